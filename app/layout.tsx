@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { isDemoSite, siteName } from "@/lib/site";
+import "./globals.css";
+
+export function generateMetadata(): Metadata {
+  return {
+    title: { default: siteName(), template: `%s · ${siteName()}` },
+    description: "政府信息公开工作年度报告的编写、审核与公开。",
+  };
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The demo notice depends on the running server's database, not on the build.
+  await connection();
+  return (
+    <html lang="zh-CN">
+      <body className="min-h-screen font-sans antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2"
+        >
+          跳到主要内容
+        </a>
+        {isDemoSite() && (
+          <p className="bg-amber-100 px-4 py-1 text-center text-sm text-amber-900" role="note">
+            演示数据：本站点中的单位、人员和数字均为虚构，仅供演示。
+          </p>
+        )}
+        {children}
+      </body>
+    </html>
+  );
+}

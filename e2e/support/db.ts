@@ -1,0 +1,71 @@
+import crypto from "node:crypto";
+import Database from "better-sqlite3";
+import { E2E_DATABASE_PATH } from "../../playwright.config";
+
+/** Direct read access to the e2e database, for proving that refused requests changed nothing. */
+export function openTestDb(): Database.Database {
+  const db = new Database(E2E_DATABASE_PATH, { fileMustExist: true });
+  db.pragma("busy_timeout = 5000");
+  return db;
+}
+
+/**
+ * A fingerprint of the given tables: row counts plus a hash of every row. The audit log may
+ * grow (refusals are logged), so callers choose which tables must stay identical.
+ */
+export function tablesChecksum(tables: string[]): string {
+  const db = openTestDb();
+  try {
+    const hash = crypto.createHash("sha256");
+    for (const table of tables) {
+      const rows = db.prepare(`select * from ${table} order by rowid`).all();
+      hash.update(`${table}:${rows.length}:${JSON.stringify(rows)}`);
+    }
+    return hash.digest("hex");
+  } finally {
+    db.close();
+  }
+}
+
+export function queryOne<T>(sql: string, ...params: unknown[]): T | undefined {
+  const db = openTestDb();
+  try {
+    return db.prepare(sql).get(...params) as T | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Inserts a throwaway account straight into the database (for tests that would otherwise
+ * lock or deactivate a shared persona). Returns the user's id.
+ */
+export async function insertUser(options: {
+  username: string;
+  password: string;
+  role: "clerk" | "leader" | "admin";
+  unitShortName: string;
+  mustChangePassword?: boolean;
+}): Promise<number> {
+  const { hash } = await import("@node-rs/argon2");
+  const passwordHash = await hash(options.password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  const db = openTestDb();
+  try {
+    const unit = db.prepare("select id from units where short_name = ?").get(options.unitShortName) as { id: number } | undefined;
+    if (!unit) throw new Error(`no unit ${options.unitShortName}`);
+    const result = db
+      .prepare(
+        `insert into users (username, display_name, password_hash, role, unit_id, must_change_password)
+         values (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(options.username, `测试${options.username}`, passwordHash, options.role, unit.id, options.mustChangePassword ? 1 : 0);
+    return Number(result.lastInsertRowid);
+  } finally {
+    db.close();
+  }
+}
+
+/** A username no other test run uses. */
+export function uniqueUsername(prefix: string): string {
+  return `${prefix}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}

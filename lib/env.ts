@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+const intFromEnv = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const envSchema = z.object({
+  DATABASE_PATH: z.string().min(1).default("data/nianbao.db"),
+  /** "0" switches demo data off; anything else (or unset) seeds demo data on an empty database. */
+  NIANBAO_DEMO: z.enum(["0", "1"]).default("1"),
+  SITE_NAME: z.string().min(1).default("示例县人民政府 · 政府信息公开"),
+  /** Consecutive failed sign-ins that lock an account. */
+  LOCKOUT_THRESHOLD: intFromEnv(5, 1, 100),
+  LOCKOUT_MINUTES: intFromEnv(15, 1, 24 * 60),
+  SESSION_IDLE_MINUTES: intFromEnv(30, 1, 24 * 60),
+  SESSION_MAX_HOURS: intFromEnv(8, 1, 24 * 7),
+  /** Trust X-Forwarded-For from a reverse proxy (nginx) for the client IP in the audit log. */
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Configuration from environment variables, parsed once. */
+export function env(): Env {
+  cached ??= envSchema.parse(process.env);
+  return cached;
+}
+
+export function securityPolicy() {
+  const e = env();
+  return {
+    lockout: { maxFailures: e.LOCKOUT_THRESHOLD, lockMinutes: e.LOCKOUT_MINUTES },
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Pure authorization predicates, named as questions. The data layer calls them before
+ * every read and write; they know nothing about HTTP or the database.
+ */
+
+export type Role = "clerk" | "leader" | "admin";
+
+export interface Viewer {
+  userId: number;
+  role: Role;
+  unitId: number;
+}
+
+export const isAdmin = (viewer: Viewer | null): viewer is Viewer => viewer?.role === "admin";
+
+export const canManageUnits = (viewer: Viewer | null): boolean => isAdmin(viewer);
+export const canManageUsers = (viewer: Viewer | null): boolean => isAdmin(viewer);
+export const canViewAuditLog = (viewer: Viewer | null): boolean => isAdmin(viewer);
+
+/** Clerks and leaders see their own unit; admins see every unit. */
+export function canViewUnit(viewer: Viewer | null, unitId: number): boolean {
+  if (!viewer) return false;
+  return viewer.role === "admin" || viewer.unitId === unitId;
+}
+
+/** Drafting reports is the clerk's job, for their own unit only. */
+export function canDraftReportsOf(viewer: Viewer | null, unitId: number): boolean {
+  return viewer?.role === "clerk" && viewer.unitId === unitId;
+}
+
+/**
+ * Approving content belongs to the unit's leader (第一责任人). Admins never approve
+ * content (separation of duties), not even of their own unit.
+ */
+export function canApproveReportsOf(viewer: Viewer | null, unitId: number): boolean {
+  return viewer?.role === "leader" && viewer.unitId === unitId;
+}
+
+/** An admin may not remove the admin role from (or deactivate) the last active admin. */
+export function wouldRemoveLastAdmin(
+  target: { role: Role; active: boolean },
+  change: { role?: Role; active?: boolean },
+  activeAdminCount: number,
+): boolean {
+  const isActiveAdminNow = target.role === "admin" && target.active;
+  if (!isActiveAdminNow) return false;
+  const staysAdmin = (change.role ?? target.role) === "admin" && (change.active ?? target.active);
+  return !staysAdmin && activeAdminCount <= 1;
+}

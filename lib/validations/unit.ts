@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { orgCodeProblem } from "./org-code";
+
+export const UNIT_KIND_LABELS = {
+  county: "县（区）人民政府",
+  township: "乡镇",
+  subdistrict: "街道",
+  department: "县级部门",
+} as const;
+
+export type UnitKindValue = keyof typeof UNIT_KIND_LABELS;
+export const unitKindValues = Object.keys(UNIT_KIND_LABELS) as [UnitKindValue, ...UnitKindValue[]];
+
+export const unitSchema = z
+  .object({
+    name: z.string().trim().min(1, "请输入单位全称。").max(60, "单位全称不能超过 60 个字。"),
+    shortName: z.string().trim().min(1, "请输入简称。").max(20, "简称不能超过 20 个字。"),
+    kind: z.enum(unitKindValues, { error: "请选择单位类型。" }),
+    /** "" means no parent (a top-level county government). */
+    parentId: z.string().regex(/^\d*$/, "请选择上级单位。"),
+    orgCode: z
+      .string()
+      .trim()
+      .transform((s) => s.toUpperCase())
+      .superRefine((code, ctx) => {
+        const problem = orgCodeProblem(code);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.kind !== "county" && value.parentId === "") {
+      ctx.addIssue({ code: "custom", path: ["parentId"], message: "乡镇、街道和部门须选择上级单位。" });
+    }
+  });
+
+export type UnitInput = z.input<typeof unitSchema>;
+export type UnitValues = z.output<typeof unitSchema>;

@@ -1,0 +1,49 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+/** e2e runs against the production build on a fresh database (scripts/test.sh removes .e2e first). */
+export const E2E_DATABASE_PATH = path.resolve(process.env.E2E_DATABASE_PATH ?? ".e2e/nianbao.db");
+const port = Number(process.env.E2E_PORT ?? 3210);
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: "node_modules/.bin/tsx scripts/serve.ts",
+    url: `http://localhost:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      DATABASE_PATH: E2E_DATABASE_PATH,
+      AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+      NIANBAO_DEMO: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

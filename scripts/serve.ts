@@ -1,0 +1,99 @@
+/**
+ * The production server: prepares the database (migrations, demo seed), then serves the
+ * built Next.js app on PORT. `npm start` runs this after installing and building.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { openDatabase, databasePath } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo-accounts";
+import { accountsWithDemoPassword, isDatabaseEmpty, isDemoDataPresent, seedDemoData } from "../db/seed";
+
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOST || "0.0.0.0";
+const demoMode = process.env.NIANBAO_DEMO !== "0";
+const trustProxy = process.env.TRUST_PROXY === "1";
+
+/** AUTH_SECRET signs session cookies; generate one per installation when not configured. */
+function ensureAuthSecret(): void {
+  if (process.env.AUTH_SECRET) return;
+  const file = path.join(path.dirname(path.resolve(databasePath())), ".auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+async function prepareDatabase(): Promise<boolean> {
+  const db = openDatabase();
+  try {
+    migrateDatabase(db);
+    if (isDatabaseEmpty(db)) {
+      if (demoMode) {
+        await seedDemoData(db);
+        console.log("已写入演示数据 (demo data seeded).");
+      } else {
+        console.log("数据库中没有账号：请运行 npm run admin:create 创建第一个系统管理员。");
+      }
+    } else if (!demoMode) {
+      const exposed = await accountsWithDemoPassword(db);
+      if (exposed.length > 0) {
+        console.error(
+          `拒绝启动：NIANBAO_DEMO=0，但以下账号仍使用公开的演示密码：${exposed.join(", ")}。请先修改这些账号的密码或停用它们。`,
+        );
+        process.exit(1);
+      }
+    }
+    return isDemoDataPresent(db);
+  } finally {
+    db.$client.close();
+  }
+}
+
+function clientIpOf(req: http.IncomingMessage): string {
+  const forwarded = req.headers["x-forwarded-for"];
+  if (trustProxy && typeof forwarded === "string" && forwarded.trim()) return forwarded.split(",")[0]!.trim();
+  return req.socket.remoteAddress ?? "";
+}
+
+async function main() {
+  ensureAuthSecret();
+  const demoPresent = await prepareDatabase();
+  process.env.NIANBAO_DEMO_PRESENT = demoPresent ? "1" : "0";
+
+  const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const server = http.createServer((req, res) => {
+    // Headers only our own server may set: never trust a client's copy.
+    delete req.headers["x-middleware-subrequest"];
+    req.headers["x-nianbao-client-ip"] = clientIpOf(req);
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => {
+    console.log(`\n年报 Nianbao 已启动：http://localhost:${port}`);
+    if (demoPresent) {
+      console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.displayName}（${a.unit}，${a.role}）`);
+    }
+  });
+
+  const shutdown = (signal: string) => {
+    console.log(`收到 ${signal}，正在关闭…`);
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
