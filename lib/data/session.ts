@@ -1,0 +1,137 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { cache } from "react";
+import { and, eq, isNull } from "drizzle-orm";
+import { authSessions, units, users } from "@/db/schema";
+import { auth } from "@/lib/auth";
+import { now } from "@/lib/clock";
+import { securityPolicy } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { sessionExpiry } from "@/lib/lockout";
+import type { Viewer } from "@/lib/permissions";
+import { writeAudit } from "./audit";
+import { db } from "./db";
+import { clientIp } from "./request-context";
+
+/** Who is signed in, with what the staff screens need to show about them. */
+export interface SessionViewer extends Viewer {
+  sessionId: string;
+  username: string;
+  displayName: string;
+  unitName: string;
+  unitShortName: string;
+  mustChangePassword: boolean;
+}
+
+/** Writes to last_seen_at at most this often per session (keeps reads cheap). */
+const TOUCH_INTERVAL_MS = 30_000;
+
+/** Creates the server-side record of a new sign-in and returns its id. */
+export async function startSession(userId: number, sessionVersion: number): Promise<string> {
+  const id = randomUUID();
+  const at = now();
+  db()
+    .insert(authSessions)
+    .values({ id, userId, sessionVersion, createdAt: at, lastSeenAt: at, ip: await clientIp() })
+    .run();
+  return id;
+}
+
+export function endSession(sessionId: string, reason: string): void {
+  db()
+    .update(authSessions)
+    .set({ endedAt: now(), endReason: reason })
+    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.endedAt)))
+    .run();
+}
+
+/**
+ * Resolves the signed-in viewer for this request, or null. Checked on every request, not only at
+ * sign-in: the session must not have ended, must be within the idle and absolute limits, and the
+ * user must still be active with the same sessionVersion (password, role or status unchanged).
+ */
+export const getViewer = cache(async (): Promise<SessionViewer | null> => {
+  const session = await auth();
+  const sessionId = session?.sid;
+  if (!sessionId) return null;
+
+  const row = db()
+    .select({
+      session: authSessions,
+      user: {
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        role: users.role,
+        unitId: users.unitId,
+        active: users.active,
+        sessionVersion: users.sessionVersion,
+        mustChangePassword: users.mustChangePassword,
+      },
+      unit: { name: units.name, shortName: units.shortName },
+    })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(authSessions.id, sessionId))
+    .get();
+  if (!row || row.session.endedAt) return null;
+
+  const at = now();
+  const expired = sessionExpiry(row.session, at, securityPolicy().session);
+  const revoked = !row.user.active ? "deactivated" : row.user.sessionVersion !== row.session.sessionVersion ? "revoked" : null;
+  const reason = expired ?? revoked;
+  if (reason) {
+    endSession(sessionId, reason);
+    await writeAudit({
+      actor: { userId: row.user.id, username: row.user.username, role: row.user.role },
+      action: "session.end",
+      target: { type: "session", id: sessionId },
+      result: "success",
+      details: { reason },
+    });
+    return null;
+  }
+
+  if (at.getTime() - row.session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    db().update(authSessions).set({ lastSeenAt: at }).where(eq(authSessions.id, sessionId)).run();
+  }
+
+  return {
+    sessionId,
+    userId: row.user.id,
+    role: row.user.role,
+    unitId: row.user.unitId,
+    username: row.user.username,
+    displayName: row.user.displayName,
+    unitName: row.unit.name,
+    unitShortName: row.unit.shortName,
+    mustChangePassword: row.user.mustChangePassword,
+  };
+});
+
+/**
+ * The viewer, or an AppError. Staff actions refuse to run while a temporary password
+ * still has to be changed, except the password change itself.
+ */
+export async function requireViewer(options: { allowPendingPasswordChange?: boolean } = {}): Promise<SessionViewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new AppError("unauthenticated");
+  if (viewer.mustChangePassword && !options.allowPendingPasswordChange) {
+    throw new AppError("forbidden", "请先修改初始密码。");
+  }
+  return viewer;
+}
+
+/** Ends the current session (sign-out). */
+export async function endCurrentSession(): Promise<void> {
+  const viewer = await getViewer();
+  if (!viewer) return;
+  endSession(viewer.sessionId, "signout");
+  await writeAudit({
+    actor: { userId: viewer.userId, username: viewer.username, role: viewer.role },
+    action: "auth.signout",
+    target: { type: "session", id: viewer.sessionId },
+    result: "success",
+  });
+}
