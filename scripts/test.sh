@@ -44,12 +44,12 @@ audit() {
 }
 
 unit_tests() {
-  mkdir -p test-results
-  npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
+  mkdir -p .test-reports
+  npx vitest run --reporter=default --reporter=json --outputFile=.test-reports/unit.json
 }
 
 e2e_tests() {
-  rm -rf .e2e test-results/e2e.json
+  rm -rf .e2e .test-reports/e2e.json
   npx playwright test
 }
 
@@ -71,8 +71,8 @@ count() { node -e "
     if ('numPassedTests' in r) console.log(r.numPassedTests, r.numFailedTests);
     else console.log(r.stats.expected, r.stats.unexpected + r.stats.flaky);
   } catch { console.log(0, 0); }"; }
-read -r unit_passed unit_failed < <(count test-results/unit.json)
-read -r e2e_passed e2e_failed < <(count test-results/e2e.json)
+read -r unit_passed unit_failed < <(count .test-reports/unit.json)
+read -r e2e_passed e2e_failed < <(count .test-reports/e2e.json)
 
 echo; echo "==> Summary"
 failed=0
