@@ -30,6 +30,8 @@ export const units = sqliteTable(
     kind: text("kind", { enum: UNIT_KINDS }).notNull(),
     parentId: integer("parent_id").references((): AnySQLiteColumn => units.id),
     orgCode: text("org_code").notNull(),
+    /** Publication deadline of a year's report, as month-day of the following year (default 01-31). */
+    reportDeadline: text("report_deadline").notNull().default("01-31"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at"),
@@ -118,3 +120,115 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type AuthSession = typeof authSessions.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+export const REPORT_FORMATS = ["gov-2021", "gov-2019-trial", "legacy-freeform"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/**
+ * Workflow states. The review issue adds the transitions; the checks that depend on them
+ * (who may edit what) are written against these names from the start.
+ */
+export const REPORT_STATUSES = ["draft", "submitted", "returned", "approved", "scheduled", "published", "withdrawn"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** One annual report of one unit (one per unit and year). */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    year: integer("year").notNull(),
+    format: text("format", { enum: REPORT_FORMATS }).notNull(),
+    title: text("title").notNull(),
+    /** 索引号, 公开方式, 成文日期 … as in the interchange document's `metadata`. */
+    metadata: text("metadata", { mode: "json" }).$type<Record<string, string | null | undefined>>().notNull(),
+    /** 落款: issuing authority and date as printed (legacy reports). */
+    signature: text("signature", { mode: "json" }).$type<{ issuer: string; date: string } | null>(),
+    status: text("status", { enum: REPORT_STATUSES }).notNull().default("draft"),
+    /** "import": moved in from an archive and stored exactly as given, findings included. */
+    origin: text("origin", { enum: ["editor", "import"] }).notNull().default("editor"),
+    publishedAt: timestamp("published_at"),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at"),
+  },
+  (t) => [uniqueIndex("reports_unit_year_unique").on(t.unitId, t.year), index("reports_status_idx").on(t.status)],
+);
+
+/**
+ * One row per section, in the format's order. Narrative sections keep sanitised HTML; table
+ * sections keep their table's cells (the interchange document's nested shape) and an optional
+ * note in `html`. `version` is the optimistic-locking counter for concurrent editors.
+ */
+export const reportSections = sqliteTable(
+  "report_sections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    key: text("key").notNull(),
+    heading: text("heading").notNull(),
+    kind: text("kind", { enum: ["narrative", "table"] }).notNull(),
+    tableId: text("table_id"),
+    html: text("html").notNull().default(""),
+    cells: text("cells", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    completed: integer("completed", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at"),
+    updatedById: integer("updated_by_id").references(() => users.id),
+  },
+  (t) => [uniqueIndex("report_sections_report_key_unique").on(t.reportId, t.key)],
+);
+
+/** 附表 of legacy reports: free tables of text cells, stored exactly as given. */
+export const reportAttachments = sqliteTable(
+  "report_attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    columns: text("columns", { mode: "json" }).$type<string[]>().notNull(),
+    rows: text("rows", { mode: "json" }).$type<string[][]>().notNull(),
+  },
+  (t) => [uniqueIndex("report_attachments_report_position_unique").on(t.reportId, t.position)],
+);
+
+export type Report = typeof reports.$inferSelect;
+export type NewReport = typeof reports.$inferInsert;
+export type ReportSectionRow = typeof reportSections.$inferSelect;
+export type ReportAttachmentRow = typeof reportAttachments.$inferSelect;
+
+/**
+ * Saved states of a section. Autosaves by one person within a few minutes coalesce into one
+ * revision (the row is updated in place); restoring one creates a new revision.
+ */
+export const sectionRevisions = sqliteTable(
+  "section_revisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sectionId: integer("section_id")
+      .notNull()
+      .references(() => reportSections.id, { onDelete: "cascade" }),
+    /** The section version this revision holds (the latest save of the burst). */
+    version: integer("version").notNull(),
+    html: text("html").notNull().default(""),
+    cells: text("cells", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at").notNull(),
+    saveCount: integer("save_count").notNull().default(1),
+    restoredFromId: integer("restored_from_id"),
+  },
+  (t) => [index("section_revisions_section_idx").on(t.sectionId, t.updatedAt)],
+);
+
+export type SectionRevision = typeof sectionRevisions.$inferSelect;

@@ -47,3 +47,23 @@ export function wouldRemoveLastAdmin(
   const staysAdmin = (change.role ?? target.role) === "admin" && (change.active ?? target.active);
   return !staysAdmin && activeAdminCount <= 1;
 }
+
+export type ReportStatus = "draft" | "submitted" | "returned" | "approved" | "scheduled" | "published" | "withdrawn";
+
+/** Statuses in which the unit's clerks may still change a report. */
+export const EDITABLE_REPORT_STATUSES: readonly ReportStatus[] = ["draft", "returned"];
+
+export interface ReportAccessFacts {
+  unitId: number;
+  status: ReportStatus;
+}
+
+/** Clerks and leaders of the unit read its reports in every state (drafts included). */
+export function canReadReport(viewer: Viewer | null, report: ReportAccessFacts): boolean {
+  return (viewer?.role === "clerk" || viewer?.role === "leader") && viewer.unitId === report.unitId;
+}
+
+/** Only the unit's clerks edit, and only while the report is a draft or was returned. */
+export function canEditReport(viewer: Viewer | null, report: ReportAccessFacts): boolean {
+  return canDraftReportsOf(viewer, report.unitId) && EDITABLE_REPORT_STATUSES.includes(report.status);
+}

@@ -1,9 +1,12 @@
+import fs from "node:fs";
+import path from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "../../lib/password-hash";
 import type { Db } from "../client";
 import { appMeta, units, users } from "../schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
-import { DEMO_UNITS } from "./units";
+import { importReportJson } from "../report-import";
+import { ARCHIVE_UNITS, DEMO_UNITS } from "./units";
 
 export const DEMO_META_KEY = "demo_data";
 
@@ -17,7 +20,7 @@ export async function seedDemoData(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   db.transaction((tx) => {
     const idByShortName = new Map<string, number>();
-    for (const unit of DEMO_UNITS) {
+    for (const unit of [...DEMO_UNITS, ...ARCHIVE_UNITS]) {
       const parentId = unit.parent ? idByShortName.get(unit.parent) : undefined;
       if (unit.parent && parentId === undefined) throw new Error(`parent ${unit.parent} must come first`);
       const { id } = tx
@@ -36,6 +39,32 @@ export async function seedDemoData(db: Db): Promise<void> {
     }
     tx.insert(appMeta).values({ key: DEMO_META_KEY, value: new Date().toISOString() }).run();
   });
+  seedDemoReports(db);
+}
+
+export const DEMO_REPORTS_DIR = path.join(process.cwd(), "db", "seed", "reports");
+
+/**
+ * Loads the demo reports (db/seed/reports/*.json) through the importer, oldest year first so
+ * that cross-year checks find last year's report. Each file names its unit by org code.
+ */
+export function seedDemoReports(db: Db): void {
+  const documents = fs
+    .readdirSync(DEMO_REPORTS_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => {
+      const text = fs.readFileSync(path.join(DEMO_REPORTS_DIR, f), "utf8");
+      const { year, unit } = JSON.parse(text) as { year: number; unit: { orgCode: string } };
+      return { file: f, text, year, orgCode: unit.orgCode };
+    })
+    .sort((a, b) => a.year - b.year || a.file.localeCompare(b.file));
+  for (const doc of documents) {
+    try {
+      importReportJson(db, doc.text, doc.orgCode);
+    } catch (error) {
+      throw new Error(`demo report ${doc.file}: ${error instanceof Error ? error.message : error}`);
+    }
+  }
 }
 
 export function isDemoDataPresent(db: Db): boolean {

@@ -18,3 +18,11 @@ export const DEMO_UNITS: DemoUnit[] = [
   { name: "示例县白沙乡人民政府", shortName: "白沙乡", kind: "township", orgCode: "11339999MB0A12334D", parent: "示例县" },
   { name: "示例县司法局", shortName: "县司法局", kind: "department", orgCode: "11339999MB0A123428", parent: "示例县" },
 ];
+
+/**
+ * Real units whose archived reports the demo shows (the seed page's township). Its 2017 report
+ * is public; the officials named in it are replaced by fictional people in the seed file.
+ */
+export const ARCHIVE_UNITS: DemoUnit[] = [
+  { name: "杭州市临安区河桥镇人民政府", shortName: "河桥镇", kind: "township", orgCode: "002509011" },
+];

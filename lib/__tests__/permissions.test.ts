@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   canApproveReportsOf,
   canDraftReportsOf,
+  canEditReport,
+  canReadReport,
   canManageUnits,
   canManageUsers,
   canViewAuditLog,
@@ -56,5 +58,25 @@ describe("role table", () => {
     expect(wouldRemoveLastAdmin(target, { role: "clerk" }, 2)).toBe(false);
     expect(wouldRemoveLastAdmin(target, { role: "admin" }, 1)).toBe(false);
     expect(wouldRemoveLastAdmin({ role: "clerk", active: true }, { active: false }, 1)).toBe(false);
+  });
+
+  it("clerks and leaders of the unit read its reports; other units and admins do not", () => {
+    const draftA = { unitId: TOWN_A, status: "draft" as const };
+    expect(canReadReport(clerkA, draftA)).toBe(true);
+    expect(canReadReport(leaderA, draftA)).toBe(true);
+    expect(canReadReport(clerkB, draftA)).toBe(false);
+    expect(canReadReport(admin, draftA)).toBe(false);
+    expect(canReadReport(null, draftA)).toBe(false);
+  });
+
+  it("only the unit's clerk edits, and only drafts and returned reports", () => {
+    expect(canEditReport(clerkA, { unitId: TOWN_A, status: "draft" })).toBe(true);
+    expect(canEditReport(clerkA, { unitId: TOWN_A, status: "returned" })).toBe(true);
+    for (const status of ["submitted", "approved", "scheduled", "published", "withdrawn"] as const) {
+      expect(canEditReport(clerkA, { unitId: TOWN_A, status })).toBe(false);
+    }
+    expect(canEditReport(clerkB, { unitId: TOWN_A, status: "draft" })).toBe(false);
+    expect(canEditReport(leaderA, { unitId: TOWN_A, status: "draft" })).toBe(false);
+    expect(canEditReport(admin, { unitId: TOWN_A, status: "draft" })).toBe(false);
   });
 });

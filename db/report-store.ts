@@ -1,0 +1,139 @@
+/**
+ * Mapping between `nianbao-report/1` documents and the report tables. No authorization
+ * here: lib/data wraps these for the app, and the archive CLI (scripts/report-*.ts) is an
+ * operator's tool that runs with direct database access.
+ */
+import { and, asc, eq } from "drizzle-orm";
+import { getFormat } from "@/lib/formats";
+import { REPORT_SCHEMA_ID, reportDocumentSchema, type CellTree, type ReportDocument, type ReportTables } from "@/lib/interchange";
+import type { Db } from "./client";
+import { reportAttachments, reports, reportSections, units, type ReportStatus } from "./schema";
+
+export interface StoreOptions {
+  unitId: number;
+  status: ReportStatus;
+  origin: "editor" | "import";
+  createdById?: number | null;
+}
+
+/** Parses the document's 发布日期 (ISO, or a plain date read as China time). */
+export function publishedAtOf(doc: ReportDocument): Date | null {
+  const raw = doc.metadata.publishedAt;
+  if (!raw) return null;
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00+08:00` : raw;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * Section rows for a document: the format's fixed sections in order (narrative ones only where
+ * the document has them, so an import stores exactly what it was given), then any narrative
+ * sections of the document the format does not define, in the document's order.
+ */
+function sectionRowsOf(doc: ReportDocument) {
+  const format = getFormat(doc.format);
+  const narrative = new Map(doc.sections.map((s) => [s.key, s]));
+  const tables: ReportTables = ("tables" in doc && doc.tables) || {};
+  const rows: { key: string; heading: string; kind: "narrative" | "table"; tableId: string | null; html: string; cells: CellTree | null }[] = [];
+  const fixed = [...(format.preamble ? [format.preamble] : []), ...format.sections];
+  for (const def of fixed) {
+    if (def.kind === "table") {
+      rows.push({ key: def.key, heading: def.heading, kind: "table", tableId: def.tableId, html: "", cells: tables[def.tableId] ?? null });
+    } else {
+      const section = narrative.get(def.key);
+      if (section) rows.push({ key: section.key, heading: section.heading, kind: "narrative", tableId: null, html: section.html, cells: null });
+    }
+  }
+  const fixedKeys = new Set(fixed.map((d) => d.key));
+  for (const section of doc.sections) {
+    if (!fixedKeys.has(section.key)) {
+      rows.push({ key: section.key, heading: section.heading, kind: "narrative", tableId: null, html: section.html, cells: null });
+    }
+  }
+  return rows;
+}
+
+/** Stores a document as a new report and returns its id (one transaction). */
+export function insertReportDocument(db: Db, doc: ReportDocument, options: StoreOptions): number {
+  return db.transaction(
+    (tx) => {
+      const { id } = tx
+        .insert(reports)
+        .values({
+          unitId: options.unitId,
+          year: doc.year,
+          format: doc.format,
+          title: doc.title,
+          metadata: doc.metadata,
+          signature: doc.signature ?? null,
+          status: options.status,
+          origin: options.origin,
+          publishedAt: options.status === "published" ? publishedAtOf(doc) : null,
+          createdById: options.createdById ?? null,
+        })
+        .returning({ id: reports.id })
+        .get();
+      sectionRowsOf(doc).forEach((row, position) => {
+        tx.insert(reportSections).values({ ...row, reportId: id, position }).run();
+      });
+      doc.attachments.forEach((attachment, position) => {
+        tx.insert(reportAttachments)
+          .values({ reportId: id, position, title: attachment.title, columns: attachment.columns, rows: attachment.rows })
+          .run();
+      });
+      return id;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The stored report as a document (the inverse of insertReportDocument), or null. */
+export function readReportDocument(db: Db, reportId: number): ReportDocument | null {
+  const row = db
+    .select({ report: reports, unit: { name: units.name, orgCode: units.orgCode, kind: units.kind } })
+    .from(reports)
+    .innerJoin(units, eq(units.id, reports.unitId))
+    .where(eq(reports.id, reportId))
+    .get();
+  if (!row) return null;
+  const sectionRows = db
+    .select()
+    .from(reportSections)
+    .where(eq(reportSections.reportId, reportId))
+    .orderBy(asc(reportSections.position))
+    .all();
+  const attachmentRows = db
+    .select()
+    .from(reportAttachments)
+    .where(eq(reportAttachments.reportId, reportId))
+    .orderBy(asc(reportAttachments.position))
+    .all();
+
+  const { report, unit } = row;
+  const base = {
+    schema: REPORT_SCHEMA_ID,
+    year: report.year,
+    unit: { name: unit.name, orgCode: unit.orgCode, kind: unit.kind },
+    title: report.title,
+    metadata: report.metadata,
+    sections: sectionRows
+      .filter((s) => s.kind === "narrative")
+      .map((s) => ({ key: s.key, heading: s.heading, html: s.html })),
+    attachments: attachmentRows.map((a) => ({ title: a.title, columns: a.columns, rows: a.rows })),
+    signature: report.signature ?? null,
+  };
+  const tables: ReportTables = {};
+  for (const s of sectionRows) if (s.kind === "table" && s.tableId && s.cells) tables[s.tableId] = s.cells as CellTree;
+  // Parsing both types the result and guarantees that what leaves the database is a valid document.
+  return reportDocumentSchema.parse(report.format === "legacy-freeform" ? { ...base, format: report.format } : { ...base, format: report.format, tables });
+}
+
+export function findReportId(db: Db, unitId: number, year: number): number | null {
+  return (
+    db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(and(eq(reports.unitId, unitId), eq(reports.year, year)))
+      .get()?.id ?? null
+  );
+}

@@ -1,0 +1,70 @@
+import { isFormatId, resolveFormat, type FormatDefinition, type FormatId } from "@/lib/formats";
+import { ruleRank } from "./catalog";
+import { compileFormat, readValues } from "./compile";
+import { checkCarryOver, checkContinuity, crossYearMismatch } from "./cross-year-rules";
+import { checkRulemaking } from "./plausibility-rules";
+import { checkBalances, checkSums } from "./sum-rules";
+import { checkValues } from "./value-rules";
+import { checkYearMentions } from "./year-mentions";
+import type { CheckableReport, CheckContext, Finding } from "./types";
+
+/** Previous-year report: its own format is needed to name its cells. */
+export type PreviousReport = CheckableReport & { readonly format?: FormatId | string };
+
+/**
+ * Check a report against its format's rules (spec §5). Pure and deterministic.
+ *
+ * Order: by rule (errors V0, V1, R3-1, R3-2, R3-3, R4-1..R4-3, then warnings R3-5,
+ * R2-1, R2-2, X-4), then by the reading order of each finding's first cell; text
+ * findings (X-4) in document order.
+ *
+ * Cross-year rules (R3-5, R2-1) run only when `previousYearReport` is for year N−1
+ * (and the same unit when both have an orgCode); see crossYearMismatch.
+ */
+export function checkReport(
+  format: FormatId | FormatDefinition,
+  report: CheckableReport,
+  previousYearReport?: PreviousReport | null,
+  context?: CheckContext,
+): Finding[] {
+  const def = resolveFormat(format);
+  const compiled = compileFormat(def);
+  const values = readValues(compiled, report.tables);
+  const groups: Finding[][] = [];
+
+  if (def.rules.valueChecks) {
+    const { blank, invalid } = checkValues(compiled, values);
+    groups.push(blank, invalid);
+  }
+  groups.push(checkBalances(compiled, values), checkSums(compiled, values));
+
+  if (previousYearReport && crossYearMismatch(report, previousYearReport) === null) {
+    const previousFormat = isFormatId(previousYearReport.format) ? resolveFormat(previousYearReport.format) : def;
+    groups.push(checkCarryOver(compiled, values, previousYearReport, previousFormat));
+    groups.push(checkContinuity(compiled, values, previousYearReport));
+  }
+  groups.push(checkRulemaking(compiled, values, context?.unitKind ?? report.unit?.kind));
+  if (def.rules.yearMentions) groups.push(checkYearMentions(report));
+
+  return sortFindings(groups.flat(), compiled.indexOf);
+}
+
+/** Stable sort by rule order, then by the reading order of the first cell. */
+function sortFindings(findings: Finding[], indexOf: ReadonlyMap<string, number>): Finding[] {
+  const keyed = findings.map((f, i) => ({
+    f,
+    rank: ruleRank(f.ruleId),
+    cell: f.cells[0] === undefined ? -1 : (indexOf.get(f.cells[0]) ?? -1),
+    i,
+  }));
+  keyed.sort((a, b) => a.rank - b.rank || a.cell - b.cell || a.i - b.i);
+  return keyed.map((k) => k.f);
+}
+
+/** Findings split by severity, as printed by `npm run report:check`. */
+export function splitFindings(findings: readonly Finding[]): { errors: Finding[]; warnings: Finding[] } {
+  return {
+    errors: findings.filter((f) => f.severity === "error"),
+    warnings: findings.filter((f) => f.severity === "warning"),
+  };
+}

@@ -1,0 +1,14 @@
+export { checkReport, splitFindings } from "./check-report";
+export type { PreviousReport } from "./check-report";
+export { computeTotals, fillComputedCells } from "./compute-totals";
+export { crossYearMismatch } from "./cross-year-rules";
+export { KINDS_WITHOUT_RULEMAKING_POWER } from "./plausibility-rules";
+export { RULES, getRuleInfo, ruleRank, ruleSeverity } from "./catalog";
+export type { RuleInfo } from "./catalog";
+export { valueProblem } from "./value-rules";
+export { checkYearMentions } from "./year-mentions";
+export { htmlToParagraphs, normalizeDigits } from "./html-text";
+export { decimalPlaces } from "./numbers";
+export type { CheckContext, CheckableReport, Finding, Severity } from "./types";
+export { CHECK_USAGE, parseCheckArgs, runCheckCommand } from "./check-command";
+export type { CheckArgs, CheckCommandResult, InputFile } from "./check-command";

@@ -1,0 +1,36 @@
+/**
+ * npm run report:check -- <report.json> [--previous <last-year.json>]
+ *
+ * Prints {"errors": [...], "warnings": [...]} (rule findings) as JSON on stdout.
+ * Exit 0: no errors; 1: rule errors; 2: not a valid nianbao-report/1 document (the JSON
+ * path of the first problem is printed on stderr) or bad usage. Never prints a stack trace.
+ */
+import { readFileSync } from "node:fs";
+import { parseCheckArgs, runCheckCommand, type InputFile } from "@/lib/rules/check-command";
+
+function read(name: string): InputFile {
+  try {
+    return { name, text: readFileSync(name, "utf8") };
+  } catch (err) {
+    return { name, readError: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function main(): number {
+  const args = parseCheckArgs(process.argv.slice(2));
+  if ("error" in args) {
+    process.stderr.write(`${args.error}\n`);
+    return 2;
+  }
+  const result = runCheckCommand(read(args.file), args.previous ? read(args.previous) : undefined);
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  return result.exitCode;
+}
+
+try {
+  process.exitCode = main();
+} catch (err) {
+  process.stderr.write(`report:check: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,57 @@
+/**
+ * npm run report:import -- <file.json> --unit <orgCode>
+ *
+ * Stores a nianbao-report/1 document for a unit (moving a unit's archive in). Reports are
+ * stored as published when the document has a 发布日期, errors included. Prints
+ * {"reportId", "status", "errors", "warnings"} as JSON. Exit 0 stored; 1 refused (unknown
+ * unit, a report for that year exists); 2 not a valid document (stderr names the JSON path).
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { ImportError, importReportJson } from "@/db/report-import";
+
+const USAGE = "usage: npm run report:import -- <file.json> --unit <orgCode>";
+
+function main(): number {
+  let file: string | undefined;
+  let unit: string | undefined;
+  try {
+    const { values, positionals } = parseArgs({ options: { unit: { type: "string" } }, allowPositionals: true });
+    [file] = positionals;
+    unit = values.unit;
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : error}\n${USAGE}\n`);
+    return 2;
+  }
+  if (!file || !unit) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    process.stderr.write(`cannot read ${file}: ${error instanceof Error ? error.message : error}\n`);
+    return 2;
+  }
+  const db = openDatabase();
+  try {
+    migrateDatabase(db);
+    const result = importReportJson(db, text, unit);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ImportError) {
+      process.stderr.write(`${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`import failed: ${error instanceof Error ? error.message : error}\n`);
+    return 1;
+  } finally {
+    db.$client.close();
+  }
+}
+
+process.exitCode = main();
