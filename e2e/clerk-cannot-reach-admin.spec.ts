@@ -42,7 +42,7 @@ test.describe("a clerk cannot reach admin screens or actions", () => {
         file: "app/(staff)/staff/admin/units/actions.ts",
         name: "createUnitAction",
         page: "/staff/admin/units/new",
-        args: [{ name: "伪造单位", shortName: "伪造", kind: "township", parentId: "1", orgCode: "MB0A12377" }],
+        args: [{ name: "伪造单位", shortName: "伪造", kind: "township", parentId: "1", orgCode: "MB0A12377", reportDeadline: "01-31" }],
       },
       {
         file: "app/(staff)/staff/admin/units/actions.ts",

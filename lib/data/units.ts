@@ -126,7 +126,7 @@ export async function createUnit(input: UnitInput): Promise<number> {
       const parentId = checkUnitConstraints(values);
       return tx
         .insert(units)
-        .values({ name: values.name, shortName: values.shortName, kind: values.kind, parentId, orgCode: values.orgCode })
+        .values({ name: values.name, shortName: values.shortName, kind: values.kind, parentId, orgCode: values.orgCode, reportDeadline: values.reportDeadline })
         .returning({ id: units.id })
         .get().id;
     },
@@ -145,7 +145,7 @@ export async function updateUnit(id: number, input: UnitInput): Promise<void> {
       if (!existing) throw new AppError("not_found");
       const parentId = checkUnitConstraints(values, id);
       tx.update(units)
-        .set({ name: values.name, shortName: values.shortName, kind: values.kind, parentId, orgCode: values.orgCode, updatedAt: now() })
+        .set({ name: values.name, shortName: values.shortName, kind: values.kind, parentId, orgCode: values.orgCode, reportDeadline: values.reportDeadline, updatedAt: now() })
         .where(eq(units.id, id))
         .run();
     },

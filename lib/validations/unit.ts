@@ -26,6 +26,11 @@ export const unitSchema = z
         const problem = orgCodeProblem(code);
         if (problem) ctx.addIssue({ code: "custom", message: problem });
       }),
+    /** Month-day of the following year by which a year's report must be published. */
+    reportDeadline: z
+      .string()
+      .trim()
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "请按“月-日”填写，如 01-31。"),
   })
   .superRefine((value, ctx) => {
     if (value.kind !== "county" && value.parentId === "") {

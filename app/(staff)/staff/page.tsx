@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { listUnitReports } from "@/lib/data/reports";
 import { getViewer } from "@/lib/data/session";
+import { loadOrNotFound } from "@/lib/load";
 import { ROLE_LABELS } from "@/lib/validations/user";
+import { CreateReportButton } from "./create-report-button";
+import { UnitReports } from "./unit-reports";
 
 export const metadata: Metadata = { title: "工作台" };
 
@@ -28,12 +32,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
           <WorkspaceLink href="/staff/admin/audit" title="审计日志" text="查看登录、账号和数据变更的完整记录。" />
         </ul>
       ) : (
-        <section aria-labelledby="reports-heading" className="rounded border border-line bg-white p-6">
-          <h2 id="reports-heading" className="mb-2 text-lg font-semibold">
-            本单位年度报告
-          </h2>
-          <p className="text-muted">本单位暂无年度报告。</p>
-        </section>
+        <UnitWorkspace />
       )}
     </>
   );
@@ -47,5 +46,20 @@ function WorkspaceLink({ href, title, text }: { href: string; title: string; tex
         <span className="mt-1 block text-sm text-muted">{text}</span>
       </Link>
     </li>
+  );
+}
+
+async function UnitWorkspace() {
+  const workspace = await loadOrNotFound(listUnitReports());
+  return (
+    <section aria-labelledby="reports-heading" className="rounded border border-line bg-white p-6">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h2 id="reports-heading" className="text-lg font-semibold">
+          {workspace.unitName} · 年度报告
+        </h2>
+        {workspace.canCreate && workspace.nextYear !== null && <CreateReportButton year={workspace.nextYear} />}
+      </div>
+      <UnitReports reports={workspace.reports} />
+    </section>
   );
 }

@@ -71,6 +71,14 @@ export function UnitForm({ unitId, defaultValues, parentOptions }: UnitFormProps
         error={errors.orgCode?.message}
         {...register("orgCode")}
       />
+      <TextField
+        id="reportDeadline"
+        label="年度报告公开截止日期（次年，月-日）"
+        hint="默认 01-31，即次年 1 月 31 日；县级主管部门另有规定的按规定填写。"
+        autoComplete="off"
+        error={errors.reportDeadline?.message}
+        {...register("reportDeadline")}
+      />
       <div className="flex gap-3">
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? "正在保存…" : "保存"}

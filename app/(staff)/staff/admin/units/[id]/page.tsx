@@ -26,6 +26,7 @@ export default async function EditUnitPage({ params }: { params: Promise<{ id: s
           kind: unit.kind,
           parentId: unit.parentId === null ? "" : String(unit.parentId),
           orgCode: unit.orgCode,
+          reportDeadline: unit.reportDeadline,
         }}
       />
       <section aria-labelledby="status-heading" className="mt-10 max-w-xl rounded border border-line bg-white p-5">

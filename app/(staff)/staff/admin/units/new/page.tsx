@@ -12,7 +12,7 @@ export default async function NewUnitPage() {
       <h1 className="mb-6 text-2xl font-semibold">新建单位</h1>
       <UnitForm
         parentOptions={parentOptions}
-        defaultValues={{ name: "", shortName: "", kind: "township", parentId: "", orgCode: "" }}
+        defaultValues={{ name: "", shortName: "", kind: "township", parentId: "", orgCode: "", reportDeadline: "01-31" }}
       />
     </>
   );

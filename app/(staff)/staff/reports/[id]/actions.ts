@@ -1,0 +1,27 @@
+"use server";
+
+import { runAction, type ActionResult } from "@/lib/action-result";
+import { touchSectionPresence } from "@/lib/data/presence";
+import { updateReportTitle } from "@/lib/data/reports";
+import { restoreSectionRevision, saveSection, setSectionCompleted, type SaveSectionResult } from "@/lib/data/sections";
+import type { SaveSectionInput } from "@/lib/validations/report";
+
+export async function saveSectionAction(input: SaveSectionInput): Promise<ActionResult<SaveSectionResult>> {
+  return runAction(() => saveSection(input));
+}
+
+export async function setSectionCompletedAction(reportId: number, sectionKey: string, completed: boolean): Promise<ActionResult> {
+  return runAction(() => setSectionCompleted(Number(reportId), String(sectionKey), completed === true));
+}
+
+export async function touchPresenceAction(reportId: number, sectionKey: string): Promise<ActionResult<string[]>> {
+  return runAction(() => touchSectionPresence(Number(reportId), String(sectionKey)));
+}
+
+export async function restoreRevisionAction(reportId: number, sectionKey: string, revisionId: number): Promise<ActionResult<{ version: number }>> {
+  return runAction(() => restoreSectionRevision(Number(reportId), String(sectionKey), Number(revisionId)));
+}
+
+export async function updateReportTitleAction(reportId: number, input: { title: string }): Promise<ActionResult> {
+  return runAction(() => updateReportTitle(Number(reportId), input));
+}

@@ -1,0 +1,294 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { CellId, TableId } from "@/lib/formats";
+import { REPORT_SCHEMA_ID, type CellTree, type ReportDocument, type ReportTables } from "@/lib/interchange";
+import { checkReport, computeTotals, fillComputedCells, type Finding } from "@/lib/rules";
+import type { ActionResult } from "@/lib/action-result";
+import type { EditorReport, EditorSection } from "@/lib/report-editing";
+import { ConflictView, type ConflictState } from "./conflict-view";
+import { FindingsPanel } from "./findings-panel";
+import { RichTextEditor } from "./rich-text-editor";
+import { SaveStatus } from "./save-status";
+import { SectionNav, sectionLabel, type SectionNavItem } from "./section-nav";
+import { inputId, TableSectionEditor } from "./table-section-editor";
+import { readLocalDraft, useAutosave, type SaveOutcome } from "./use-autosave";
+
+type EditorSectionData = EditorSection;
+type EditorReportData = Pick<EditorReport, "id" | "year" | "title" | "format" | "unitName" | "unitKind" | "editable" | "sections" | "previous">;
+
+type SaveResult =
+  | { status: "saved"; version: number; savedAt: Date }
+  | { status: "conflict"; theirs: { html: string; cells: Record<string, unknown> | null; version: number; updatedAt: Date | null; updatedBy: string | null } };
+
+export interface ReportEditorActions {
+  save: (input: { reportId: number; sectionKey: string; baseVersion: number; html?: string; cells?: Record<string, unknown> }) => Promise<ActionResult<SaveResult>>;
+  setCompleted: (reportId: number, sectionKey: string, completed: boolean) => Promise<ActionResult>;
+  touchPresence: (reportId: number, sectionKey: string) => Promise<ActionResult<string[]>>;
+}
+
+type Content = { html: string } | { cells: CellTree };
+
+/**
+ * Builds the document the rule engine checks from the editor's state. In an editable draft the
+ * computed cells hold their totals, exactly as the server stores them on save; a read-only
+ * (e.g. imported) report is checked as stored.
+ */
+function toDocument(report: EditorReportData, sections: EditorSectionData[]): ReportDocument {
+  let tables: ReportTables = {};
+  for (const s of sections) if (s.kind === "table" && s.tableId) tables[s.tableId] = (s.cells ?? {}) as CellTree;
+  if (report.editable) tables = fillComputedCells(report.format, tables);
+  return {
+    schema: REPORT_SCHEMA_ID,
+    format: report.format as "gov-2021",
+    year: report.year,
+    unit: { name: report.unitName, kind: report.unitKind },
+    title: report.title,
+    metadata: {},
+    sections: sections.filter((s) => s.kind === "narrative").map((s) => ({ key: s.key, heading: s.heading, html: s.html })),
+    tables,
+    attachments: [],
+  };
+}
+
+/**
+ * The clerk's editor for one section of a report, with the section list, live checks over the
+ * whole report, autosave, conflict handling and presence.
+ */
+export function ReportEditor({ report, currentKey, actions }: { report: EditorReportData; currentKey: string; actions: ReportEditorActions }) {
+  const [sections, setSections] = useState(report.sections);
+  const [generation, setGeneration] = useState(0);
+  const [conflict, setConflict] = useState<ConflictState | null>(null);
+  const [others, setOthers] = useState<string[]>([]);
+  const [completeError, setCompleteError] = useState<string>();
+  const current = sections.find((s) => s.key === currentKey)!;
+  const storageKey = `nianbao:draft:${report.id}:${currentKey}`;
+
+  const document = useMemo(() => toDocument(report, sections), [report, sections]);
+  const findings = useMemo(
+    () => checkReport(report.format, document, report.previous, { unitKind: report.unitKind }),
+    [report.format, report.previous, report.unitKind, document],
+  );
+  const totals = useMemo(() => computeTotals(report.format, document), [report.format, document]);
+  const narrativeKeys = useMemo(() => sections.filter((s) => s.kind === "narrative").map((s) => s.key), [sections]);
+
+  const sectionOf = useCallback(
+    (finding: Finding): string | null => {
+      const cell = finding.cells[0];
+      if (cell) return sections.find((s) => s.tableId === cell.split(".")[0])?.key ?? null;
+      const match = finding.path?.match(/^sections\.(\d+)\./);
+      return match ? (narrativeKeys[Number(match[1])] ?? null) : null;
+    },
+    [sections, narrativeKeys],
+  );
+
+  const updateCurrent = useCallback(
+    (patch: Partial<EditorSectionData>) => setSections((all) => all.map((s) => (s.key === currentKey ? { ...s, ...patch } : s))),
+    [currentKey],
+  );
+
+  const save = useCallback(
+    async (content: Content, baseVersion: number): Promise<SaveOutcome> => {
+      const result = await actions.save({ reportId: report.id, sectionKey: currentKey, baseVersion, ...content });
+      if (!result.ok) return { kind: "refused", message: result.message };
+      if (result.data.status === "conflict") {
+        setConflict({ mine: content, theirs: result.data.theirs });
+        return { kind: "conflict" };
+      }
+      const { version, savedAt } = result.data;
+      setSections((all) => all.map((s) => (s.key === currentKey ? { ...s, version, updatedAt: savedAt, state: s.completed ? "completed" : "editing" } : s)));
+      return { kind: "saved", at: new Date(savedAt), version };
+    },
+    [actions, currentKey, report.id],
+  );
+
+  const autosave = useAutosave<Content>({ storageKey, save });
+  const { setBaseVersion, change: queueChange } = autosave;
+  useEffect(() => setBaseVersion(current.version), [current.version, setBaseVersion]);
+
+  // Unsaved work from an earlier visit (closed tab, crash, server down) comes back.
+  useEffect(() => {
+    const draft = readLocalDraft<Content>(storageKey);
+    if (!draft || !report.editable) return;
+    if (draft.baseVersion === current.version) {
+      // localStorage can only be read after hydration, so this state update has to live in an effect.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      updateCurrent("html" in draft.content ? { html: draft.content.html } : { cells: draft.content.cells });
+      setGeneration((g) => g + 1);
+      queueChange(draft.content);
+    } else if (draft.baseVersion < current.version) {
+      setConflict({
+        mine: draft.content,
+        theirs: { html: current.html, cells: current.cells, version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
+      });
+    }
+    // Only when a section is opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [storageKey]);
+
+  useEffect(() => {
+    let cancelled = false;
+    const touch = () =>
+      actions
+        .touchPresence(report.id, currentKey)
+        .then((r) => !cancelled && r.ok && setOthers(r.data))
+        .catch(() => undefined);
+    void touch();
+    const timer = setInterval(touch, 15_000);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, [actions, report.id, currentKey]);
+
+  const onContent = (content: Content) => {
+    updateCurrent("html" in content ? { html: content.html } : { cells: content.cells });
+    queueChange(content);
+  };
+
+  const resolveConflict = (choice: "theirs" | "mine") => {
+    if (!conflict) return;
+    const { theirs, mine } = conflict;
+    setConflict(null);
+    if (choice === "theirs") {
+      autosave.discardPending();
+      setBaseVersion(theirs.version);
+      updateCurrent({ html: theirs.html, cells: theirs.cells, version: theirs.version });
+      setGeneration((g) => g + 1);
+      return;
+    }
+    // Keep mine on top of their version; theirs stays in the section's history.
+    updateCurrent({ ...("html" in mine ? { html: mine.html } : { cells: mine.cells }), version: theirs.version });
+    setBaseVersion(theirs.version);
+    setGeneration((g) => g + 1);
+    queueChange(mine);
+    autosave.resume();
+  };
+
+  const toggleCompleted = async () => {
+    autosave.flush();
+    setCompleteError(undefined);
+    const next = !current.completed;
+    const result = await actions.setCompleted(report.id, currentKey, next);
+    if (!result.ok) setCompleteError(result.message);
+    else updateCurrent({ completed: next, state: next ? "completed" : "editing" });
+  };
+
+  const navItems: SectionNavItem[] = sections.map((s) => {
+    const own = findings.filter((f) => sectionOf(f) === s.key);
+    return {
+      key: s.key,
+      label: sectionLabel(s.heading),
+      state: s.state,
+      errors: own.filter((f) => f.severity === "error").length,
+      warnings: own.filter((f) => f.severity === "warning").length,
+    };
+  });
+  const sectionFindings = findings.filter((f) => sectionOf(f) === currentKey || (currentKey === sections[0]?.key && f.path === "title"));
+  const locate = (finding: Finding) => {
+    const key = sectionOf(finding);
+    const cell = finding.cells[0];
+    if (key === currentKey) return cell ? { inThisSection: true as const, targetId: inputId(cell) } : { inThisSection: true as const, targetId: "narrative-editor" };
+    return key ? { inThisSection: false as const, href: `/staff/reports/${report.id}/sections/${key}` } : null;
+  };
+  const previousProblems = report.previous?.sections.find((s) => s.key === "problems");
+  const errorCount = findings.filter((f) => f.severity === "error").length;
+  const warningCount = findings.length - errorCount;
+  const completedCount = sections.filter((s) => s.completed).length;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+      <aside className="space-y-4">
+        <p className="text-sm text-muted">
+          进度：已完成 {completedCount}/{sections.length} 节 · 全文 {errorCount} 个错误、{warningCount} 个提醒
+        </p>
+        <SectionNav reportId={report.id} items={navItems} current={currentKey} />
+        <p className="text-sm">
+          <Link href={`/staff/reports/${report.id}/preview`}>预览全文</Link>
+        </p>
+      </aside>
+      <div className="min-w-0 space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 className="text-xl font-semibold">{sectionLabel(current.heading)}</h2>
+          <div className="flex items-center gap-4">
+            {report.editable && <SaveStatus state={autosave.state} />}
+            <Link href={`/staff/reports/${report.id}/sections/${currentKey}/history`} className="text-sm">
+              本节历史版本
+            </Link>
+          </div>
+        </div>
+        {others.length > 0 && (
+          <p role="status" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {others.join("、")} 正在编辑此节。请注意不要同时修改同一处内容。
+          </p>
+        )}
+        {!report.editable && (
+          <p role="note" className="rounded border border-line bg-gray-50 px-3 py-2 text-sm">
+            您正在以只读方式查看本报告。
+          </p>
+        )}
+        {current.guidance && (
+          <details className="rounded border border-line bg-white px-4 py-2 text-sm" open={current.state === "not_started"}>
+            <summary className="cursor-pointer font-medium">本节应当写什么</summary>
+            <p className="mt-2 whitespace-pre-line text-muted">{current.guidance}</p>
+          </details>
+        )}
+        {conflict && <ConflictView conflict={conflict} kind={current.kind} format={report.format} onChoose={resolveConflict} />}
+        {current.kind === "narrative" ? (
+          <div className={current.key === "problems" && previousProblems ? "grid gap-4 xl:grid-cols-2" : ""}>
+            <RichTextEditor
+              key={`${currentKey}:${generation}`}
+              id="narrative-editor"
+              label={`${sectionLabel(current.heading)} 正文`}
+              initialHtml={current.html}
+              readOnly={!report.editable || conflict !== null}
+              onChange={(html) => onContent({ html })}
+              onBlur={autosave.flush}
+            />
+            {current.key === "problems" && previousProblems && (
+              <aside aria-labelledby="last-year-problems" className="rounded border border-line bg-gray-50 p-4 text-sm">
+                <h3 id="last-year-problems" className="mb-2 font-semibold">
+                  参考：{report.year - 1}年度报告的「存在的主要问题及改进情况」
+                </h3>
+                <p className="mb-2 text-muted">请在本年度报告中说明上一年度所列问题的改进情况。以下内容仅供参考，不会自动复制。</p>
+                {/* Last year's published text was sanitised when it was saved or imported. */}
+                <div className="[&_p]:mb-2" dangerouslySetInnerHTML={{ __html: previousProblems.html }} />
+              </aside>
+            )}
+          </div>
+        ) : (
+          <TableSectionEditor
+            key={`${currentKey}:${generation}`}
+            format={report.format}
+            tableId={current.tableId as TableId}
+            cells={current.cells as CellTree | null}
+            totals={totals as Record<CellId, number | null>}
+            findings={sectionFindings}
+            reference={report.previous && "tables" in report.previous ? (report.previous.tables ?? null) : null}
+            readOnly={!report.editable || conflict !== null}
+            onChange={(cells) => onContent({ cells })}
+            onBlur={autosave.flush}
+          />
+        )}
+        <FindingsPanel findings={sectionFindings} locate={locate} />
+        {report.editable && (
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="button"
+              onClick={toggleCompleted}
+              className={current.completed ? "rounded border border-line bg-white px-4 py-2 text-sm" : "rounded bg-gov-red px-4 py-2 text-sm text-white"}
+            >
+              {current.completed ? "取消“已完成”标记" : "标记为已完成"}
+            </button>
+            {completeError && (
+              <p role="alert" className="text-sm text-red-800">
+                {completeError}
+              </p>
+            )}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+import { getFormat, type TableId } from "@/lib/formats";
+import type { ReportDocument } from "@/lib/interchange";
+import { AttachmentTable } from "./attachment-table";
+import type { FindingsSummary } from "./findings-summary";
+import { MetadataBlock } from "./metadata-block";
+import { NarrativeHtml } from "./narrative-html";
+import { PreviewNote } from "./preview-note";
+import { ReportByline } from "./report-byline";
+import { ReportEditions, type ReportEdition } from "./report-editions";
+import { ReportSignature } from "./report-signature";
+import { articleClass, emptySectionClass, sectionHeadingClass, titleClass } from "./report-styles";
+import { StatisticsTable } from "./statistics-table";
+
+export type ReportViewMode = "public" | "preview";
+
+export interface ReportDocumentViewProps {
+  readonly document: ReportDocument;
+  /** `preview`: the clerk's/leader's view of an unpublished report, with the 草稿 marker. */
+  readonly mode: ReportViewMode;
+  /** 浏览量; shown on public pages (0 when not given) and in preview only when given. */
+  readonly viewCount?: number;
+  /** Rule check counts shown in the preview marker (ignored on public pages). */
+  readonly findingsSummary?: FindingsSummary;
+  /** Links to the unit's reports of other years. */
+  readonly editions?: readonly ReportEdition[];
+  /** Prefix of element ids, unique on the page (default `report`). */
+  readonly idPrefix?: string;
+}
+
+/** One block of the report body, in reading order. */
+export type ReportBlock =
+  | {
+      readonly kind: "narrative";
+      readonly key: string;
+      readonly heading: string;
+      /** `null`: a section of the format the document does not have yet. */
+      readonly html: string | null;
+      /** The 附表 follow this section (its heading mentions 附表). */
+      readonly withAttachments: boolean;
+    }
+  | { readonly kind: "table"; readonly key: string; readonly heading: string; readonly tableId: TableId }
+  | { readonly kind: "attachments"; readonly key: string; readonly heading: string };
+
+/**
+ * The body of a document in reading order: the format's sections in the format's order
+ * (narrative sections taken from the document by key, table sections at their positions),
+ * then the document's narrative sections the format does not define, in document order.
+ * Legacy 附表 go after the section whose heading names them (「四、附表」), else at the end.
+ */
+export function reportBlocks(document: ReportDocument): ReportBlock[] {
+  const format = getFormat(document.format);
+  const byKey = new Map(document.sections.map((s) => [s.key, s]));
+  const fixed = [...(format.preamble ? [format.preamble] : []), ...format.sections];
+  const fixedKeys = new Set(fixed.map((def) => def.key));
+  const blocks: ReportBlock[] = [];
+  for (const def of fixed) {
+    if (def.kind === "table") {
+      blocks.push({ kind: "table", key: def.key, heading: def.heading, tableId: def.tableId });
+      continue;
+    }
+    const section = byKey.get(def.key);
+    blocks.push({
+      kind: "narrative",
+      key: def.key,
+      heading: section ? section.heading : def.heading,
+      html: section ? section.html : null,
+      withAttachments: false,
+    });
+  }
+  for (const section of document.sections) {
+    if (fixedKeys.has(section.key)) continue;
+    blocks.push({ kind: "narrative", key: section.key, heading: section.heading, html: section.html, withAttachments: false });
+  }
+  if (document.attachments.length > 0) {
+    const host = blocks.findIndex((b) => b.kind === "narrative" && b.heading.includes("附表"));
+    const hostBlock = blocks[host];
+    if (hostBlock && hostBlock.kind === "narrative") blocks[host] = { ...hostBlock, withAttachments: true };
+    else blocks.push({ kind: "attachments", key: "attachments", heading: "附表" });
+  }
+  return blocks;
+}
+
+/** True when sanitised HTML has no visible text (e.g. `""`, `<p></p>`, `<p><br></p>`). */
+export function isBlankHtml(html: string): boolean {
+  return html.replace(/<[^>]*>/g, "").replace(/&nbsp;|\s/g, "") === "";
+}
+
+const safeId = (key: string): string => key.replace(/[^A-Za-z0-9_-]/g, "-");
+
+function Attachments({ document, idPrefix }: { document: ReportDocument; idPrefix: string }) {
+  return (
+    <div data-attachments>
+      {document.attachments.map((attachment, i) => (
+        <AttachmentTable key={i} attachment={attachment} id={`${idPrefix}-attachment-${i + 1}`} />
+      ))}
+    </div>
+  );
+}
+
+function BlockView({
+  block,
+  document,
+  mode,
+  idPrefix,
+}: {
+  block: ReportBlock;
+  document: ReportDocument;
+  mode: ReportViewMode;
+  idPrefix: string;
+}) {
+  const headingId = `${idPrefix}-section-${safeId(block.key)}`;
+  const heading = block.heading ? (
+    <h2 id={headingId} className={sectionHeadingClass}>
+      {block.heading}
+    </h2>
+  ) : null;
+  const labelledBy = block.heading ? headingId : undefined;
+
+  if (block.kind === "table") {
+    return (
+      <section aria-labelledby={labelledBy} data-section-key={block.key}>
+        {heading}
+        <StatisticsTable
+          format={document.format}
+          tableId={block.tableId}
+          document={document}
+          hideCaption={Boolean(block.heading)}
+          idPrefix={`${idPrefix}-${block.tableId}`}
+        />
+      </section>
+    );
+  }
+  if (block.kind === "attachments") {
+    return (
+      <section aria-labelledby={labelledBy} data-section-key={block.key}>
+        {heading}
+        <Attachments document={document} idPrefix={idPrefix} />
+      </section>
+    );
+  }
+  const blank = block.html === null || isBlankHtml(block.html);
+  // A public page leaves out sections the document does not have; a preview shows the gap.
+  if (block.html === null && mode === "public") return null;
+  return (
+    <section aria-labelledby={labelledBy} data-section-key={block.key}>
+      {heading}
+      {!blank && block.html !== null && <NarrativeHtml html={block.html} />}
+      {blank && mode === "preview" && !block.withAttachments && (
+        <p className={emptySectionClass} data-empty-section>
+          （本部分尚未填写）
+        </p>
+      )}
+      {block.withAttachments && <Attachments document={document} idPrefix={idPrefix} />}
+    </section>
+  );
+}
+
+/**
+ * A whole report as citizens see it: 信息公开元数据, title, 发布时间 · 来源 · 浏览量, the body
+ * (narrative sections, statistics tables, 附表) and the 落款. The clerk's preview renders the
+ * same markup with a 「草稿 · 预览」 marker on top, so both look exactly alike.
+ */
+export function ReportDocumentView({
+  document,
+  mode,
+  viewCount,
+  findingsSummary,
+  editions,
+  idPrefix = "report",
+}: ReportDocumentViewProps) {
+  const titleId = `${idPrefix}-title`;
+  return (
+    <article aria-labelledby={titleId} className={articleClass} data-report-mode={mode} data-report-format={document.format}>
+      {mode === "preview" && <PreviewNote findingsSummary={findingsSummary} />}
+      <header>
+        <MetadataBlock metadata={document.metadata} />
+        <h1 id={titleId} className={titleClass}>
+          {document.title}
+        </h1>
+        <ReportByline document={document} mode={mode} viewCount={viewCount} />
+      </header>
+      <div className="mt-4">
+        {reportBlocks(document).map((block) => (
+          <BlockView key={`${block.kind}-${block.key}`} block={block} document={document} mode={mode} idPrefix={idPrefix} />
+        ))}
+      </div>
+      <ReportSignature document={document} />
+      {editions && <ReportEditions editions={editions} />}
+    </article>
+  );
+}

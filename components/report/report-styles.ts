@@ -1,0 +1,84 @@
+/**
+ * Class names of the report page, kept in one place so the clerk's preview and the public
+ * page look exactly alike. Restrained colours (ink on white, gov-red accents only), CJK
+ * fonts from the theme, full 1px table borders and shaded header cells as on Chinese
+ * government disclosure pages. Narrative HTML is styled through arbitrary variants on its
+ * wrapper, so no global stylesheet is needed.
+ */
+
+/** The whole report (article). */
+export const articleClass =
+  "mx-auto w-full max-w-4xl bg-white px-4 py-6 font-sans text-ink sm:px-8 sm:py-8 print:max-w-none print:p-0 print:text-black";
+
+/** Centred report title. */
+export const titleClass =
+  "mt-6 text-center font-serif text-2xl font-bold leading-snug tracking-wide text-ink sm:text-[1.75rem]";
+
+/** 发布时间 · 来源 · 浏览量 line under the title. */
+export const bylineClass =
+  "mt-3 flex flex-wrap items-center justify-center gap-x-2 gap-y-1 border-b border-line pb-3 text-sm text-muted";
+
+/** Section heading (一、总体情况 …). */
+export const sectionHeadingClass = "mt-8 mb-3 text-lg font-bold leading-relaxed text-ink sm:text-xl";
+
+/**
+ * Narrative HTML (already sanitised: p, h3, h4, strong, ol, ul, li, table parts, br).
+ * Body text 17px with line-height 1.9; paragraphs indented 2em (Chinese convention).
+ */
+export const narrativeClass = [
+  "text-[17px] leading-[1.9] break-words",
+  "[&_p]:my-2 [&_p]:indent-[2em]",
+  "[&_h3]:mt-4 [&_h3]:mb-1 [&_h3]:indent-[2em] [&_h3]:font-bold",
+  "[&_h4]:mt-3 [&_h4]:mb-1 [&_h4]:indent-[2em] [&_h4]:font-bold",
+  "[&_strong]:font-bold",
+  "[&_ol]:my-2 [&_ol]:list-decimal [&_ol]:pl-[3em] [&_ul]:my-2 [&_ul]:list-disc [&_ul]:pl-[3em]",
+  "[&_table]:my-4 [&_table]:w-full [&_table]:border-collapse [&_table]:text-sm [&_table]:leading-normal",
+  "[&_td]:border [&_td]:border-ink/50 [&_td]:px-2 [&_td]:py-1 [&_td]:[overflow-wrap:anywhere]",
+  "[&_th]:border [&_th]:border-ink/50 [&_th]:bg-paper [&_th]:px-2 [&_th]:py-1 [&_th]:font-bold",
+  "[&_tr]:break-inside-avoid",
+].join(" ");
+
+/** Note shown for an empty or missing section in preview mode. */
+export const emptySectionClass = "text-[17px] leading-[1.9] text-muted";
+
+/** Horizontally scrollable, keyboard-focusable container around a table. */
+export const tableScrollClass =
+  "my-3 overflow-x-auto focus-visible:outline-offset-2 print:overflow-visible";
+
+/** Statistics and attachment tables. */
+export const tableClass = "w-full border-collapse border border-ink/60 text-sm leading-snug";
+/**
+ * Narrow screens scroll instead of squeezing the table; the article's text column
+ * (about 52rem) still fits tables 3 and 4 (10 and 15 grid columns) without scrolling.
+ */
+export const wideTableMinWidthClass = "min-w-[48rem]";
+export const tableMinWidthClass = "min-w-[36rem]";
+
+export const captionClass = "mb-2 text-center text-base font-bold text-ink";
+
+/** Header cells (column, block, corner). */
+export const headerCellClass =
+  "border border-ink/60 bg-paper px-2 py-1 text-center align-middle font-bold";
+/** Row-label cells. */
+export const rowHeaderCellClass = "border border-ink/60 bg-[#fafbfc] px-2 py-1 text-left align-middle font-normal";
+/** Numeric data cells: right-aligned tabular figures. */
+export const numberCellClass = "border border-ink/60 px-2 py-1 text-right align-middle tabular-nums whitespace-nowrap";
+/** Data columns of grid tables (3 and 4) keep room for header words such as 「自然人」. */
+export const gridDataColumnClass = "w-[4.5em]";
+/** Text cells of legacy attachments. */
+export const textCellClass = "border border-ink/60 px-2 py-1 align-middle";
+/** Printed rows stay in one piece. */
+export const rowClass = "break-inside-avoid";
+
+/** 信息公开元数据 block. */
+export const metadataTableClass = "w-full table-fixed border-collapse border border-line text-sm leading-normal";
+export const metadataLabelColClass = "w-[5.5em] sm:w-[7em]";
+export const metadataLabelClass = "border border-line bg-paper px-2 py-1.5 text-right align-top font-bold text-muted";
+export const metadataValueClass = "border border-line px-2 py-1.5 align-top [overflow-wrap:anywhere]";
+
+/** 落款: issuer and date, right-aligned. */
+export const signatureClass = "mt-10 text-right text-[17px] leading-[1.9]";
+
+/** 「草稿 · 预览」 marker. */
+export const previewNoteClass =
+  "mb-4 rounded border-2 border-dashed border-gov-red bg-red-50 px-4 py-3 text-sm text-ink print:bg-white";

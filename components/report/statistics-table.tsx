@@ -1,0 +1,256 @@
+import {
+  buildTableLayout,
+  getTable,
+  type CellType,
+  type FormatDefinition,
+  type FormatId,
+  type LayoutCell,
+  type TableId,
+  type TableLayout,
+} from "@/lib/formats";
+import { getCell, type CellValue, type ReportDocument } from "@/lib/interchange";
+import {
+  captionClass,
+  gridDataColumnClass,
+  headerCellClass,
+  numberCellClass,
+  rowClass,
+  rowHeaderCellClass,
+  tableClass,
+  tableMinWidthClass,
+  tableScrollClass,
+  wideTableMinWidthClass,
+} from "./report-styles";
+
+export interface StatisticsTableProps {
+  /** The format the document follows (its id or definition). */
+  readonly format: FormatId | FormatDefinition;
+  readonly tableId: TableId;
+  /** Only the tables of the document are read. */
+  readonly document: Pick<ReportDocument, "tables">;
+  /** Keep the caption for screen readers only (when a visible section heading repeats it). */
+  readonly hideCaption?: boolean;
+  /** Prefix of the header cell ids (must be unique on the page); default `report-<tableId>`. */
+  readonly idPrefix?: string;
+}
+
+/** A layout cell with its position in the table grid. */
+interface PlacedCell {
+  readonly cell: LayoutCell;
+  readonly row: number;
+  readonly col: number;
+  /**
+   * Header cells only describe data cells of the same group: the whole grid table is one
+   * group; each block of table 2 (block header, column headers, rows) is its own group.
+   */
+  readonly group: number;
+  readonly id: string;
+}
+
+const isHeaderKind = (cell: LayoutCell): boolean => cell.kind !== "data";
+
+/** Place every cell in the grid (HTML table algorithm: skip slots taken by earlier row spans). */
+function placeCells(layout: TableLayout, idPrefix: string): PlacedCell[][] {
+  const rows = [...layout.head, ...layout.body];
+  const taken: boolean[][] = [];
+  let group = 0;
+  return rows.map((row, r) => {
+    if (r > 0 && row[0]?.kind === "blockHeader") group += 1;
+    const slots = (taken[r] ??= []);
+    let col = 0;
+    return row.map((cell) => {
+      while (slots[col]) col += 1;
+      const placed: PlacedCell = { cell, row: r, col, group, id: `${idPrefix}-r${r}c${col}` };
+      for (let dr = 0; dr < cell.rowSpan; dr += 1) {
+        const rowSlots = (taken[r + dr] ??= []);
+        for (let dc = 0; dc < cell.colSpan; dc += 1) rowSlots[col + dc] = true;
+      }
+      col += cell.colSpan;
+      return placed;
+    });
+  });
+}
+
+/**
+ * Explicit header association of a data cell (`headers` attribute): the column headers
+ * above it (top to bottom) and the row labels left of it (outer to inner), within its group.
+ * Merged headers such as 「三、本年度办理结果」 (22 rows) or 「法人或其他组织」 (5 columns)
+ * cover only part of a row group, which `scope` alone cannot express.
+ */
+function headerIdsFor(target: PlacedCell, headers: readonly PlacedCell[]): string {
+  const start = target.col;
+  const end = target.col + target.cell.colSpan;
+  const columnHeaders = headers.filter(
+    (h) =>
+      h.group === target.group &&
+      (h.cell.kind === "columnHeader" || h.cell.kind === "blockHeader") &&
+      h.row + h.cell.rowSpan <= target.row &&
+      h.col < end &&
+      h.col + h.cell.colSpan > start,
+  );
+  const rowHeaders = headers.filter(
+    (h) =>
+      h.group === target.group &&
+      h.cell.kind === "rowHeader" &&
+      h.row <= target.row &&
+      h.row + h.cell.rowSpan > target.row &&
+      h.col < start,
+  );
+  return [...columnHeaders, ...rowHeaders].map((h) => h.id).join(" ");
+}
+
+/** The stored number as is (decimals are not rounded). */
+export function formatCellValue(value: CellValue | undefined): string | null {
+  return typeof value === "number" ? String(value) : null;
+}
+
+function scopeOf(cell: LayoutCell): "col" | "colgroup" | "row" | "rowgroup" {
+  switch (cell.kind) {
+    case "rowHeader":
+      return cell.rowSpan > 1 ? "rowgroup" : "row";
+    case "blockHeader":
+      return "colgroup";
+    default:
+      return cell.colSpan > 1 ? "colgroup" : "col";
+  }
+}
+
+function HeaderCellView({ placed }: { placed: PlacedCell }) {
+  const { cell } = placed;
+  if (cell.kind === "data") return null;
+  const className =
+    cell.kind === "rowHeader"
+      ? rowHeaderCellClass
+      : cell.kind === "corner"
+        ? `${headerCellClass} text-xs font-normal text-muted`
+        : headerCellClass;
+  return (
+    <th
+      id={placed.id}
+      scope={scopeOf(cell)}
+      colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
+      rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
+      className={className}
+    >
+      {cell.text}
+    </th>
+  );
+}
+
+function DataCellView({
+  cellId,
+  type,
+  computed,
+  colSpan,
+  headers,
+  value,
+  grid,
+}: {
+  cellId: string;
+  type: CellType;
+  computed: boolean;
+  colSpan: number;
+  headers: string;
+  value: CellValue | undefined;
+  grid: boolean;
+}) {
+  const text = formatCellValue(value);
+  const className = [numberCellClass, grid ? gridDataColumnClass : "", computed ? "font-semibold" : ""]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <td
+      data-cell-id={cellId}
+      data-cell-type={type}
+      headers={headers || undefined}
+      colSpan={colSpan > 1 ? colSpan : undefined}
+      className={className}
+    >
+      {text ?? <span className="sr-only">未填写</span>}
+    </td>
+  );
+}
+
+function RowView({
+  row,
+  headers,
+  document,
+  grid,
+}: {
+  row: readonly PlacedCell[];
+  headers: readonly PlacedCell[];
+  document: Pick<ReportDocument, "tables">;
+  grid: boolean;
+}) {
+  return (
+    <tr className={rowClass}>
+      {row.map((placed) =>
+        placed.cell.kind === "data" ? (
+          <DataCellView
+            key={placed.id}
+            cellId={placed.cell.cellId}
+            type={placed.cell.type}
+            computed={placed.cell.computed}
+            colSpan={placed.cell.colSpan}
+            headers={headerIdsFor(placed, headers)}
+            value={getCell(document, placed.cell.cellId)}
+            grid={grid}
+          />
+        ) : (
+          <HeaderCellView key={placed.id} placed={placed} />
+        ),
+      )}
+    </tr>
+  );
+}
+
+/** Split the body rows into one group per `<tbody>` (one per block of table 2). */
+function bodyGroups(rows: readonly (readonly PlacedCell[])[]): PlacedCell[][][] {
+  const groups: PlacedCell[][][] = [];
+  for (const row of rows) {
+    const group = row[0]?.group ?? 0;
+    const last = groups[groups.length - 1];
+    if (last && (last[0]?.[0]?.group ?? 0) === group) last.push([...row]);
+    else groups.push([[...row]]);
+  }
+  return groups;
+}
+
+/**
+ * One statistics table of a format (table 2, 3 or 4), rendered from the format's layout
+ * with merged headers, row-label groups and each data cell tagged with its cell id.
+ */
+export function StatisticsTable({ format, tableId, document, hideCaption = false, idPrefix }: StatisticsTableProps) {
+  const table = getTable(format, tableId);
+  if (!table) return null;
+  const layout = buildTableLayout(table);
+  const prefix = idPrefix ?? `report-${tableId}`;
+  const placed = placeCells(layout, prefix);
+  const headers = placed.flat().filter((p) => isHeaderKind(p.cell));
+  const headRows = placed.slice(0, layout.head.length);
+  const bodyRows = placed.slice(layout.head.length);
+  const minWidth = layout.columnCount >= 10 ? wideTableMinWidthClass : tableMinWidthClass;
+  const grid = table.layout === "grid";
+
+  return (
+    <div role="region" aria-label={`${layout.title}（表格可左右滚动）`} tabIndex={0} className={tableScrollClass}>
+      <table className={`${tableClass} ${minWidth}`} data-table-id={tableId}>
+        <caption className={hideCaption ? "sr-only" : captionClass}>{layout.title}</caption>
+        {headRows.length > 0 && (
+          <thead>
+            {headRows.map((row, i) => (
+              <RowView key={i} row={row} headers={headers} document={document} grid={grid} />
+            ))}
+          </thead>
+        )}
+        {bodyGroups(bodyRows).map((group, g) => (
+          <tbody key={g}>
+            {group.map((row, i) => (
+              <RowView key={i} row={row} headers={headers} document={document} grid={grid} />
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { E2E_DATABASE_PATH } from "../../playwright.config";
+
+/**
+ * A second production server on the e2e database, which a test may kill and start again
+ * (the main one belongs to Playwright). Same AUTH_SECRET, so sessions stay valid across it.
+ */
+export class ExtraServer {
+  private process: ChildProcess | null = null;
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `http://localhost:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.process = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        DATABASE_PATH: E2E_DATABASE_PATH,
+        AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: "ignore",
+      // Its own process group, so that killing it also kills the node process tsx starts.
+      detached: true,
+    });
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      try {
+        const res = await fetch(`${this.url}/api/health`);
+        if (res.ok) return;
+      } catch {
+        // not up yet
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`server on ${this.port} did not start`);
+  }
+
+  async kill(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid!, "SIGKILL");
+    await exited;
+    this.process = null;
+  }
+}
