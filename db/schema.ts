@@ -32,6 +32,8 @@ export const units = sqliteTable(
     orgCode: text("org_code").notNull(),
     /** Publication deadline of a year's report, as month-day of the following year (default 01-31). */
     reportDeadline: text("report_deadline").notNull().default("01-31"),
+    /** How 索引号 are built: {orgCode}, {year} and {serial} (5 digits) are replaced. */
+    indexPattern: text("index_pattern").notNull().default("{orgCode}/{year}-{serial}"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at"),
@@ -146,7 +148,16 @@ export const reports = sqliteTable(
     metadata: text("metadata", { mode: "json" }).$type<Record<string, string | null | undefined>>().notNull(),
     /** 落款: issuing authority and date as printed (legacy reports). */
     signature: text("signature", { mode: "json" }).$type<{ issuer: string; date: string } | null>(),
+    /** Workflow state of the working copy (a correction in progress is a draft again). */
     status: text("status", { enum: REPORT_STATUSES }).notNull().default("draft"),
+    /** 索引号, assigned at first publication and kept by every edition and after withdrawal. */
+    indexNo: text("index_no"),
+    /** The edition citizens see; null until first published. */
+    liveEditionId: integer("live_edition_id"),
+    /** When a scheduled publication fires (status "scheduled"). */
+    scheduledAt: timestamp("scheduled_at"),
+    withdrawnAt: timestamp("withdrawn_at"),
+    withdrawReason: text("withdraw_reason"),
     /** "import": moved in from an archive and stored exactly as given, findings included. */
     origin: text("origin", { enum: ["editor", "import"] }).notNull().default("editor"),
     publishedAt: timestamp("published_at"),
@@ -154,7 +165,11 @@ export const reports = sqliteTable(
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at"),
   },
-  (t) => [uniqueIndex("reports_unit_year_unique").on(t.unitId, t.year), index("reports_status_idx").on(t.status)],
+  (t) => [
+    uniqueIndex("reports_unit_year_unique").on(t.unitId, t.year),
+    uniqueIndex("reports_index_no_unique").on(t.indexNo),
+    index("reports_status_idx").on(t.status),
+  ],
 );
 
 /**
@@ -232,3 +247,107 @@ export const sectionRevisions = sqliteTable(
 );
 
 export type SectionRevision = typeof sectionRevisions.$inferSelect;
+
+/**
+ * A published edition: the approved report frozen as a nianbao-report/1 document with its
+ * SHA-256. Never updated; a correction adds the next edition.
+ */
+export const reportEditions = sqliteTable(
+  "report_editions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    edition: integer("edition").notNull(),
+    /** The canonical JSON text that was hashed (served byte for byte as report.json). */
+    snapshot: text("snapshot").notNull(),
+    sha256: text("sha256").notNull(),
+    publishedAt: timestamp("published_at").notNull(),
+    /** 修订说明 (public), for editions after the first. */
+    changeNote: text("change_note"),
+    approvedById: integer("approved_by_id").references(() => users.id),
+    approvedAt: timestamp("approved_at"),
+    opinion: text("opinion"),
+    publishedById: integer("published_by_id").references(() => users.id),
+  },
+  (t) => [uniqueIndex("report_editions_report_edition_unique").on(t.reportId, t.edition)],
+);
+
+/** Every workflow step of a report: who moved it from what to what, when and why. */
+export const reportTransitions = sqliteTable(
+  "report_transitions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    fromStatus: text("from_status", { enum: REPORT_STATUSES }).notNull(),
+    toStatus: text("to_status", { enum: REPORT_STATUSES }).notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    at: createdAt(),
+    /** Return reason, approval opinion, withdrawal reason or change note. */
+    reason: text("reason"),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** At submission: the document as submitted, the baseline of the next review's diff. */
+    document: text("document"),
+  },
+  (t) => [index("report_transitions_report_idx").on(t.reportId, t.id)],
+);
+
+/** Review comments, per section (optionally per cell), threaded, resolvable by the clerk. */
+export const reviewComments = sqliteTable(
+  "review_comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    sectionKey: text("section_key").notNull(),
+    cellId: text("cell_id"),
+    parentId: integer("parent_id"),
+    authorId: integer("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    resolvedAt: timestamp("resolved_at"),
+    resolvedById: integer("resolved_by_id").references(() => users.id),
+  },
+  (t) => [index("review_comments_report_idx").on(t.reportId, t.sectionKey)],
+);
+
+/** 索引号 serials per unit and year, allocated inside the publishing transaction, never reused. */
+export const indexCounters = sqliteTable(
+  "index_counters",
+  {
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    year: integer("year").notNull(),
+    lastSerial: integer("last_serial").notNull().default(0),
+  },
+  (t) => [uniqueIndex("index_counters_unit_year_unique").on(t.unitId, t.year)],
+);
+
+/** The in-app inbox. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    reportId: integer("report_id").references(() => reports.id),
+    kind: text("kind").notNull(),
+    message: text("message").notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at"),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt)],
+);
+
+export type ReportEdition = typeof reportEditions.$inferSelect;
+export type ReportTransition = typeof reportTransitions.$inferSelect;
+export type ReviewComment = typeof reviewComments.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

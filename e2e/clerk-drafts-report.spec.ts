@@ -152,16 +152,21 @@ test.describe.serial("a clerk drafts next year's report", () => {
     expect(response?.status()).toBe(404);
 
     const before = tablesChecksum(["reports", "report_sections", "section_revisions"]);
-    const id = serverActionId("app/(staff)/staff/reports/[id]/actions.ts", "saveSectionAction");
     const version = queryOne<{ version: number }>("select version from report_sections where report_id = ? and key = 'overview'", reportId)!.version;
-    const result = await callServerAction(
+    const save = await page.context().request.put(`/api/reports/${reportId}/sections/overview`, {
+      headers: { Origin: baseURL! },
+      data: { baseVersion: version, html: "<p>柳溪镇改写</p>" },
+    });
+    expect(save.status()).toBe(404);
+    expect((await save.json()).message).toBe("未找到该内容。");
+    const complete = await callServerAction(
       page.context().request,
       "/staff",
-      id,
-      [{ reportId, sectionKey: "overview", baseVersion: version, html: "<p>柳溪镇改写</p>" }],
+      serverActionId("app/(staff)/staff/reports/[id]/actions.ts", "setSectionCompletedAction"),
+      [reportId, "overview", false],
       baseURL!,
     );
-    expect(await result.text()).toContain("未找到该内容。");
+    expect(await complete.text()).toContain("未找到该内容。");
     expect(tablesChecksum(["reports", "report_sections", "section_revisions"])).toBe(before);
   });
 
@@ -180,17 +185,36 @@ test.describe.serial("a clerk drafts next year's report", () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
     // A hand-made request that bypasses the editor is sanitised on the server.
-    const id = serverActionId("app/(staff)/staff/reports/[id]/actions.ts", "saveSectionAction");
     const version = queryOne<{ version: number }>("select version from report_sections where report_id = ? and key = 'problems'", reportId)!.version;
-    await callServerAction(
-      page.context().request,
-      "/staff",
-      id,
-      [{ reportId, sectionKey: "problems", baseVersion: version, html: '<p>直接提交</p><script>alert(1)</script><p onmouseover="alert(2)">x</p><a href="javascript:alert(3)">链接</a>' }],
-      baseURL!,
-    );
+    const direct = await page.context().request.put(`/api/reports/${reportId}/sections/problems`, {
+      headers: { Origin: baseURL! },
+      data: { baseVersion: version, html: '<p>直接提交</p><script>alert(1)</script><p onmouseover="alert(2)">x</p><a href="javascript:alert(3)">链接</a>' },
+    });
+    expect(direct.ok()).toBe(true);
     const html = queryOne<{ html: string }>("select html from report_sections where report_id = ? and key = 'problems'", reportId)!.html;
     expect(html).toContain("直接提交");
     expect(html).not.toMatch(/<script|onmouseover|javascript:|onerror|onclick/i);
   });
+});
+
+test("an autosave from another site (foreign or null Origin) is refused and changes nothing", async ({ page, baseURL }) => {
+  await signInAs(page, "qingshi.clerk");
+  const reportId = queryOne<{ id: number }>(
+    "select r.id from reports r join units u on u.id = r.unit_id where u.short_name = '青石镇' and r.year = 2024",
+  )!.id;
+  const before = tablesChecksum(["report_sections", "section_revisions"]);
+  const version = queryOne<{ version: number }>("select version from report_sections where report_id = ? and key = 'preamble'", reportId)?.version ?? 1;
+  for (const origin of ["https://evil.example", "null"]) {
+    const response = await page.context().request.put(`/api/reports/${reportId}/sections/preamble`, {
+      headers: { Origin: origin },
+      data: { baseVersion: version, html: "<p>跨站写入</p>" },
+    });
+    expect(response.status()).toBe(403);
+  }
+  const formPost = await page.context().request.put(`/api/reports/${reportId}/sections/preamble`, {
+    headers: { Origin: baseURL!, "Content-Type": "application/x-www-form-urlencoded" },
+    data: "baseVersion=1&html=x",
+  });
+  expect(formPost.status()).toBe(400);
+  expect(tablesChecksum(["report_sections", "section_revisions"])).toBe(before);
 });

@@ -30,7 +30,7 @@ export class AccountLocked extends CredentialsSignin {
  * next-auth handles the cookie (a signed, encrypted JWT that carries only our session id).
  * Whether that session is still valid is decided on every request by lib/data/session.ts.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth({
+export const { handlers, signIn, signOut } = NextAuth({
   trustHost: true,
   logger: {
     // A failed sign-in is an expected outcome (and is in the audit log), not a server error.

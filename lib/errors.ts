@@ -1,4 +1,4 @@
-export type AppErrorCode = "unauthenticated" | "forbidden" | "not_found" | "conflict" | "invalid";
+export type AppErrorCode = "unauthenticated" | "forbidden" | "not_found" | "conflict" | "invalid" | "too_large";
 
 const STATUS: Record<AppErrorCode, number> = {
   unauthenticated: 401,
@@ -6,6 +6,7 @@ const STATUS: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   invalid: 400,
+  too_large: 413,
 };
 
 const DEFAULT_MESSAGE: Record<AppErrorCode, string> = {
@@ -14,6 +15,7 @@ const DEFAULT_MESSAGE: Record<AppErrorCode, string> = {
   not_found: "未找到该内容。",
   conflict: "内容已被他人修改，请刷新后重试。",
   invalid: "提交的内容有误，请检查后重试。",
+  too_large: "提交的内容过大。",
 };
 
 /**

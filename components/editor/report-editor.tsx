@@ -13,17 +13,13 @@ import { RichTextEditor } from "./rich-text-editor";
 import { SaveStatus } from "./save-status";
 import { SectionNav, sectionLabel, type SectionNavItem } from "./section-nav";
 import { inputId, TableSectionEditor } from "./table-section-editor";
+import { saveSectionRequest } from "./save-section-request";
 import { readLocalDraft, useAutosave, type SaveOutcome } from "./use-autosave";
 
 type EditorSectionData = EditorSection;
 type EditorReportData = Pick<EditorReport, "id" | "year" | "title" | "format" | "unitName" | "unitKind" | "editable" | "sections" | "previous">;
 
-type SaveResult =
-  | { status: "saved"; version: number; savedAt: Date }
-  | { status: "conflict"; theirs: { html: string; cells: Record<string, unknown> | null; version: number; updatedAt: Date | null; updatedBy: string | null } };
-
 export interface ReportEditorActions {
-  save: (input: { reportId: number; sectionKey: string; baseVersion: number; html?: string; cells?: Record<string, unknown> }) => Promise<ActionResult<SaveResult>>;
   setCompleted: (reportId: number, sectionKey: string, completed: boolean) => Promise<ActionResult>;
   touchPresence: (reportId: number, sectionKey: string) => Promise<ActionResult<string[]>>;
 }
@@ -90,17 +86,20 @@ export function ReportEditor({ report, currentKey, actions }: { report: EditorRe
 
   const save = useCallback(
     async (content: Content, baseVersion: number): Promise<SaveOutcome> => {
-      const result = await actions.save({ reportId: report.id, sectionKey: currentKey, baseVersion, ...content });
+      const result = await saveSectionRequest({ reportId: report.id, sectionKey: currentKey, baseVersion, ...content });
       if (!result.ok) return { kind: "refused", message: result.message };
       if (result.data.status === "conflict") {
-        setConflict({ mine: content, theirs: result.data.theirs });
+        const { theirs } = result.data;
+        setConflict({ mine: content, theirs: { ...theirs, updatedAt: theirs.updatedAt ? new Date(theirs.updatedAt) : null } });
         return { kind: "conflict" };
       }
       const { version, savedAt } = result.data;
-      setSections((all) => all.map((s) => (s.key === currentKey ? { ...s, version, updatedAt: savedAt, state: s.completed ? "completed" : "editing" } : s)));
+      setSections((all) =>
+        all.map((s) => (s.key === currentKey ? { ...s, version, updatedAt: new Date(savedAt), state: s.completed ? "completed" : "editing" } : s)),
+      );
       return { kind: "saved", at: new Date(savedAt), version };
     },
-    [actions, currentKey, report.id],
+    [currentKey, report.id],
   );
 
   const autosave = useAutosave<Content>({ storageKey, save });

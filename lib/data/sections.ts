@@ -24,7 +24,7 @@ export interface SectionSnapshot {
 }
 
 export type SaveSectionResult =
-  | { status: "saved"; version: number; savedAt: Date; html: string; cells: Record<string, unknown> | null }
+  | { status: "saved"; version: number; savedAt: Date }
   | { status: "conflict"; theirs: SectionSnapshot };
 
 const actorOf = (v: SessionViewer) => ({ userId: v.userId, username: v.username, role: v.role });
@@ -123,7 +123,7 @@ export async function saveSection(raw: SaveSectionInput): Promise<SaveSectionRes
   if (outcome.newBurst) {
     await writeAudit({ actor: actorOf(viewer), action: "section.save", target: { type: "report", id: report.id }, result: "success", details: { section: row.key } });
   }
-  return { status: "saved", version: input.data.baseVersion + 1, savedAt: at, ...content };
+  return { status: "saved", version: input.data.baseVersion + 1, savedAt: at };
 }
 
 /** 「标记为已完成」 (or back to editing). */

@@ -3,12 +3,7 @@
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { touchSectionPresence } from "@/lib/data/presence";
 import { updateReportTitle } from "@/lib/data/reports";
-import { restoreSectionRevision, saveSection, setSectionCompleted, type SaveSectionResult } from "@/lib/data/sections";
-import type { SaveSectionInput } from "@/lib/validations/report";
-
-export async function saveSectionAction(input: SaveSectionInput): Promise<ActionResult<SaveSectionResult>> {
-  return runAction(() => saveSection(input));
-}
+import { restoreSectionRevision, setSectionCompleted } from "@/lib/data/sections";
 
 export async function setSectionCompletedAction(reportId: number, sectionKey: string, completed: boolean): Promise<ActionResult> {
   return runAction(() => setSectionCompleted(Number(reportId), String(sectionKey), completed === true));

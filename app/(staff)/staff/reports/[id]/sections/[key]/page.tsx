@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ReportEditor } from "@/components/editor/report-editor";
 import { getReportForEditing } from "@/lib/data/reports";
 import { loadOrNotFound } from "@/lib/load";
-import { saveSectionAction, setSectionCompletedAction, touchPresenceAction } from "../../actions";
+import { setSectionCompletedAction, touchPresenceAction } from "../../actions";
 import { ReportHeader } from "../../report-header";
 import { TitleField } from "../../title-field";
 
@@ -21,7 +21,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
       <ReportEditor
         report={report}
         currentKey={key}
-        actions={{ save: saveSectionAction, setCompleted: setSectionCompletedAction, touchPresence: touchPresenceAction }}
+        actions={{ setCompleted: setSectionCompletedAction, touchPresence: touchPresenceAction }}
       />
     </>
   );
