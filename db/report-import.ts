@@ -7,8 +7,9 @@ import { eq } from "drizzle-orm";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
 import { checkReport, splitFindings, type Finding } from "@/lib/rules";
 import type { Db } from "./client";
-import { findReportId, insertReportDocument, readReportDocument } from "./report-store";
-import { units, type Unit } from "./schema";
+import { publishReport } from "./report-publish";
+import { findReportId, insertReportDocument, publishedAtOf, readReportDocument } from "./report-store";
+import { reports, units, type Unit } from "./schema";
 
 export class ImportError extends Error {
   constructor(
@@ -46,7 +47,12 @@ export function importReportDocument(db: Db, doc: ReportDocument, orgCode: strin
     throw new ImportError(`${unit.name} already has a report for ${doc.year}`, 1);
   }
   const status = doc.metadata.publishedAt ? "published" : "draft";
-  const reportId = insertReportDocument(db, doc, { unitId: unit.id, status, origin: "import" });
+  // A published archive becomes edition 1, exactly as given (its own 索引号 and 发布日期).
+  const reportId = insertReportDocument(db, doc, { unitId: unit.id, status: status === "published" ? "approved" : "draft", origin: "import" });
+  if (status === "published") {
+    db.update(reports).set({ publishedAt: publishedAtOf(doc) }).where(eq(reports.id, reportId)).run();
+    publishReport(db, reportId, { at: publishedAtOf(doc) ?? new Date(), actorId: null, from: ["approved"], imported: true });
+  }
 
   const previousId = findReportId(db, unit.id, doc.year - 1);
   const previous = previousId === null ? undefined : (readReportDocument(db, previousId) ?? undefined);

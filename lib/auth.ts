@@ -35,7 +35,8 @@ export const { handlers, signIn, signOut } = NextAuth({
   logger: {
     // A failed sign-in is an expected outcome (and is in the audit log), not a server error.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      // Class names are minified in the build; the error type survives.
+      if ((error as { type?: string }).type === "CredentialsSignin" || error instanceof CredentialsSignin) return;
       console.error(`[auth] ${error.name}: ${error.message}`);
     },
   },

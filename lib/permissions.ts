@@ -67,3 +67,21 @@ export function canReadReport(viewer: Viewer | null, report: ReportAccessFacts):
 export function canEditReport(viewer: Viewer | null, report: ReportAccessFacts): boolean {
   return canDraftReportsOf(viewer, report.unitId) && EDITABLE_REPORT_STATUSES.includes(report.status);
 }
+
+/** Leaders of the unit review, return, publish, withdraw and start corrections. */
+export function canReviewReport(viewer: Viewer | null, report: ReportAccessFacts): boolean {
+  return canApproveReportsOf(viewer, report.unitId);
+}
+
+/**
+ * Separation of duties: the unit's leader approves, but never a report they submitted or edited
+ * in this round — even when they also hold the leader role.
+ */
+export function canApproveReport(
+  viewer: Viewer | null,
+  report: ReportAccessFacts,
+  round: { submitterId: number | null; editorIds: readonly number[] },
+): boolean {
+  if (!canReviewReport(viewer, report) || report.status !== "submitted") return false;
+  return round.submitterId !== viewer!.userId && !round.editorIds.includes(viewer!.userId);
+}

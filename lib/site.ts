@@ -14,3 +14,8 @@ export function formatChinaTime(date: Date, withSeconds = false): string {
   const shifted = new Date(date.getTime() + 8 * 3_600_000).toISOString();
   return `${shifted.slice(0, 10)} ${shifted.slice(11, withSeconds ? 19 : 16)}`;
 }
+
+/** Today's date in China (YYYY-MM-DD). */
+export function chinaToday(at: Date = new Date()): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

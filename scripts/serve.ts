@@ -9,6 +9,7 @@ import path from "node:path";
 import next from "next";
 import { openDatabase, databasePath } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
+import { runDuePublications } from "../db/report-publish";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo-accounts";
 import { accountsWithDemoPassword, isDatabaseEmpty, isDemoDataPresent, seedDemoData } from "../db/seed";
 
@@ -83,6 +84,19 @@ async function main() {
       for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.displayName}（${a.unit}，${a.role}）`);
     }
   });
+
+  // In-process scheduler for 定时发布: checks at start (a restart catches up) and every 15 s.
+  const schedulerDb = openDatabase();
+  const publishDue = () => {
+    try {
+      const count = runDuePublications(schedulerDb, new Date());
+      if (count > 0) console.log(`定时发布：已发布 ${count} 份报告。`);
+    } catch (error) {
+      console.error("[scheduler]", error);
+    }
+  };
+  publishDue();
+  setInterval(publishDue, 15_000).unref();
 
   const shutdown = (signal: string) => {
     console.log(`收到 ${signal}，正在关闭…`);

@@ -1,0 +1,95 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ReportDocumentView, summarizeFindings } from "@/components/report";
+import { CommentThread } from "@/components/review/comment-thread";
+import { DocumentChanges } from "@/components/review/document-changes";
+import { sectionLabel } from "@/components/editor/section-nav";
+import { getReportForEditing } from "@/lib/data/reports";
+import { getReviewData } from "@/lib/data/workflow";
+import { loadOrNotFound } from "@/lib/load";
+import { chinaToday, formatChinaTime } from "@/lib/site";
+import { ReportHeader } from "../report-header";
+import { addCommentAction, resolveCommentAction } from "./actions";
+import { WorkflowPanel } from "./workflow-panel";
+
+export const metadata: Metadata = { title: "审核年度报告" };
+
+export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^\d+$/.test(id)) notFound();
+  const [review, editor] = await Promise.all([loadOrNotFound(getReviewData(Number(id))), loadOrNotFound(getReportForEditing(Number(id)))]);
+  const today = chinaToday();
+  const errors = review.findings.filter((f) => f.severity === "error");
+  return (
+    <>
+      <ReportHeader id={review.reportId} title={review.title} status={review.status} deadline={editor.deadline} daysLeft={editor.daysLeft} />
+      <nav aria-label="报告操作" className="mb-6 flex flex-wrap gap-4 text-sm">
+        <Link href={`/staff/reports/${id}`}>{review.can.submit ? "编辑报告" : "查看各节"}</Link>
+        {review.can.submit && <Link href={`/staff/reports/${id}/submit`}>提交审核</Link>}
+        <Link href={`/staff/reports/${id}/preview`}>预览全文</Link>
+        <Link href={`/staff/reports/${id}/history`}>历史记录</Link>
+        {review.approval && <Link href={`/staff/reports/${id}/sign-off`}>审签单</Link>}
+        {review.indexNo && <span>索引号：{review.indexNo}</span>}
+      </nav>
+      {review.approval && review.status !== "submitted" && review.status !== "draft" && review.status !== "returned" && (
+        <p className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm" role="note">
+          审核意见：{review.approval.opinion}（{review.approval.by}，{review.approval.at ? formatChinaTime(review.approval.at) : ""}；成文日期 {review.approval.writtenOn}）
+        </p>
+      )}
+      <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
+        <div className="min-w-0 space-y-6">
+          <section aria-labelledby="check-heading" className="rounded border border-line bg-white p-4">
+            <h2 id="check-heading" className="mb-2 text-lg font-semibold">
+              检查结果：{errors.length} 个错误，{review.findings.length - errors.length} 个提醒
+            </h2>
+            {review.explanations.length > 0 && (
+              <ul className="space-y-2 text-sm" data-testid="explanations">
+                {review.explanations.map((e, i) => (
+                  <li key={i} className="rounded bg-amber-50 p-2">
+                    <p className="text-amber-900">提醒：{e.finding.message}</p>
+                    <p>填报员说明：{e.explanation}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {review.previousReview && (review.status === "submitted" || review.status === "returned") && (
+            <DocumentChanges title="与上次审核版本对比" before={review.previousReview} after={review.document} testId="changes-since-review" />
+          )}
+          {review.isCorrection && review.published && (
+            <DocumentChanges title="与已发布版本对比" before={review.published} after={review.document} testId="changes-since-published" />
+          )}
+          <div className="rounded border border-line bg-white p-6">
+            <ReportDocumentView document={review.document} mode="preview" findingsSummary={summarizeFindings(review.findings)} />
+          </div>
+        </div>
+        <aside className="space-y-4">
+          <WorkflowPanel
+            reportId={review.reportId}
+            status={review.status}
+            canReview={review.can.review}
+            canApprove={review.can.approve}
+            isCorrection={review.isCorrection}
+            isLive={review.published !== null}
+            scheduledAt={review.scheduledAt ? formatChinaTime(review.scheduledAt) : null}
+            today={today}
+          />
+          {editor.sections.map((section) => (
+            <CommentThread
+              key={section.key}
+              reportId={review.reportId}
+              sectionKey={section.key}
+              sectionLabel={sectionLabel(section.heading)}
+              comments={review.comments.filter((c) => c.sectionKey === section.key)}
+              canComment={review.can.comment}
+              canResolve={review.can.resolve}
+              add={addCommentAction}
+              resolve={resolveCommentAction}
+            />
+          ))}
+        </aside>
+      </div>
+    </>
+  );
+}

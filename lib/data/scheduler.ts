@@ -1,0 +1,19 @@
+import "server-only";
+import { runDuePublications } from "@/db/report-publish";
+import { now } from "@/lib/clock";
+import { db } from "./db";
+
+const CHECK_INTERVAL_MS = 15_000;
+let lastCheck = 0;
+
+/**
+ * Publishes scheduled reports whose time has come. The server also runs this every 15 s
+ * (scripts/serve.ts); calling it on staff requests as well means a due publication happens
+ * on the next request even if that timer was delayed. Publication itself is idempotent.
+ */
+export function publishDueReports(): void {
+  const at = now();
+  if (at.getTime() - lastCheck < CHECK_INTERVAL_MS) return;
+  lastCheck = at.getTime();
+  runDuePublications(db(), at);
+}
