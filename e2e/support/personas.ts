@@ -12,7 +12,9 @@ export const PERSONAS = {
 
 export { DEMO_PASSWORD };
 
+/** Signs in as a person on a fresh browser session (any earlier sign-in in this context is dropped). */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.context().clearCookies();
   await page.goto("/login");
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
