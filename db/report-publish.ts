@@ -8,6 +8,7 @@ import { and, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { serializeReportDocument, type ReportDocument } from "@/lib/interchange";
 import type { Db } from "./client";
 import { readReportDocument } from "./report-store";
+import { indexReportForSearch } from "./search-index";
 import {
   auditLog,
   indexCounters,
@@ -128,7 +129,8 @@ export function publishReport(db: Db, reportId: number, options: PublishOptions)
       const approval = tx
         .select()
         .from(reportTransitions)
-        .where(and(eq(reportTransitions.reportId, report.id), eq(reportTransitions.toStatus, "approved")))
+        // The approval itself, not a cancelled schedule (scheduled → approved).
+        .where(and(eq(reportTransitions.reportId, report.id), eq(reportTransitions.fromStatus, "submitted"), eq(reportTransitions.toStatus, "approved")))
         .orderBy(desc(reportTransitions.id))
         .limit(1)
         .get();
@@ -163,6 +165,7 @@ export function publishReport(db: Db, reportId: number, options: PublishOptions)
         })
         .where(and(eq(reports.id, report.id), eq(reports.status, report.status)))
         .run();
+      indexReportForSearch(db, report.id, document, unit.name);
       tx.insert(reportTransitions)
         .values({
           reportId: report.id,

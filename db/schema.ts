@@ -158,6 +158,8 @@ export const reports = sqliteTable(
     scheduledAt: timestamp("scheduled_at"),
     withdrawnAt: timestamp("withdrawn_at"),
     withdrawReason: text("withdraw_reason"),
+    /** 浏览量 of the public page (flushed from the server's in-memory counter about once a second). */
+    viewCount: integer("view_count").notNull().default(0),
     /** "import": moved in from an archive and stored exactly as given, findings included. */
     origin: text("origin", { enum: ["editor", "import"] }).notNull().default("editor"),
     publishedAt: timestamp("published_at"),

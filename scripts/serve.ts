@@ -12,6 +12,9 @@ import { migrateDatabase } from "../db/migrate";
 import { runDuePublications } from "../db/report-publish";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo-accounts";
 import { accountsWithDemoPassword, isDatabaseEmpty, isDemoDataPresent, seedDemoData } from "../db/seed";
+import { SECURITY_HEADERS } from "../lib/security-headers";
+import { ReportFastPath, type LiveState, type RenderedPage } from "../lib/serving/report-fast-path";
+import { ViewCounter } from "../lib/serving/view-counting";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
@@ -61,6 +64,51 @@ function clientIpOf(req: http.IncomingMessage): string {
   return req.socket.remoteAddress ?? "";
 }
 
+let viewCounter: ViewCounter;
+let fastPathRender: (path: string) => Promise<RenderedPage> = () => Promise.reject(new Error("not started"));
+
+/** The view counter and page cache for /reports/{id}, on their own database connection. */
+function createReportFastPath(): ReportFastPath {
+  const db = openDatabase();
+  const liveState = db.$client.prepare(
+    `select r.live_edition_id as liveEditionId, r.withdrawn_at as withdrawnAt, r.view_count as viewCount,
+            (select p.live_edition_id || '-' || coalesce(p.withdrawn_at, '') from reports p
+              where p.unit_id = r.unit_id and p.year = r.year - 1) as related
+       from reports r where r.id = ?`,
+  );
+  const addViews = db.$client.prepare("update reports set view_count = view_count + ? where id = ?");
+  const persist = db.$client.transaction((increments: [number, number][]) => {
+    for (const [id, n] of increments) addViews.run(n, id);
+  });
+  viewCounter = new ViewCounter((increments) => persist(increments));
+  viewCounter.start(1000);
+  return new ReportFastPath({
+    readLiveState: (id) => liveState.get(id) as LiveState | undefined,
+    render: (path) => fastPathRender(path),
+    counter: viewCounter,
+    securityHeaders: SECURITY_HEADERS,
+  });
+}
+
+/** Renders a page through Next.js by asking this very server, marked as internal. */
+function renderInternally(path: string, token: string): Promise<RenderedPage> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ host: "127.0.0.1", port, path, headers: { "x-nianbao-internal": token } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (c: Buffer) => chunks.push(c));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 500,
+          headers: { "content-type": String(response.headers["content-type"] ?? "") },
+          body: Buffer.concat(chunks),
+        }),
+      );
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
+}
+
 async function main() {
   ensureAuthSecret();
   const demoPresent = await prepareDatabase();
@@ -70,11 +118,29 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
 
+  const fastPath = createReportFastPath();
+  const internalToken = randomBytes(16).toString("hex");
+  fastPathRender = (path) => renderInternally(path, internalToken);
+
   const server = http.createServer((req, res) => {
+    const internal = req.headers["x-nianbao-internal"] === internalToken;
     // Headers only our own server may set: never trust a client's copy.
+    delete req.headers["x-nianbao-internal"];
     delete req.headers["x-middleware-subrequest"];
-    req.headers["x-nianbao-client-ip"] = clientIpOf(req);
-    void handle(req, res);
+    req.headers["x-nianbao-client-ip"] = internal ? "127.0.0.1" : clientIpOf(req);
+    if (internal) {
+      void handle(req, res);
+      return;
+    }
+    fastPath
+      .handle(req, res)
+      .then((served) => {
+        if (!served) void handle(req, res);
+      })
+      .catch((error) => {
+        console.error("[fast-path]", error);
+        if (!res.headersSent) void handle(req, res);
+      });
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {
@@ -100,6 +166,7 @@ async function main() {
 
   const shutdown = (signal: string) => {
     console.log(`收到 ${signal}，正在关闭…`);
+    viewCounter.stop(); // a clean shutdown loses no views
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };

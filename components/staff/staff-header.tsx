@@ -7,8 +7,12 @@ export interface NavItem {
   label: string;
 }
 
-/** Navigation by role: admins manage units, users and the audit log; clerks and leaders work on reports. */
-export function navItemsFor(role: Role): NavItem[] {
+/**
+ * Navigation by role: admins manage units, users and the audit log; clerks and leaders work on
+ * reports. The role alone does not tell whether the viewer's unit is county-level, so the caller
+ * says whether to offer the county overview (the page checks again).
+ */
+export function navItemsFor(role: Role, options: { showOverview?: boolean } = {}): NavItem[] {
   if (role === "admin") {
     return [
       { href: "/staff", label: "工作台" },
@@ -17,7 +21,9 @@ export function navItemsFor(role: Role): NavItem[] {
       { href: "/staff/admin/audit", label: "审计日志" },
     ];
   }
-  return [{ href: "/staff", label: "工作台" }];
+  const items: NavItem[] = [{ href: "/staff", label: "工作台" }];
+  if (options.showOverview) items.push({ href: "/staff/overview", label: "县级总览" });
+  return items;
 }
 
 interface StaffHeaderProps {
@@ -26,11 +32,15 @@ interface StaffHeaderProps {
   displayName: string;
   role: Role;
   signOut: () => Promise<void>;
+  /** The viewer's unread notifications (the inbox badge). */
+  unreadCount?: number;
+  /** Whether to offer 县级总览 (the viewer is a clerk or leader of a county-level unit). */
+  showOverview?: boolean;
 }
 
-export function StaffHeader({ siteName, unitName, displayName, role, signOut }: StaffHeaderProps) {
+export function StaffHeader({ siteName, unitName, displayName, role, signOut, unreadCount = 0, showOverview = false }: StaffHeaderProps) {
   return (
-    <header className="bg-gov-red text-white">
+    <header className="bg-gov-red text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-6 py-3">
         <Link href="/staff" className="text-lg font-semibold text-white no-underline">
           {siteName} · 年报工作平台
@@ -39,6 +49,7 @@ export function StaffHeader({ siteName, unitName, displayName, role, signOut }: 
           <span>
             {unitName} · {displayName}（{ROLE_LABELS[role]}）
           </span>
+          <InboxLink unreadCount={unreadCount} />
           <Link href="/change-password" className="text-white underline">
             修改密码
           </Link>
@@ -51,7 +62,7 @@ export function StaffHeader({ siteName, unitName, displayName, role, signOut }: 
       </div>
       <nav aria-label="主导航" className="bg-gov-red-dark">
         <ul className="mx-auto flex max-w-6xl gap-1 px-6">
-          {navItemsFor(role).map((item) => (
+          {navItemsFor(role, { showOverview }).map((item) => (
             <li key={item.href}>
               <Link href={item.href} className="block px-3 py-2 text-sm text-white no-underline hover:bg-white/10">
                 {item.label}
@@ -61,5 +72,20 @@ export function StaffHeader({ siteName, unitName, displayName, role, signOut }: 
         </ul>
       </nav>
     </header>
+  );
+}
+
+/** 「通知」 with the number of unread notifications; the count is part of the link's name. */
+function InboxLink({ unreadCount }: { unreadCount: number }) {
+  const label = unreadCount > 0 ? `通知（${unreadCount} 条未读）` : "通知";
+  return (
+    <Link href="/staff/inbox" aria-label={label} className="inline-flex items-center text-white underline">
+      通知
+      {unreadCount > 0 && (
+        <span aria-hidden="true" className="ml-1 inline-block rounded-full bg-white px-1.5 text-xs font-semibold text-gov-red">
+          {unreadCount > 99 ? "99+" : unreadCount}
+        </span>
+      )}
+    </Link>
   );
 }

@@ -14,6 +14,7 @@ export interface DemoAccount {
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "admin", displayName: "赵管理", role: "admin", unit: "示例县" },
+  { username: "county.clerk", displayName: "孙主任", role: "clerk", unit: "示例县" },
   { username: "qingshi.clerk", displayName: "周文书", role: "clerk", unit: "青石镇" },
   { username: "qingshi.leader", displayName: "吴镇长", role: "leader", unit: "青石镇" },
   { username: "liuxi.clerk", displayName: "郑文书", role: "clerk", unit: "柳溪镇" },

@@ -69,3 +69,16 @@ export async function insertUser(options: {
 export function uniqueUsername(prefix: string): string {
   return `${prefix}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 }
+
+/** Puts a notification straight into a user's inbox (as the workflow would). Returns its id. */
+export function insertNotification(options: { userId: number; reportId?: number | null; kind?: string; message: string }): number {
+  const db = openTestDb();
+  try {
+    const result = db
+      .prepare("insert into notifications (user_id, report_id, kind, message) values (?, ?, ?, ?)")
+      .run(options.userId, options.reportId ?? null, options.kind ?? "published", options.message);
+    return Number(result.lastInsertRowid);
+  } finally {
+    db.close();
+  }
+}

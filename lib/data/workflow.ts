@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import { notifyUnit, publishReport } from "@/db/report-publish";
 import { readReportDocument } from "@/db/report-store";
+import { removeFromSearch } from "@/db/search-index";
 import {
   reportEditions,
   reports,
@@ -265,6 +266,7 @@ export async function withdrawReport(reportId: number, input: WithdrawInput): Pr
   const { reason } = parse(withdrawSchema, input);
   if (found.report.liveEditionId === null || found.report.withdrawnAt) throw new AppError("conflict", STALE);
   await transition(found, [found.report.status], "withdrawn", { reason, set: { withdrawnAt: now(), withdrawReason: reason } });
+  removeFromSearch(db(), found.report.id);
 }
 
 /**
@@ -405,7 +407,14 @@ export async function getReviewData(reportId: number): Promise<ReviewData> {
     .orderBy(asc(reviewComments.id))
     .all();
   const live = report.liveEditionId ? db().select().from(reportEditions).where(eq(reportEditions.id, report.liveEditionId)).get() : undefined;
-  const approval = lastTransitionTo(report.id, "approved");
+  // The approval itself (submitted → approved), not a cancelled schedule (scheduled → approved).
+  const approval = db()
+    .select()
+    .from(reportTransitions)
+    .where(and(eq(reportTransitions.reportId, report.id), eq(reportTransitions.fromStatus, "submitted"), eq(reportTransitions.toStatus, "approved")))
+    .orderBy(desc(reportTransitions.id))
+    .limit(1)
+    .get();
   const approver = approval?.actorId ? db().select({ name: users.displayName }).from(users).where(eq(users.id, approval.actorId)).get() : undefined;
   const toDoc = (json: string | null | undefined) => {
     if (!json) return null;

@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
 import { StaffHeader } from "@/components/staff/staff-header";
+import { countUnreadNotifications } from "@/lib/data/notifications";
+import { viewerCanSeeCountyOverview } from "@/lib/data/overview";
 import { publishDueReports } from "@/lib/data/scheduler";
 import { getViewer } from "@/lib/data/session";
 import { siteName } from "@/lib/site";
@@ -11,6 +13,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
   if (viewer.mustChangePassword) redirect("/change-password");
+  const [unreadCount, showOverview] = await Promise.all([countUnreadNotifications(), viewerCanSeeCountyOverview()]);
   return (
     <div className="flex min-h-screen flex-col">
       <StaffHeader
@@ -19,6 +22,8 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         displayName={viewer.displayName}
         role={viewer.role}
         signOut={signOutAction}
+        unreadCount={unreadCount}
+        showOverview={showOverview}
       />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">
         {children}

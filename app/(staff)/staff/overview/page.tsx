@@ -1,0 +1,149 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonLinkClass } from "@/components/ui/button";
+import {
+  getCountyOverview,
+  OVERVIEW_STATUSES,
+  type CountyOverview,
+  type OverviewRow,
+  type OverviewSort,
+  type OverviewStatus,
+} from "@/lib/data/overview";
+import { loadOrNotFound } from "@/lib/load";
+import { REPORT_STATUS_LABELS } from "@/lib/report-status";
+import { chinaToday, formatChinaTime } from "@/lib/site";
+
+export const metadata: Metadata = { title: "县级总览" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const STATUS_LABELS: Record<OverviewStatus, string> = { not_started: "未开始", ...REPORT_STATUS_LABELS };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** Read-only: every subordinate unit's report for the chosen year, for county-level staff. */
+export default async function CountyOverviewPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const overview = await loadOrNotFound(
+    getCountyOverview({ year: first(params.year), sort: first(params.sort), order: first(params.order) }),
+  );
+  const { year, rows, counts, lateCounts } = overview;
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-semibold">县级总览</h1>
+      <p className="mb-6 text-muted">
+        {overview.unitName}下属各单位{year}年度政府信息公开工作年度报告的编制和公开情况（只读）。
+      </p>
+
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded border border-line bg-white p-4">
+        <label className="text-sm">
+          报告年度
+          <select name="year" defaultValue={String(year)} className="ml-2 rounded border border-line px-2 py-1">
+            {overview.years.map((y) => (
+              <option key={y} value={y}>
+                {y}年
+              </option>
+            ))}
+          </select>
+        </label>
+        <input type="hidden" name="sort" value={overview.sort} />
+        <input type="hidden" name="order" value={overview.order} />
+        <button type="submit" className={buttonLinkClass("secondary")}>
+          查看
+        </button>
+      </form>
+
+      <section aria-labelledby="summary-heading" className="mb-6 rounded border border-line bg-white p-4">
+        <h2 id="summary-heading" className="mb-3 text-lg font-semibold">
+          {year}年度汇总（共 {rows.length} 个单位）
+        </h2>
+        <ul aria-label="各状态单位数" className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4 lg:grid-cols-5">
+          {OVERVIEW_STATUSES.map((status) => (
+            <SummaryItem key={status} label={STATUS_LABELS[status]} count={counts[status]} />
+          ))}
+          <SummaryItem label="逾期未发布" count={lateCounts.overdue} alert />
+          <SummaryItem label="逾期发布" count={lateCounts.published_late} alert />
+        </ul>
+      </section>
+
+      <div className="overflow-x-auto rounded border border-line bg-white">
+        <table className="w-full text-sm">
+          <caption className="sr-only">{year}年度各单位年度报告情况</caption>
+          <thead className="bg-gray-50 text-left">
+            <tr>
+              <SortableHeader overview={overview} column="unit" label="单位" />
+              <SortableHeader overview={overview} column="status" label="状态" />
+              <SortableHeader overview={overview} column="publishedAt" label="发布日期" />
+              <th scope="col" className="px-3 py-2">公开截止</th>
+              <th scope="col" className="px-3 py-2">是否逾期</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={5} className="px-3 py-6 text-center text-muted">本单位没有下级单位。</td>
+              </tr>
+            )}
+            {rows.map((row) => (
+              <tr key={row.unitId} className={`border-t border-line ${row.late === "overdue" ? "bg-red-50" : ""}`}>
+                <th scope="row" className="px-3 py-2 text-left font-normal">
+                  {row.unitName}
+                  {!row.unitActive && <span className="ml-1 text-muted">（已停用）</span>}
+                </th>
+                <td className="px-3 py-2">
+                  <StatusText row={row} />
+                </td>
+                <td className="px-3 py-2">{row.publishedAt ? chinaToday(row.publishedAt) : "—"}</td>
+                <td className="px-3 py-2">{row.deadline}</td>
+                <td className="px-3 py-2">
+                  <LateText row={row} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-3 text-sm text-muted">
+        “逾期未发布”：已过公开截止日期，仍没有公开的年度报告（未开始、未发布或已撤回）；“逾期发布”：首次发布晚于截止日期。
+      </p>
+    </>
+  );
+}
+
+function SummaryItem({ label, count, alert = false }: { label: string; count: number; alert?: boolean }) {
+  const emphasis = alert && count > 0;
+  return (
+    <li className={`rounded border px-3 py-2 ${emphasis ? "border-red-300 bg-red-50 text-red-900" : "border-line"}`}>
+      <span>{label}</span> <strong className="text-lg">{count}</strong>
+    </li>
+  );
+}
+
+function SortableHeader({ overview, column, label }: { overview: CountyOverview; column: OverviewSort; label: string }) {
+  const sorted = overview.sort === column;
+  const nextOrder = sorted && overview.order === "asc" ? "desc" : "asc";
+  const href = `/staff/overview?${new URLSearchParams({ year: String(overview.year), sort: column, order: nextOrder })}`;
+  return (
+    <th scope="col" className="px-3 py-2" aria-sort={sorted ? (overview.order === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={href} className="text-ink">
+        {label}
+        {sorted && <span aria-hidden="true">{overview.order === "asc" ? " ▲" : " ▼"}</span>}
+      </Link>
+    </th>
+  );
+}
+
+function StatusText({ row }: { row: OverviewRow }) {
+  const label = STATUS_LABELS[row.status];
+  if (row.inCorrection) return <>{label}<span className="text-muted">（修订中，已发布的版本仍公开）</span></>;
+  if (row.status === "scheduled" && row.scheduledAt) return <>{label}<span className="text-muted">（{formatChinaTime(row.scheduledAt)}）</span></>;
+  if (row.status === "withdrawn" && row.withdrawnAt) return <>{label}<span className="text-muted">（{chinaToday(row.withdrawnAt)} 撤回）</span></>;
+  return <>{label}</>;
+}
+
+function LateText({ row }: { row: OverviewRow }) {
+  if (row.late === "overdue") return <strong className="font-semibold text-red-800">逾期未发布（已逾期 {row.daysLate} 天）</strong>;
+  if (row.late === "published_late") return <strong className="font-semibold text-amber-900">逾期发布（晚 {row.daysLate} 天）</strong>;
+  if (row.isPublic) return <span className="text-muted">按时发布</span>;
+  return <span className="text-muted">未逾期</span>;
+}

@@ -1,0 +1,233 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { reports, units, REPORT_STATUSES, type ReportStatus, type UnitKind } from "@/db/schema";
+import { now } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import { canViewCountyOverview } from "@/lib/permissions-overview";
+import { chinaToday } from "@/lib/site";
+import { db } from "./db";
+import { deadlineOf, daysUntil } from "./reports";
+import { getViewer, requireViewer } from "./session";
+
+/** A subordinate unit's report state for the year; "not_started" when it has no report yet. */
+export type OverviewStatus = "not_started" | ReportStatus;
+
+/** In the order the overview counts and sorts them (the workflow's order). */
+export const OVERVIEW_STATUSES: readonly OverviewStatus[] = ["not_started", ...REPORT_STATUSES];
+
+/**
+ * overdue: past the deadline and nothing public now (not started, not yet published, or withdrawn).
+ * published_late: public now (or once), but first published after the deadline.
+ */
+export type Lateness = "overdue" | "published_late";
+
+export const OVERVIEW_SORTS = ["unit", "status", "publishedAt"] as const;
+export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
+export type SortOrder = "asc" | "desc";
+
+export interface OverviewRow {
+  unitId: number;
+  unitName: string;
+  unitKind: UnitKind;
+  unitActive: boolean;
+  reportId: number | null;
+  status: OverviewStatus;
+  /** First publication (kept through corrections and withdrawal). */
+  publishedAt: Date | null;
+  /** Whether citizens can read an edition now (published, or a correction in progress). */
+  isPublic: boolean;
+  /** A published report being corrected: the working copy is back in the workflow. */
+  inCorrection: boolean;
+  scheduledAt: Date | null;
+  withdrawnAt: Date | null;
+  deadline: string;
+  late: Lateness | null;
+  /** Days past the deadline: until today when overdue, until publication when published late. */
+  daysLate: number;
+}
+
+export interface CountyOverview {
+  unitName: string;
+  year: number;
+  /** Years the year select offers, newest first. */
+  years: number[];
+  sort: OverviewSort;
+  order: SortOrder;
+  rows: OverviewRow[];
+  counts: Record<OverviewStatus, number>;
+  lateCounts: Record<Lateness, number>;
+}
+
+const collator = new Intl.Collator("zh-CN");
+
+function currentChinaYear(): number {
+  return Number(chinaToday(now()).slice(0, 4));
+}
+
+/** The year whose reports are due now: last calendar year (China time). */
+export function defaultOverviewYear(): number {
+  return currentChinaYear() - 1;
+}
+
+/** The viewer's unit if they may see the county overview; otherwise "not found". */
+async function requireCountyViewer() {
+  const viewer = await requireViewer();
+  const unit = db()
+    .select({ id: units.id, name: units.name, kind: units.kind })
+    .from(units)
+    .where(eq(units.id, viewer.unitId))
+    .get();
+  if (!unit || !canViewCountyOverview(viewer, unit)) throw new AppError("not_found");
+  return { viewer, unit };
+}
+
+/** For the navigation: whether the signed-in viewer may open the county overview. Never throws. */
+export async function viewerCanSeeCountyOverview(): Promise<boolean> {
+  const viewer = await getViewer();
+  if (!viewer) return false;
+  const unit = db().select({ id: units.id, kind: units.kind }).from(units).where(eq(units.id, viewer.unitId)).get();
+  return canViewCountyOverview(viewer, unit);
+}
+
+type UnitRow = { id: number; name: string; kind: UnitKind; parentId: number | null; active: boolean; reportDeadline: string };
+
+/** Every unit below the given one, at any depth (the whole parentId tree, cycles ignored). */
+function descendantsOf(rootId: number, all: UnitRow[]): UnitRow[] {
+  const children = new Map<number, UnitRow[]>();
+  for (const unit of all) {
+    if (unit.parentId === null) continue;
+    const list = children.get(unit.parentId) ?? [];
+    list.push(unit);
+    children.set(unit.parentId, list);
+  }
+  const found: UnitRow[] = [];
+  const seen = new Set<number>([rootId]);
+  const queue = [rootId];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    for (const child of children.get(id) ?? []) {
+      if (seen.has(child.id)) continue;
+      seen.add(child.id);
+      found.push(child);
+      queue.push(child.id);
+    }
+  }
+  return found;
+}
+
+function parseYear(raw: string | undefined, fallback: number): number {
+  if (!raw || !/^\d{4}$/.test(raw)) return fallback;
+  const year = Number(raw);
+  // 政府信息公开条例 took effect in 2008; a report for a year that has not begun makes no sense.
+  return year >= 2008 && year <= currentChinaYear() ? year : fallback;
+}
+
+function latenessOf(
+  deadline: string,
+  report: { publishedAt: Date | null; isPublic: boolean } | null,
+): { late: Lateness | null; daysLate: number } {
+  const daysLeft = daysUntil(deadline);
+  if (!report?.isPublic) {
+    return daysLeft < 0 ? { late: "overdue", daysLate: -daysLeft } : { late: null, daysLate: 0 };
+  }
+  if (report.publishedAt) {
+    const publishedOn = chinaToday(report.publishedAt);
+    const daysAfter = Math.round((Date.parse(`${publishedOn}T00:00:00Z`) - Date.parse(`${deadline}T00:00:00Z`)) / 86_400_000);
+    if (daysAfter > 0) return { late: "published_late", daysLate: daysAfter };
+  }
+  return { late: null, daysLate: 0 };
+}
+
+function compareRows(sort: OverviewSort, order: SortOrder): (a: OverviewRow, b: OverviewRow) => number {
+  const direction = order === "asc" ? 1 : -1;
+  const byUnit = (a: OverviewRow, b: OverviewRow) => collator.compare(a.unitName, b.unitName) || a.unitId - b.unitId;
+  return (a, b) => {
+    let primary = 0;
+    if (sort === "unit") return direction * byUnit(a, b);
+    if (sort === "status") {
+      primary = direction * (OVERVIEW_STATUSES.indexOf(a.status) - OVERVIEW_STATUSES.indexOf(b.status));
+    } else {
+      // Never-published units go last in either direction.
+      if (a.publishedAt === null || b.publishedAt === null) {
+        primary = a.publishedAt === b.publishedAt ? 0 : a.publishedAt === null ? 1 : -1;
+      } else {
+        primary = direction * (a.publishedAt.getTime() - b.publishedAt.getTime());
+      }
+    }
+    return primary || byUnit(a, b);
+  };
+}
+
+/**
+ * For clerks and leaders of a county-level unit: every subordinate unit (any depth) with its
+ * report for the year, read-only. Inactive units are listed only when they have a report for
+ * that year. Anyone else gets "not found".
+ */
+export async function getCountyOverview(params: { year?: string; sort?: string; order?: string } = {}): Promise<CountyOverview> {
+  const { unit } = await requireCountyViewer();
+  const year = parseYear(params.year, defaultOverviewYear());
+  const sort: OverviewSort = (OVERVIEW_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as OverviewSort) : "unit";
+  const order: SortOrder = params.order === "desc" ? "desc" : "asc";
+
+  const allUnits = db()
+    .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId, active: units.active, reportDeadline: units.reportDeadline })
+    .from(units)
+    .all();
+  const subordinates = descendantsOf(unit.id, allUnits);
+  const ids = subordinates.map((u) => u.id);
+
+  const yearReports = ids.length
+    ? db()
+        .select({
+          id: reports.id,
+          unitId: reports.unitId,
+          status: reports.status,
+          publishedAt: reports.publishedAt,
+          liveEditionId: reports.liveEditionId,
+          scheduledAt: reports.scheduledAt,
+          withdrawnAt: reports.withdrawnAt,
+        })
+        .from(reports)
+        .where(and(eq(reports.year, year), inArray(reports.unitId, ids)))
+        .all()
+    : [];
+  const reportByUnit = new Map(yearReports.map((r) => [r.unitId, r]));
+
+  const reportYears = ids.length
+    ? db().selectDistinct({ year: reports.year }).from(reports).where(inArray(reports.unitId, ids)).all().map((r) => r.year)
+    : [];
+  const years = [...new Set([...reportYears, defaultOverviewYear(), year])].sort((a, b) => b - a);
+
+  const rows: OverviewRow[] = [];
+  for (const sub of subordinates) {
+    const report = reportByUnit.get(sub.id);
+    if (!report && !sub.active) continue;
+    const deadline = deadlineOf(year, sub.reportDeadline);
+    const isPublic = !!report && (report.status === "published" || (report.liveEditionId !== null && report.status !== "withdrawn"));
+    rows.push({
+      unitId: sub.id,
+      unitName: sub.name,
+      unitKind: sub.kind,
+      unitActive: sub.active,
+      reportId: report?.id ?? null,
+      status: report?.status ?? "not_started",
+      publishedAt: report?.publishedAt ?? null,
+      isPublic,
+      inCorrection: isPublic && report!.status !== "published",
+      scheduledAt: report?.status === "scheduled" ? report.scheduledAt : null,
+      withdrawnAt: report?.status === "withdrawn" ? report.withdrawnAt : null,
+      deadline,
+      ...latenessOf(deadline, report ? { publishedAt: report.publishedAt, isPublic } : null),
+    });
+  }
+  rows.sort(compareRows(sort, order));
+
+  const counts = Object.fromEntries(OVERVIEW_STATUSES.map((s) => [s, 0])) as Record<OverviewStatus, number>;
+  const lateCounts: Record<Lateness, number> = { overdue: 0, published_late: 0 };
+  for (const row of rows) {
+    counts[row.status] += 1;
+    if (row.late) lateCounts[row.late] += 1;
+  }
+
+  return { unitName: unit.name, year, years, sort, order, rows, counts, lateCounts };
+}

@@ -1,0 +1,138 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ReportFastPath, splitAtViewCount, type LiveState } from "../report-fast-path";
+import { ViewCounter } from "../view-counting";
+
+/** The fast path in front of a stub "Next.js" that renders a page with its view count. */
+describe("the public report fast path", () => {
+  const state = new Map<number, LiveState>();
+  const stored = new Map<number, number>();
+  let renders = 0;
+  let server: http.Server;
+  let base = "";
+  const counter = new ViewCounter((increments) => {
+    for (const [id, n] of increments) {
+      stored.set(id, (stored.get(id) ?? 0) + n);
+      state.get(id)!.viewCount = stored.get(id)!;
+    }
+  });
+  const fastPath = new ReportFastPath({
+    readLiveState: (id) => state.get(id),
+    render: async (path) => {
+      renders++;
+      const id = Number(/\/reports\/(\d+)/.exec(path)![1]);
+      const n = state.get(id)!.viewCount;
+      return {
+        status: 200,
+        headers: { "content-type": "text/html; charset=utf-8" },
+        body: Buffer.from(`<html><body class="${path}">浏览量：<span data-view-count="${n}">${n}</span></body></html>`),
+      };
+    },
+    counter,
+    securityHeaders: { "X-Content-Type-Options": "nosniff" },
+  });
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      void fastPath.handle(req, res).then((served) => {
+        if (!served) res.writeHead(404).end("next");
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  beforeEach(() => {
+    state.set(1, { liveEditionId: 10, withdrawnAt: null, viewCount: 0, related: null });
+    stored.set(1, 0);
+    counter.flush();
+    stored.set(1, 0);
+    state.get(1)!.viewCount = 0;
+  });
+
+  const BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36";
+  // Node's fetch announces itself as "node", which isbot rightly treats as a bot.
+  const fetch = (url: string, init: RequestInit = {}) =>
+    globalThis.fetch(url, { ...init, headers: { "User-Agent": BROWSER, ...(init.headers as Record<string, string>) } });
+  const viewCount = (html: string) => Number(/data-view-count="(\d+)">(\d+)</.exec(html)![2]);
+
+  it("splits a page at its view count", () => {
+    const parts = splitAtViewCount('<p>浏览量：<span data-view-count="12">12</span></p>')!;
+    expect(parts.map(String)).toEqual(['<p>浏览量：<span data-view-count="', '">', "</span></p>"]);
+    expect(splitAtViewCount("<p>no counter</p>")).toBeNull();
+  });
+
+  it("1,000 concurrent genuine views over 50 connections add exactly 1,000", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 50 });
+    const get = () =>
+      new Promise<void>((resolve, reject) => {
+        http
+          .get(`${base}/reports/1`, { agent }, (res) => {
+            res.resume();
+            res.on("end", () => resolve());
+          })
+          .on("error", reject);
+      });
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (next < 1000) {
+          next++;
+          await get();
+        }
+      }),
+    );
+    agent.destroy();
+    expect(counter.pendingFor(1)).toBe(1000);
+    counter.flush();
+    expect(stored.get(1)).toBe(1000);
+  });
+
+  it("shows the current count, counts a fresh visit once and not a reload with the cookie, a HEAD, a prefetch or a bot", async () => {
+    const first = await fetch(`${base}/reports/1`);
+    expect(viewCount(await first.text())).toBe(1);
+    const cookie = first.headers.get("set-cookie")!.split(";")[0]!;
+    expect(cookie).toBe("nbv_1=1");
+    const reload = await fetch(`${base}/reports/1`, { headers: { cookie } });
+    expect(viewCount(await reload.text())).toBe(1);
+    await fetch(`${base}/reports/1`, { method: "HEAD" });
+    await fetch(`${base}/reports/1`, { headers: { "Next-Router-Prefetch": "1" } });
+    await fetch(`${base}/reports/1`, { headers: { "Sec-Purpose": "prefetch" } });
+    await fetch(`${base}/reports/1`, { headers: { "User-Agent": "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)" } });
+    expect(counter.pendingFor(1)).toBe(1);
+    const other = await fetch(`${base}/reports/1`);
+    expect(viewCount(await other.text())).toBe(2);
+  });
+
+  it("renders once per variant and again when the live edition changes (publication, correction, withdrawal)", async () => {
+    renders = 0;
+    state.set(2, { liveEditionId: 20, withdrawnAt: null, viewCount: 5, related: null });
+    await fetch(`${base}/reports/2`);
+    await fetch(`${base}/reports/2`);
+    await fetch(`${base}/reports/2?size=l`);
+    expect(renders).toBe(2);
+    state.get(2)!.liveEditionId = 21;
+    const corrected = await fetch(`${base}/reports/2`);
+    expect(renders).toBe(3);
+    expect(corrected.headers.get("x-content-type-options")).toBe("nosniff");
+    state.get(2)!.withdrawnAt = Date.now();
+    await fetch(`${base}/reports/2`);
+    expect(renders).toBe(4);
+  });
+
+  it("remembers the font size chosen by link in a cookie", async () => {
+    const large = await fetch(`${base}/reports/1?size=l`);
+    expect(large.headers.get("set-cookie")).toContain("nb_size=l");
+    const again = await fetch(`${base}/reports/1`, { headers: { cookie: "nb_size=l; nbv_1=1" } });
+    expect(await again.text()).toContain('class="/reports/1?size=l"');
+  });
+
+  it("leaves unknown reports, drafts and other URLs to Next.js", async () => {
+    state.set(3, { liveEditionId: null, withdrawnAt: null, viewCount: 0, related: null });
+    expect((await fetch(`${base}/reports/3`)).status).toBe(404);
+    expect((await fetch(`${base}/reports/999`)).status).toBe(404);
+    expect((await fetch(`${base}/reports/1/report.json`)).status).toBe(404);
+    expect(await (await fetch(`${base}/reports/1?edition=1`)).text()).toBe("next");
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The fast path for public report pages (/reports/{id}), in front of Next.js in the same
+ * process (scripts/serve.ts).
+ *
+ * A published report only changes when it is published, corrected or withdrawn, so its page is
+ * rendered by Next.js once per variant (font size, 长者模式) and kept in memory; each request
+ * then costs one indexed SQLite read (is the cached edition still the live one?) and the
+ * current 浏览量 spliced into the cached bytes. Publishing, correcting or withdrawing changes
+ * the live edition or the withdrawal time, so the next request re-renders. Views are counted
+ * here, on the server, when the page is served — readers without JavaScript count too.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { isCountableView, parseCookies, VIEW_DEDUP_SECONDS, viewCookieName, type ViewCounter } from "./view-counting";
+
+export interface LiveState {
+  liveEditionId: number | null;
+  withdrawnAt: number | null;
+  viewCount: number;
+  /** Changes when anything else the page shows changes (last year's report for the comparison panel). */
+  related: string | null;
+}
+
+export interface RenderedPage {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+interface CachedPage {
+  stamp: string;
+  /** The page split around the two places the view count appears. */
+  parts: [Buffer, Buffer, Buffer] | null;
+  body: Buffer;
+  headers: Record<string, string>;
+}
+
+const SIZES = new Set(["s", "m", "l"]);
+const COUNT_PATTERN = /data-view-count="(\d+)">\1</;
+
+/** Splits rendered HTML at its view count so the current number can be spliced in per request. */
+export function splitAtViewCount(html: string): [Buffer, Buffer, Buffer] | null {
+  const match = COUNT_PATTERN.exec(html);
+  if (!match) return null;
+  const start = match.index + 'data-view-count="'.length;
+  const digits = match[1]!.length;
+  const before = html.slice(0, start);
+  const middle = html.slice(start + digits, start + digits + 2); // `">`
+  const after = html.slice(start + digits + 2 + digits);
+  return [Buffer.from(before), Buffer.from(middle), Buffer.from(after)];
+}
+
+export interface FastPathOptions {
+  readLiveState: (reportId: number) => LiveState | undefined;
+  /** Renders the page through Next.js (bypassing this fast path). */
+  render: (path: string) => Promise<RenderedPage>;
+  counter: ViewCounter;
+  securityHeaders: Record<string, string>;
+}
+
+export class ReportFastPath {
+  private readonly cache = new Map<string, CachedPage>();
+  private readonly rendering = new Map<string, Promise<CachedPage | null>>();
+
+  constructor(private readonly options: FastPathOptions) {}
+
+  /**
+   * Serves the request if it is a public report page; returns false to let Next.js handle it
+   * (other URLs, earlier editions, RSC requests after counting them, unknown reports).
+   */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const match = /^\/reports\/(\d{1,9})$/.exec(url.pathname);
+    if (!match) return false;
+    const reportId = Number(match[1]);
+    const state = this.options.readLiveState(reportId);
+    if (!state || state.liveEditionId === null) return false;
+
+    const cookies = parseCookies(req.headers.cookie);
+    const counted = isCountableView(req.method, req.headers, cookies, reportId);
+    if (counted) this.options.counter.add(reportId);
+    const setCookies = counted
+      ? [`${viewCookieName(reportId)}=1; Max-Age=${VIEW_DEDUP_SECONDS}; Path=/reports/${reportId}; HttpOnly; SameSite=Lax`]
+      : [];
+
+    // Client-side navigations ask for the RSC payload, earlier editions are rare: Next.js serves those.
+    const isRsc = req.headers.rsc === "1" || url.searchParams.has("_rsc");
+    const extraParams = [...url.searchParams.keys()].filter((k) => k !== "size" && k !== "elder");
+    if (isRsc || extraParams.length > 0) {
+      if (setCookies.length) res.setHeader("Set-Cookie", setCookies);
+      return false;
+    }
+
+    // Font size and 长者模式: from the link that was followed, else remembered in a cookie.
+    const sizeParam = url.searchParams.get("size");
+    const elderParam = url.searchParams.get("elder");
+    const size = sizeParam && SIZES.has(sizeParam) ? sizeParam : SIZES.has(cookies.get("nb_size") ?? "") ? cookies.get("nb_size")! : "m";
+    const elder = elderParam !== null ? elderParam === "1" : cookies.get("nb_elder") === "1";
+    if (sizeParam && SIZES.has(sizeParam)) setCookies.push(`nb_size=${size}; Max-Age=31536000; Path=/; SameSite=Lax`);
+    if (elderParam !== null) setCookies.push(`nb_elder=${elder ? 1 : 0}; Max-Age=31536000; Path=/; SameSite=Lax`);
+
+    const page = await this.page(reportId, size, elder, `${state.liveEditionId}|${state.withdrawnAt ?? ""}|${state.related ?? ""}`);
+    if (!page) return false;
+
+    const count = Buffer.from(String(state.viewCount + this.options.counter.pendingFor(reportId)));
+    const chunks = page.parts ? [page.parts[0], count, page.parts[1], count, page.parts[2]] : [page.body];
+    const length = chunks.reduce((n, c) => n + c.length, 0);
+    res.writeHead(200, {
+      ...this.options.securityHeaders,
+      ...page.headers,
+      "Cache-Control": "private, no-cache",
+      "Content-Length": String(length),
+      ...(setCookies.length ? { "Set-Cookie": setCookies } : {}),
+    });
+    if (req.method === "HEAD") res.end();
+    else res.end(Buffer.concat(chunks, length));
+    return true;
+  }
+
+  private async page(reportId: number, size: string, elder: boolean, stamp: string): Promise<CachedPage | null> {
+    const key = `${reportId}|${size}|${elder ? 1 : 0}`;
+    const cached = this.cache.get(key);
+    if (cached && cached.stamp === stamp) return cached;
+    const inFlight = this.rendering.get(key);
+    if (inFlight) return inFlight;
+    const query = new URLSearchParams();
+    if (size !== "m") query.set("size", size);
+    if (elder) query.set("elder", "1");
+    const path = `/reports/${reportId}${query.size ? `?${query}` : ""}`;
+    const promise = this.options
+      .render(path)
+      .then((rendered): CachedPage | null => {
+        if (rendered.status !== 200 || !rendered.headers["content-type"]?.includes("text/html")) return null;
+        const page: CachedPage = {
+          stamp,
+          parts: splitAtViewCount(rendered.body.toString("utf8")),
+          body: rendered.body,
+          headers: { "Content-Type": rendered.headers["content-type"] },
+        };
+        this.cache.set(key, page);
+        return page;
+      })
+      .finally(() => this.rendering.delete(key));
+    this.rendering.set(key, promise);
+    return promise;
+  }
+}

@@ -1,0 +1,81 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { isbot } from "isbot";
+
+/** A reload by the same browser (same cookie) within this window is not a new view. */
+export const VIEW_DEDUP_SECONDS = 30 * 60;
+
+export const viewCookieName = (reportId: number) => `nbv_${reportId}`;
+
+export function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  if (!header) return cookies;
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0) cookies.set(part.slice(0, i).trim(), part.slice(i + 1).trim());
+  }
+  return cookies;
+}
+
+/**
+ * Whether a request is one genuine view by a person: a GET (not HEAD), not a prefetch, not a
+ * known bot or crawler (isbot's maintained list), and not a reload by a browser that already
+ * counted this report in the last 30 minutes (its cookie). IP addresses and user agents are
+ * deliberately not used to deduplicate: a whole township office shares one address.
+ */
+export function isCountableView(method: string | undefined, headers: IncomingHttpHeaders, cookies: Map<string, string>, reportId: number): boolean {
+  if (method !== "GET") return false;
+  if (headers["next-router-prefetch"] || headers["purpose"] === "prefetch" || headers["sec-purpose"]?.includes("prefetch")) return false;
+  if (isbot(headers["user-agent"] ?? "")) return false;
+  return !cookies.has(viewCookieName(reportId));
+}
+
+/**
+ * Views counted in memory and added to the database about once a second (one transaction).
+ * Increments in one process are exact under any concurrency; a crash loses at most the views
+ * of the last second, a clean shutdown none (flush on SIGTERM).
+ */
+export class ViewCounter {
+  private readonly pending = new Map<number, number>();
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly persist: (increments: [number, number][]) => void) {}
+
+  add(reportId: number): void {
+    this.pending.set(reportId, (this.pending.get(reportId) ?? 0) + 1);
+  }
+
+  /** Views not yet written to the database (added to the stored count when displaying). */
+  pendingFor(reportId: number): number {
+    return this.pending.get(reportId) ?? 0;
+  }
+
+  flush(): void {
+    if (this.pending.size === 0) return;
+    const increments = [...this.pending];
+    this.pending.clear();
+    try {
+      this.persist(increments);
+    } catch (error) {
+      // Keep them for the next attempt rather than losing them.
+      for (const [id, n] of increments) this.pending.set(id, (this.pending.get(id) ?? 0) + n);
+      throw error;
+    }
+  }
+
+  start(intervalMs = 1000): void {
+    this.timer ??= setInterval(() => {
+      try {
+        this.flush();
+      } catch (error) {
+        console.error("[views] flush failed", error);
+      }
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.flush();
+  }
+}
