@@ -33,3 +33,16 @@ export interface EditorReport {
   deadline: string;
   daysLeft: number;
 }
+
+/** A review comment as the review screen and the editor show it. */
+export interface ReviewCommentView {
+  id: number;
+  sectionKey: string;
+  cellId: string | null;
+  parentId: number | null;
+  author: string;
+  authorRole: string;
+  body: string;
+  createdAt: Date;
+  resolvedAt: Date | null;
+}

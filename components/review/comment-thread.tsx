@@ -3,24 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/action-result";
-
-export interface CommentView {
-  id: number;
-  sectionKey: string;
-  cellId: string | null;
-  parentId: number | null;
-  author: string;
-  authorRole: string;
-  body: string;
-  createdAt: Date;
-  resolvedAt: Date | null;
-}
+import type { ReviewCommentView } from "@/lib/report-editing";
 
 interface CommentThreadProps {
   reportId: number;
   sectionKey: string;
   sectionLabel: string;
-  comments: CommentView[];
+  comments: ReviewCommentView[];
   canComment: boolean;
   canResolve: boolean;
   add: (reportId: number, input: { sectionKey: string; body: string; parentId?: number }) => Promise<ActionResult<unknown>>;

@@ -4,7 +4,8 @@ import { units, users, type UnitKind } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError, fieldError } from "@/lib/errors";
 import { canManageUnits, canViewUnit, type Viewer } from "@/lib/permissions";
-import { unitSchema, type UnitInput } from "@/lib/validations/unit";
+import { parseOrThrow } from "@/lib/validations/parse";
+import { unitSchema, type UnitInput, type UnitValues } from "@/lib/validations/unit";
 import { writeAudit } from "./audit";
 import { db } from "./db";
 import { requireViewer } from "./session";
@@ -81,18 +82,8 @@ export async function getUnitName(viewer: Viewer, id: number): Promise<string> {
   return unit.name;
 }
 
-function parseUnit(input: UnitInput) {
-  const parsed = unitSchema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    throw new AppError("invalid", "请按提示修改后重试。", fieldErrors);
-  }
-  return parsed.data;
-}
-
 /** Checks uniqueness and the parent; returns the parent id as a number or null. */
-function checkUnitConstraints(values: ReturnType<typeof parseUnit>, selfId?: number): number | null {
+function checkUnitConstraints(values: UnitValues, selfId?: number): number | null {
   const database = db();
   const others = (column: typeof units.name | typeof units.orgCode, value: string) =>
     database
@@ -120,7 +111,7 @@ function checkUnitConstraints(values: ReturnType<typeof parseUnit>, selfId?: num
 
 export async function createUnit(input: UnitInput): Promise<number> {
   const viewer = await requireUnitManager();
-  const values = parseUnit(input);
+  const values = parseOrThrow(unitSchema, input);
   const id = db().transaction(
     (tx) => {
       const parentId = checkUnitConstraints(values);
@@ -138,7 +129,7 @@ export async function createUnit(input: UnitInput): Promise<number> {
 
 export async function updateUnit(id: number, input: UnitInput): Promise<void> {
   const viewer = await requireUnitManager();
-  const values = parseUnit(input);
+  const values = parseOrThrow(unitSchema, input);
   db().transaction(
     (tx) => {
       const existing = tx.select({ id: units.id }).from(units).where(eq(units.id, id)).get();

@@ -11,7 +11,7 @@ import {
   type CreateUserInput,
   type UpdateUserInput,
 } from "@/lib/validations/user";
-import type { z } from "zod";
+import { parseOrThrow } from "@/lib/validations/parse";
 import { writeAudit } from "./audit";
 import { db } from "./db";
 import { requireViewer, type SessionViewer } from "./session";
@@ -25,16 +25,6 @@ async function requireUserManager() {
     throw new AppError("forbidden");
   }
   return viewer;
-}
-
-function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    throw new AppError("invalid", "请按提示修改后重试。", fieldErrors);
-  }
-  return parsed.data;
 }
 
 export interface UserSummary {

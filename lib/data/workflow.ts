@@ -32,7 +32,8 @@ import {
   type ReturnInput,
   type WithdrawInput,
 } from "@/lib/validations/workflow";
-import type { z } from "zod";
+import type { ReviewCommentView } from "@/lib/report-editing";
+import { parseOrThrow } from "@/lib/validations/parse";
 import { writeAudit } from "./audit";
 import { db } from "./db";
 import { clientIp } from "./request-context";
@@ -41,16 +42,6 @@ import { findingsOf } from "./reports";
 import type { SessionViewer } from "./session";
 
 const actorOf = (v: SessionViewer) => ({ userId: v.userId, username: v.username, role: v.role });
-
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message;
-    throw new AppError("invalid", parsed.error.issues[0]?.message ?? "请按提示修改后重试。", fieldErrors);
-  }
-  return parsed.data;
-}
 
 const STALE = "报告状态已经变化（可能刚被他人处理），请刷新页面后再操作。";
 
@@ -152,7 +143,7 @@ export async function submitReport(reportId: number, rawExplanations: unknown): 
   const found = await requireReadableReport(reportId);
   const { report, unit, viewer } = found;
   if (!canEditReport(viewer, report)) throw new AppError("forbidden", viewer.role === "clerk" ? STALE : "只有本单位的填报员可以提交报告。");
-  const explanations = parse(explanationsSchema, rawExplanations ?? {});
+  const explanations = parseOrThrow(explanationsSchema, rawExplanations ?? {});
   const open = db()
     .select({ heading: reportSections.heading })
     .from(reportSections)
@@ -184,7 +175,7 @@ export async function submitReport(reportId: number, rawExplanations: unknown): 
 
 export async function returnReport(reportId: number, input: ReturnInput): Promise<void> {
   const found = await requireReviewer(reportId);
-  const { reason } = parse(returnSchema, input);
+  const { reason } = parseOrThrow(returnSchema, input);
   if (found.report.status !== "submitted") throw new AppError("conflict", STALE);
   await transition(found, ["submitted"], "returned", { reason });
   notifyUnit(db(), {
@@ -198,7 +189,7 @@ export async function returnReport(reportId: number, input: ReturnInput): Promis
 
 export async function approveReport(reportId: number, input: ApproveInput): Promise<void> {
   const found = await requireReviewer(reportId);
-  const { opinion, writtenOn } = parse(approveSchema, input);
+  const { opinion, writtenOn } = parseOrThrow(approveSchema, input);
   const { report, viewer } = found;
   if (report.status !== "submitted") throw new AppError("conflict", STALE);
   if (!canApproveReport(viewer, report, roundParticipants(report.id))) {
@@ -227,7 +218,7 @@ function chinaLocal(value: string): Date {
 /** 发布: now, or at a set time (the scheduler publishes within a minute of it). */
 export async function publishApprovedReport(reportId: number, input: PublishInput): Promise<{ scheduled: boolean }> {
   const found = await requireReviewer(reportId);
-  const { scheduleAt, changeNote } = parse(publishSchema, input);
+  const { scheduleAt, changeNote } = parseOrThrow(publishSchema, input);
   const { report, viewer } = found;
   if (report.status !== "approved") throw new AppError("conflict", STALE);
   const isCorrection = report.liveEditionId !== null;
@@ -263,7 +254,7 @@ export async function cancelScheduledPublication(reportId: number): Promise<void
 /** 撤回: the public page then shows the notice, date and reason instead of the content. */
 export async function withdrawReport(reportId: number, input: WithdrawInput): Promise<void> {
   const found = await requireReviewer(reportId);
-  const { reason } = parse(withdrawSchema, input);
+  const { reason } = parseOrThrow(withdrawSchema, input);
   if (found.report.liveEditionId === null || found.report.withdrawnAt) throw new AppError("conflict", STALE);
   await transition(found, [found.report.status], "withdrawn", { reason, set: { withdrawnAt: now(), withdrawReason: reason } });
   removeFromSearch(db(), found.report.id);
@@ -305,7 +296,7 @@ export async function startCorrection(reportId: number): Promise<void> {
 
 export async function addReviewComment(reportId: number, input: CommentInput): Promise<void> {
   const found = await requireReadableReport(reportId);
-  const values = parse(commentSchema, input);
+  const values = parseOrThrow(commentSchema, input);
   const section = db()
     .select({ id: reportSections.id })
     .from(reportSections)
@@ -345,18 +336,6 @@ export async function resolveReviewComment(reportId: number, commentId: number):
   await writeAudit({ actor: actorOf(found.viewer), action: "comment.resolve", target: { type: "report", id: found.report.id }, result: "success", details: { commentId } });
 }
 
-export interface ReviewComment {
-  id: number;
-  sectionKey: string;
-  cellId: string | null;
-  parentId: number | null;
-  author: string;
-  authorRole: string;
-  body: string;
-  createdAt: Date;
-  resolvedAt: Date | null;
-}
-
 export interface ReviewData {
   reportId: number;
   status: ReportStatus;
@@ -365,7 +344,7 @@ export interface ReviewData {
   document: ReportDocument;
   findings: Finding[];
   explanations: { finding: Finding; explanation: string }[];
-  comments: ReviewComment[];
+  comments: ReviewCommentView[];
   /** Document at the previous review (for 「与上次审核版本对比」), if there was one. */
   previousReview: ReportDocument | null;
   /** The live edition (for 「与已发布版本对比」 during a correction). */
