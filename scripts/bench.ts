@@ -2,12 +2,17 @@
  * npm run bench — measures the production build on a generated database and prints a table
  * and JSON (also written to .bench/results.json). Needs a build (`npx next build`).
  *
+ * Report page: wrk (32 keep-alive connections, browser user agent, no cookies, so every
+ * request is a genuine first view that is counted) against /reports/{id}, and the same HTML
+ * bytes served by nginx from disk in the same run; counter accuracy = views stored / requests.
+ *
  * Autosave: 20 editors, each with its own draft, save table 三 (the largest section) about
  * once a second (an autosave fires ~1 s after typing stops) for 20 s; the figure is the
  * round-trip latency of the save request. A closed loop without pauses then shows the
  * saturation throughput.
  */
 import { spawn } from "node:child_process";
+import http from "node:http";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +27,8 @@ import { createEmptyReport, setTableValue } from "@/lib/interchange";
 import { fillComputedCells } from "@/lib/rules";
 import { hashPassword } from "@/lib/password-hash";
 import { orgCodeCheckChar } from "@/lib/validations/org-code";
+import { ensureCommand, runWrk, startNginx } from "./bench/load-tools";
+import { generateSearchCorpus } from "./bench/search-corpus";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const BASE = `http://localhost:${PORT}`;
@@ -161,11 +168,101 @@ async function saturationBench(editors: Editor[]) {
   return { savesPerSecond: Math.round(count / ((performance.now() - started) / 1000)) };
 }
 
+/** Sends exactly `total` cookie-less page views over `connections` keep-alive connections. */
+async function sendViews(url: string, total: number, connections: number): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  let started = 0;
+  let ok = 0;
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      http
+        .get(url, { agent, headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/124.0" } }, (res) => {
+          if (res.statusCode === 200) ok++;
+          res.resume();
+          res.on("end", () => resolve());
+        })
+        .on("error", reject);
+    });
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (started < total) {
+        started++;
+        await one();
+      }
+    }),
+  );
+  agent.destroy();
+  return ok;
+}
+
+async function reportPageBench(databasePath: string, dir: string) {
+  const haveWrk = ensureCommand("wrk", "wrk");
+  const haveNginx = ensureCommand("nginx", "nginx-light");
+  if (!haveWrk) return { skipped: "wrk is not installed and could not be installed (apt-get install wrk)" };
+  const db = openDatabase(databasePath);
+  const { id } = db.$client.prepare("select id from reports where live_edition_id is not null and format = 'gov-2021' order by id limit 1").get() as { id: number };
+  const views = () => (db.$client.prepare("select view_count from reports where id = ?").get(id) as { view_count: number }).view_count;
+  const url = `${BASE}/reports/${id}`;
+  // The exact bytes a reader gets (fetched with the view cookie, so this does not count).
+  const html = Buffer.from(await (await fetch(url, { headers: { cookie: `nbv_${id}=1` } })).arrayBuffer());
+  runWrk(url, 2); // warm up
+  await new Promise((r) => setTimeout(r, 1500));
+  const next = runWrk(url, 10);
+  // Accuracy: wrk stops mid-flight, so send an exact number of views instead (50 connections).
+  await new Promise((r) => setTimeout(r, 1500));
+  const before = views();
+  const sent = await sendViews(url, 20_000, 50);
+  await new Promise((r) => setTimeout(r, 1500)); // the counter flushes about once a second
+  const counted = views() - before;
+  db.$client.close();
+  let nginx: ReturnType<typeof runWrk> | null = null;
+  if (haveNginx) {
+    const stop = await startNginx(dir, html, PORT + 1);
+    try {
+      runWrk(`http://127.0.0.1:${PORT + 1}/report.html`, 2);
+      nginx = runWrk(`http://127.0.0.1:${PORT + 1}/report.html`, 10);
+    } finally {
+      stop();
+    }
+  }
+  return {
+    url: `/reports/${id}`,
+    htmlBytes: html.length,
+    reqPerSec: next.requestsPerSecond,
+    p50Ms: next.p50Ms,
+    p99Ms: next.p99Ms,
+    nginxReqPerSec: nginx?.requestsPerSecond ?? null,
+    ratio: nginx ? Math.round((next.requestsPerSecond / nginx.requestsPerSecond) * 1000) / 10 : null,
+    target: "≥ 25 % of nginx",
+    counter: { sent, counted, exact: counted === sent },
+  };
+}
+
+/** Search over 10,000 published reports: each query 20 times through the real /search page. */
+async function searchBench(corpusSize: number) {
+  const queries = ["公开", "依申请公开", "政府信息公开工作", "主动公开政府信息", "桥石21乡", "统计样本", "不存在的内容", '"', "OR NEAR *", "信息".repeat(500)];
+  const latencies: number[] = [];
+  for (const q of queries) {
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      const response = await fetch(`${BASE}/search?q=${encodeURIComponent(q)}`);
+      await response.text();
+      if (response.status !== 200) throw new Error(`search for ${q.slice(0, 20)} answered ${response.status}`);
+      latencies.push(performance.now() - started);
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  return { reports: corpusSize, queries: latencies.length, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), unit: "ms", target: "p95 ≤ 30 ms" };
+}
+
 async function main() {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-"));
   const databasePath = path.join(dir, "bench.db");
   const prepared = await prepareEditors(databasePath);
+  const corpusDb = openDatabase(databasePath);
+  const corpusSize = generateSearchCorpus(corpusDb);
+  corpusDb.$client.close();
   const server = await startServer(databasePath);
   try {
     const editors: Editor[] = [];
@@ -173,12 +270,24 @@ async function main() {
     for (const e of editors) await save(e); // warm-up
     const autosave = await autosaveBench(editors);
     const saturation = await saturationBench(editors);
+    const search = await searchBench(corpusSize);
+    const reportPage = await reportPageBench(databasePath, dir);
     const results = {
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      reportPage,
+      search,
       autosave: { editors: EDITORS, ...autosave, unit: "ms", target: "p95 ≤ 30 ms" },
       autosaveSaturation: saturation,
     };
     console.log("\n| measurement | value |\n|---|---|");
+    if ("skipped" in reportPage) console.log(`| report page | skipped: ${reportPage.skipped} |`);
+    else {
+      console.log(`| report page ${reportPage.url} (${reportPage.htmlBytes} bytes), wrk 32 connections | ${reportPage.reqPerSec} req/s · p50 ${reportPage.p50Ms} ms · p99 ${reportPage.p99Ms} ms |`);
+      console.log(`| same bytes from nginx | ${reportPage.nginxReqPerSec ?? "nginx unavailable"} req/s |`);
+      console.log(`| ratio (target ≥ 25 %) | ${reportPage.ratio ?? "—"} % |`);
+      console.log(`| view counter: requests sent / views stored | ${reportPage.counter.sent} / ${reportPage.counter.counted} (${reportPage.counter.exact ? "exact" : "MISMATCH"}) |`);
+    }
+    console.log(`| search page over ${search.reports} published reports (${search.queries} requests) | p50 ${search.p50} ms · p95 ${search.p95} ms |`);
     console.log(`| autosave round trip, ${EDITORS} editors saving ~1/s (${autosave.saves} saves) | p50 ${autosave.p50} ms · p95 ${autosave.p95} ms · p99 ${autosave.p99} ms |`);
     console.log(`| autosave saturation (${EDITORS} editors, no pauses) | ${saturation.savesPerSecond} saves/s |`);
     console.log(`\n${JSON.stringify(results, null, 2)}`);
