@@ -165,7 +165,7 @@ export function publishReport(db: Db, reportId: number, options: PublishOptions)
         })
         .where(and(eq(reports.id, report.id), eq(reports.status, report.status)))
         .run();
-      indexReportForSearch(db, report.id, document, unit.name);
+      indexReportForSearch(db, report.id, document, unit.id, unit.name);
       tx.insert(reportTransitions)
         .values({
           reportId: report.id,

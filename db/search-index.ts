@@ -1,9 +1,10 @@
 /**
  * The full-text index of what citizens can read: one row per live (published, not withdrawn)
- * report, replaced at every publication and removed at withdrawal.
+ * report, replaced at every publication and removed at withdrawal. Two tables: a trigram index
+ * for queries of three or more characters, and a per-character index for shorter ones.
  */
 import { sql } from "drizzle-orm";
-import type { ReportDocument } from "@/lib/interchange";
+import { parseReportJson, type ReportDocument } from "@/lib/interchange";
 import { htmlToParagraphs } from "@/lib/rules";
 import type { Db } from "./client";
 
@@ -13,11 +14,54 @@ export function plainTextOf(doc: ReportDocument): string {
   return parts.filter(Boolean).join("\n");
 }
 
-export function indexReportForSearch(db: Db, reportId: number, doc: ReportDocument, unitName: string): void {
+/**
+ * Filter tokens stored with each row: fixed-width so that no token is a substring of another
+ * (the trigram index matches substrings).
+ */
+export const yearFacet = (year: number) => `y${String(year).padStart(4, "0")}`;
+export const unitFacet = (unitId: number) => `u${String(unitId).padStart(9, "0")}`;
+const facetsOf = (year: number, unitId: number) => ` ${yearFacet(year)} ${unitFacet(unitId)} `;
+
+/** Text for the per-character index: every character its own token ("公开" → "公 开"). */
+export function spacedCharacters(text: string): string {
+  return [...text.replace(/\s+/g, " ")].join(" ");
+}
+
+export function indexReportForSearch(db: Db, reportId: number, doc: ReportDocument, unitId: number, unitName: string): void {
   removeFromSearch(db, reportId);
-  db.run(sql`insert into search_documents (report_id, title, unit, body) values (${reportId}, ${doc.title}, ${unitName}, ${plainTextOf(doc)})`);
+  const body = plainTextOf(doc);
+  const facets = facetsOf(doc.year, unitId);
+  // rowid = report id: direct lookups and deletes, and rowid order = publication order of reports.
+  db.run(
+    sql`insert into search_documents (rowid, report_id, title, unit, body, facets) values (${reportId}, ${reportId}, ${doc.title}, ${unitName}, ${body}, ${facets})`,
+  );
+  db.run(
+    sql`insert into search_characters (rowid, report_id, text, facets) values (${reportId}, ${reportId}, ${spacedCharacters(`${doc.title}\n${unitName}\n${body}`)}, ${facets})`,
+  );
 }
 
 export function removeFromSearch(db: Db, reportId: number): void {
-  db.run(sql`delete from search_documents where report_id = ${reportId}`);
+  db.run(sql`delete from search_documents where rowid = ${reportId}`);
+  db.run(sql`delete from search_characters where rowid = ${reportId}`);
+}
+
+/** Rebuilds the index from the live editions when it is empty (after a migration). */
+export function rebuildSearchIndexIfEmpty(db: Db): number {
+  const indexed = db.get<{ n: number }>(sql`select count(*) as n from search_documents`)?.n ?? 0;
+  if (indexed > 0) return 0;
+  const live = db.all<{ id: number; unitId: number; unitName: string; snapshot: string }>(
+    sql`select r.id as id, u.id as unitId, u.name as unitName, e.snapshot as snapshot
+          from reports r join report_editions e on e.id = r.live_edition_id join units u on u.id = r.unit_id
+         where r.withdrawn_at is null`,
+  );
+  let count = 0;
+  db.transaction(() => {
+    for (const row of live) {
+      const parsed = parseReportJson(row.snapshot);
+      if (!parsed.ok) continue;
+      indexReportForSearch(db, row.id, parsed.document, row.unitId, row.unitName);
+      count++;
+    }
+  });
+  return count;
 }

@@ -8,6 +8,8 @@ const envSchema = z.object({
   /** "0" switches demo data off; anything else (or unset) seeds demo data on an empty database. */
   NIANBAO_DEMO: z.enum(["0", "1"]).default("1"),
   SITE_NAME: z.string().min(1).default("示例县人民政府 · 政府信息公开"),
+  /** Public address of the site, for absolute links in feeds, sitemaps, open data and QR codes. */
+  SITE_URL: z.string().url().optional(),
   /** Consecutive failed sign-ins that lock an account. */
   LOCKOUT_THRESHOLD: intFromEnv(5, 1, 100),
   LOCKOUT_MINUTES: intFromEnv(15, 1, 24 * 60),

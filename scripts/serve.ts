@@ -10,6 +10,7 @@ import next from "next";
 import { openDatabase, databasePath } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { runDuePublications } from "../db/report-publish";
+import { rebuildSearchIndexIfEmpty } from "../db/search-index";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo-accounts";
 import { accountsWithDemoPassword, isDatabaseEmpty, isDemoDataPresent, seedDemoData } from "../db/seed";
 import { SECURITY_HEADERS } from "../lib/security-headers";
@@ -36,6 +37,7 @@ async function prepareDatabase(): Promise<boolean> {
   const db = openDatabase();
   try {
     migrateDatabase(db);
+    rebuildSearchIndexIfEmpty(db);
     if (isDatabaseEmpty(db)) {
       if (demoMode) {
         await seedDemoData(db);
@@ -72,8 +74,8 @@ function createReportFastPath(): ReportFastPath {
   const db = openDatabase();
   const liveState = db.$client.prepare(
     `select r.live_edition_id as liveEditionId, r.withdrawn_at as withdrawnAt, r.view_count as viewCount,
-            (select p.live_edition_id || '-' || coalesce(p.withdrawn_at, '') from reports p
-              where p.unit_id = r.unit_id and p.year = r.year - 1) as related
+            (select group_concat(p.id || ':' || coalesce(p.live_edition_id, '') || '-' || coalesce(p.withdrawn_at, ''))
+               from reports p where p.unit_id = r.unit_id) || (select u.name from units u where u.id = r.unit_id) as related
        from reports r where r.id = ?`,
   );
   const addViews = db.$client.prepare("update reports set view_count = view_count + ? where id = ?");

@@ -1,23 +1,26 @@
-import Link from "next/link";
+import type { Metadata } from "next";
+import { SiteFooter } from "@/components/public/site-footer";
+import { SiteHeader } from "@/components/public/site-header";
+import { publicSiteUrl } from "@/lib/data/public-reports";
 import { siteName } from "@/lib/site";
+import "./public.css";
 
+export function generateMetadata(): Metadata {
+  return {
+    metadataBase: new URL(publicSiteUrl()),
+    alternates: { types: { "application/atom+xml": [{ url: "/feed.xml", title: `${siteName()} · 年度报告更新` }] } },
+  };
+}
+
+/** Citizen pages: no session is read anywhere below this layout. */
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="bg-gov-red text-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between px-6 py-4">
-          <Link href="/" className="text-xl font-semibold text-white no-underline">
-            {siteName()}
-          </Link>
-          <Link href="/login" className="text-sm text-white underline">
-            工作人员登录
-          </Link>
-        </div>
-      </header>
-      <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-6 py-8">
+      <SiteHeader siteName={siteName()} />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 print:max-w-none print:p-0">
         {children}
       </main>
-      <footer className="border-t border-line bg-white px-6 py-4 text-center text-sm text-muted">{siteName()}</footer>
+      <SiteFooter siteName={siteName()} />
     </div>
   );
 }

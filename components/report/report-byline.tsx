@@ -38,7 +38,7 @@ export function ReportByline({ document, mode, viewCount }: ReportBylineProps) {
       key: "views",
       node: (
         <>
-          浏览量：<span data-view-count={views}>{views}</span>
+          浏览量：<span suppressHydrationWarning data-view-count={views}>{views}</span>
         </>
       ),
     });

@@ -16,7 +16,10 @@ export interface LiveState {
   liveEditionId: number | null;
   withdrawnAt: number | null;
   viewCount: number;
-  /** Changes when anything else the page shows changes (last year's report for the comparison panel). */
+  /**
+   * Changes when anything else the page shows changes: the unit's other reports (comparison
+   * panel, links to other years) and the unit's name.
+   */
   related: string | null;
 }
 

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "@/db/client";
 import { htmlToParagraphs } from "@/lib/rules";
+import { spacedCharacters, unitFacet, yearFacet } from "@/db/search-index";
 import { orgCodeCheckChar } from "@/lib/validations/org-code";
 
 const TOWN_WORDS = ["石", "桥", "河", "山", "溪", "林", "湾", "岭", "塘", "坪", "田", "源", "口", "湖", "沙", "坝", "峰", "泉", "岗", "圩"];
@@ -26,7 +27,8 @@ export function generateSearchCorpus(db: Db, units = 500, years = 20): number {
     "insert into report_editions (report_id, edition, snapshot, sha256, published_at) values (?, 1, ?, 'bench', ?)",
   );
   const setLive = db.$client.prepare("update reports set live_edition_id = ? where id = ?");
-  const index = db.$client.prepare("insert into search_documents (report_id, title, unit, body) values (?, ?, ?, ?)");
+  const index = db.$client.prepare("insert into search_documents (rowid, report_id, title, unit, body, facets) values (?, ?, ?, ?, ?, ?)");
+  const indexCharacters = db.$client.prepare("insert into search_characters (rowid, report_id, text, facets) values (?, ?, ?, ?)");
   let count = 0;
   db.$client.transaction(() => {
     for (let u = 0; u < units; u++) {
@@ -43,7 +45,10 @@ export function generateSearchCorpus(db: Db, units = 500, years = 20): number {
         const snapshot = JSON.stringify({ title, metadata: { indexNo: `${orgCode}/${year}-00001` } });
         const editionId = Number(insertEdition.run(reportId, snapshot, publishedAt).lastInsertRowid);
         setLive.run(editionId, reportId);
-        index.run(reportId, title, `检索测试县${name}人民政府`, `${text}\n本乡第${u}号统计样本，${year}年度。`);
+        const body = `${text}\n本乡第${u}号统计样本，${year}年度。`;
+        const facets = ` ${yearFacet(year)} ${unitFacet(unitId)} `;
+        index.run(reportId, reportId, title, `检索测试县${name}人民政府`, body, facets);
+        indexCharacters.run(reportId, reportId, spacedCharacters(`${title}\n检索测试县${name}人民政府\n${body}`), facets);
         count++;
       }
     }

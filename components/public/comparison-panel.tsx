@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { compareKeyFigures, formatChange, type KeyFigures } from "@/lib/charts/key-figures";
+
+export interface ComparisonPanelProps {
+  readonly current: KeyFigures;
+  readonly previous: KeyFigures;
+  readonly previousReportId: number;
+}
+
+const cell = "border border-line px-3 py-1.5 text-right tabular-nums";
+
+/** 与上年对比: this year's key figures against last year's live report of the same unit. */
+export function ComparisonPanel({ current, previous, previousReportId }: ComparisonPanelProps) {
+  const rows = compareKeyFigures(current, previous);
+  if (rows.length === 0) return null;
+  const show = (n: number | null) => (n === null ? "—" : String(n));
+  return (
+    <section aria-labelledby="comparison-title" className="mt-6 border border-line bg-white p-4 sm:p-6 print:hidden" data-comparison>
+      <h2 id="comparison-title" className="text-[1.15em] font-bold">
+        与上年对比
+      </h2>
+      <p className="mt-1 text-[0.9em] text-muted">
+        主要数据与{" "}
+        <Link href={`/reports/${previousReportId}`} className="text-gov-red underline underline-offset-2">
+          {previous.year}年度报告
+        </Link>{" "}
+        对比（申请数为「总计」列，单位：件）。
+      </p>
+      <table className="mt-3 w-full border-collapse border border-line text-[0.9em]">
+        <caption className="sr-only">
+          {current.year}年与{previous.year}年主要数据对比
+        </caption>
+        <thead>
+          <tr className="bg-paper">
+            <th scope="col" className="border border-line px-3 py-1.5 text-left">
+              项目
+            </th>
+            <th scope="col" className="w-24 border border-line px-3 py-1.5 text-right">
+              {previous.year}年
+            </th>
+            <th scope="col" className="w-24 border border-line px-3 py-1.5 text-right">
+              {current.year}年
+            </th>
+            <th scope="col" className="w-24 border border-line px-3 py-1.5 text-right">
+              增减
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} data-figure={r.key}>
+              <th scope="row" className="border border-line px-3 py-1.5 text-left font-normal">
+                {r.label}
+              </th>
+              <td className={cell}>{show(r.previous)}</td>
+              <td className={`${cell} font-semibold`}>{show(r.current)}</td>
+              <td className={cell}>{formatChange(r.change)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

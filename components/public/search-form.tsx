@@ -1,0 +1,46 @@
+import { FilterSelect, submitButtonClass, type FilterOption } from "./filter-fields";
+
+export interface SearchFormProps {
+  /** The query shown in the box. */
+  readonly query?: string;
+  /** Year and unit filters (the search page); the home page shows only the box. */
+  readonly filters?: {
+    readonly years: readonly FilterOption[];
+    readonly units: readonly FilterOption[];
+    readonly year: string;
+    readonly unit: string;
+  };
+  /** Unique id prefix when the form appears more than once. */
+  readonly id?: string;
+}
+
+/** Search box (GET /search): works without JavaScript. */
+export function SearchForm({ query = "", filters, id = "search" }: SearchFormProps) {
+  return (
+    <form method="get" action="/search" role="search" aria-label="搜索年度报告" className="flex flex-wrap items-end gap-3">
+      <div className="flex min-w-[16rem] flex-1 flex-col gap-1">
+        <label htmlFor={`${id}-q`} className="text-[0.9em] font-medium text-ink">
+          搜索关键词
+        </label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          name="q"
+          defaultValue={query}
+          placeholder="如：青石镇、依申请公开、行政复议"
+          autoComplete="off"
+          className="block w-full rounded border border-ink/40 bg-white px-3 py-2 text-[1em] text-ink placeholder:text-muted focus-visible:border-gov-red"
+        />
+      </div>
+      {filters && (
+        <>
+          <FilterSelect id={`${id}-year`} name="year" label="报告年度" anyLabel="全部年度" options={filters.years} value={filters.year} />
+          <FilterSelect id={`${id}-unit`} name="unit" label="发布机构" anyLabel="全部发布机构" options={filters.units} value={filters.unit} />
+        </>
+      )}
+      <button type="submit" className={submitButtonClass}>
+        搜索
+      </button>
+    </form>
+  );
+}
