@@ -120,6 +120,10 @@ test.describe("a citizen reads a published report", () => {
     // Tables grow too.
     const tableSize = await page.locator('td[data-cell-id="table3.total.newReceived"]').evaluate((td) => parseFloat(getComputedStyle(td).fontSize));
     expect(tableSize).toBeGreaterThan(14);
+    // Remembered: the same report opened again without the parameter keeps the large type.
+    await page.goto(`/reports/${reportId}`);
+    await expect(tools.getByRole("link", { name: "大字号" })).toHaveAttribute("aria-current", "true");
+    expect((await bodyText(page)).fontSize).toBe(large.fontSize);
 
     await tools.getByRole("link", { name: "小字号" }).click();
     await expect(page).toHaveURL(/[?&]size=s\b/);
