@@ -602,29 +602,6 @@ export async function searchPublishedReports(options: {
   const pageSize = Math.min(Math.max(options.pageSize ?? SEARCH_PAGE_SIZE, 1), 50);
   if (plan.kind === "empty" || plan.kind === "symbols") return { query, mode: plan.kind, items: [], total: 0, page: 1, pageSize, pageCount: 1 };
 
-  let from: SQL;
-  let where: SQL;
-  /** Sort key, ascending (the best or newest match first). */
-  let score: SQL;
-  if (plan.kind === "fts") {
-    from = sql`search_documents join reports r on r.id = search_documents.rowid`;
-    where = sql`search_documents match ${plan.match} and ${LIVE_R}`;
-    score = sql`bm25(search_documents, 0.0, 10.0, 5.0, 1.0, 0.0)`;
-  } else if (plan.kind === "chars") {
-    from = sql`search_characters join reports r on r.id = search_characters.rowid`;
-    where = sql`search_characters match ${plan.match} and ${LIVE_R}`;
-    score = sql`-search_characters.rowid`; // newest reports first (by id, the index's rowid)
-  } else {
-    const filters: SQL[] = [LIVE_R];
-    if (options.year) filters.push(sql`r.year = ${options.year}`);
-    if (options.unitId) filters.push(sql`r.unit_id = ${options.unitId}`);
-    from = sql`search_documents join reports r on r.id = search_documents.rowid`;
-    where = sql`(search_documents.title like ${plan.pattern} escape '\\' or search_documents.unit like ${plan.pattern} escape '\\'
-      or search_documents.body like ${plan.pattern} escape '\\') and ${sql.join(filters, sql` and `)}`;
-    score = sql`-coalesce(r.published_at, 0)`;
-  }
-
-  const countAll = () => db().get<{ n: number }>(sql`select count(*) as n from ${from} where ${where}`)?.n ?? 0;
   let page = Math.max(1, options.page ?? 1);
   let total: number;
   let rows: { id: number }[];
@@ -651,13 +628,20 @@ export async function searchPublishedReports(options: {
     );
     rows = rows.filter((r) => live.has(r.id));
   } else {
-    total = countAll();
+    // Letters mixed with punctuation: LIKE with escaped wildcards, newest first.
+    const filters: SQL[] = [LIVE_R];
+    if (options.year) filters.push(sql`r.year = ${options.year}`);
+    if (options.unitId) filters.push(sql`r.unit_id = ${options.unitId}`);
+    const from = sql`search_documents join reports r on r.id = search_documents.rowid`;
+    const where = sql`(search_documents.title like ${plan.pattern} escape '\\' or search_documents.unit like ${plan.pattern} escape '\\'
+      or search_documents.body like ${plan.pattern} escape '\\') and ${sql.join(filters, sql` and `)}`;
+    total = db().get<{ n: number }>(sql`select count(*) as n from ${from} where ${where}`)?.n ?? 0;
     page = clampPage(page, pageCountOf(total, pageSize));
     rows =
       total === 0
         ? []
         : db().all<{ id: number }>(
-            sql`select r.id as id from ${from} where ${where} order by ${score}, r.published_at desc, r.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
+            sql`select r.id as id from ${from} where ${where} order by r.published_at desc, r.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
           );
   }
   const pageCount = pageCountOf(total, pageSize);

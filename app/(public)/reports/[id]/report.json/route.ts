@@ -1,6 +1,5 @@
-import { firstParam, parseId } from "@/components/public/url-params";
-import { getPublicReportFile } from "@/lib/data/public-reports";
-import { goneResponse, matchesEtag, notFoundResponse } from "@/lib/data/public-responses";
+import { matchesEtag } from "@/lib/data/public-responses";
+import { loadReportFile } from "../load-report-file";
 
 export const dynamic = "force-dynamic";
 
@@ -9,15 +8,9 @@ export const dynamic = "force-dynamic";
  * one), with its SHA-256 as the entity tag. Withdrawn: 410 with the reason; unknown: 404.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
-  const rawEdition = firstParam(new URL(request.url).searchParams.get("edition") ?? undefined);
-  const edition = rawEdition ? parseId(rawEdition) : null;
-  if (id === null || (rawEdition && edition === null)) return notFoundResponse();
-  const result = await getPublicReportFile(id, edition);
-  if (!result) return notFoundResponse();
-  if (result.kind === "withdrawn") return goneResponse(result.notice);
-
-  const { file } = result;
+  const loaded = await loadReportFile(request, (await params).id);
+  if ("response" in loaded) return loaded.response;
+  const { file } = loaded;
   const etag = `"${file.sha256}"`;
   const headers = {
     "Content-Type": "application/json; charset=utf-8",

@@ -1,7 +1,6 @@
 import { csvResponse, toCsv } from "@/lib/csv";
-import { firstParam, parseId } from "@/components/public/url-params";
-import { getPublicReportFile, tablesCsvRowsOf } from "@/lib/data/public-reports";
-import { goneResponse, notFoundResponse } from "@/lib/data/public-responses";
+import { tablesCsvRowsOf } from "@/lib/data/public-reports";
+import { loadReportFile } from "../load-report-file";
 
 export const dynamic = "force-dynamic";
 
@@ -10,15 +9,9 @@ export const dynamic = "force-dynamic";
  * 单元格编号. Withdrawn: 410 with the reason; unknown: 404.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
-  const rawEdition = firstParam(new URL(request.url).searchParams.get("edition") ?? undefined);
-  const edition = rawEdition ? parseId(rawEdition) : null;
-  if (id === null || (rawEdition && edition === null)) return notFoundResponse();
-  const result = await getPublicReportFile(id, edition);
-  if (!result) return notFoundResponse();
-  if (result.kind === "withdrawn") return goneResponse(result.notice);
-
-  const { file } = result;
+  const loaded = await loadReportFile(request, (await params).id);
+  if ("response" in loaded) return loaded.response;
+  const { file } = loaded;
   const suffix = file.isLive ? "" : `-第${file.edition}版`;
   return csvResponse(toCsv(tablesCsvRowsOf(file)), `${file.title}-统计表${suffix}.csv`, `report-${file.id}-tables${file.isLive ? "" : `-edition-${file.edition}`}.csv`, {
     headers: { ETag: `"${file.sha256}-csv"`, "Cache-Control": "public, max-age=0, must-revalidate" },
