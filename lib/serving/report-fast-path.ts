@@ -10,6 +10,7 @@
  * here, on the server, when the page is served — readers without JavaScript count too.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { HSTS_HEADER } from "../security-headers";
 import { isCountableView, parseCookies, VIEW_DEDUP_SECONDS, viewCookieName, type ViewCounter } from "./view-counting";
 
 export interface LiveState {
@@ -110,6 +111,7 @@ export class ReportFastPath {
     const length = chunks.reduce((n, c) => n + c.length, 0);
     res.writeHead(200, {
       ...this.options.securityHeaders,
+      ...(req.headers["x-forwarded-proto"] === "https" ? { [HSTS_HEADER.key]: HSTS_HEADER.value } : {}),
       ...page.headers,
       "Cache-Control": "private, no-cache",
       "Content-Length": String(length),
