@@ -22,6 +22,20 @@ import {
   type Unit,
 } from "./schema";
 
+/**
+ * The latest approval of a report: the step submitted → approved (a cancelled schedule also
+ * moves to approved, but is not an approval and carries no opinion).
+ */
+export function lastApproval(db: Db, reportId: number) {
+  return db
+    .select()
+    .from(reportTransitions)
+    .where(and(eq(reportTransitions.reportId, reportId), eq(reportTransitions.fromStatus, "submitted"), eq(reportTransitions.toStatus, "approved")))
+    .orderBy(desc(reportTransitions.id))
+    .limit(1)
+    .get();
+}
+
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
@@ -126,14 +140,7 @@ export function publishReport(db: Db, reportId: number, options: PublishOptions)
         .orderBy(desc(reportEditions.edition))
         .limit(1)
         .get();
-      const approval = tx
-        .select()
-        .from(reportTransitions)
-        // The approval itself, not a cancelled schedule (scheduled → approved).
-        .where(and(eq(reportTransitions.reportId, report.id), eq(reportTransitions.fromStatus, "submitted"), eq(reportTransitions.toStatus, "approved")))
-        .orderBy(desc(reportTransitions.id))
-        .limit(1)
-        .get();
+      const approval = lastApproval(db, report.id);
       const publishedAt = options.imported ? (report.publishedAt ?? options.at) : options.at;
       const { id: editionId } = tx
         .insert(reportEditions)

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
-import { notifyUnit, publishReport } from "@/db/report-publish";
+import { lastApproval, notifyUnit, publishReport } from "@/db/report-publish";
 import { readReportDocument } from "@/db/report-store";
 import { removeFromSearch } from "@/db/search-index";
 import {
@@ -386,14 +386,7 @@ export async function getReviewData(reportId: number): Promise<ReviewData> {
     .orderBy(asc(reviewComments.id))
     .all();
   const live = report.liveEditionId ? db().select().from(reportEditions).where(eq(reportEditions.id, report.liveEditionId)).get() : undefined;
-  // The approval itself (submitted → approved), not a cancelled schedule (scheduled → approved).
-  const approval = db()
-    .select()
-    .from(reportTransitions)
-    .where(and(eq(reportTransitions.reportId, report.id), eq(reportTransitions.fromStatus, "submitted"), eq(reportTransitions.toStatus, "approved")))
-    .orderBy(desc(reportTransitions.id))
-    .limit(1)
-    .get();
+  const approval = lastApproval(db(), report.id);
   const approver = approval?.actorId ? db().select({ name: users.displayName }).from(users).where(eq(users.id, approval.actorId)).get() : undefined;
   const toDoc = (json: string | null | undefined) => {
     if (!json) return null;
