@@ -27,6 +27,37 @@ export function tablesChecksum(tables: string[]): string {
   }
 }
 
+/** Columns that change without anyone acting: a session's last request, the flushed view count. */
+const VOLATILE_COLUMNS: Record<string, string[]> = { auth_sessions: ["last_seen_at"], reports: ["view_count"] };
+
+/**
+ * Every table's rows (the append-only audit log aside: refusals are logged there), keyed by
+ * table, as hashes — for proving a refused request changed nothing anywhere.
+ */
+export function databaseFingerprint(): Record<string, string> {
+  const db = openTestDb();
+  try {
+    // FTS5 keeps its index in shadow tables (`<name>_data`, …); the virtual table itself is compared.
+    const tables = (db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).filter(
+      ({ name }) => !name.startsWith("sqlite_") && name !== "audit_log" && !/_(data|idx|content|docsize|config)$/.test(name),
+    );
+    const fingerprint: Record<string, string> = {};
+    for (const { name } of tables) {
+      const volatile = VOLATILE_COLUMNS[name] ?? [];
+      const rows = db.prepare(`select rowid as _rowid, * from "${name}" order by rowid`).all() as Record<string, unknown>[];
+      const hash = crypto.createHash("sha256");
+      for (const row of rows) {
+        for (const column of volatile) delete row[column];
+        hash.update(JSON.stringify(row));
+      }
+      fingerprint[name] = `${rows.length}:${hash.digest("hex").slice(0, 16)}`;
+    }
+    return fingerprint;
+  } finally {
+    db.close();
+  }
+}
+
 export function queryOne<T>(sql: string, ...params: unknown[]): T | undefined {
   const db = openTestDb();
   try {

@@ -8,10 +8,14 @@ import { E2E_DATABASE_PATH } from "../../playwright.config";
 
 /**
  * A new township with a complete, consistent 2024 draft (every section marked complete),
- * ready to be submitted: built from a demo report so its figures are believable. One 规章
- * is reported, which raises the R2-2 warning the clerk must explain.
+ * ready to be submitted: built from a demo report so its figures are believable. By default
+ * one 规章 is reported, which raises the R2-2 warning the clerk must explain.
  */
-export function createTownshipWithCompleteDraft(name: string, serial: number): { unitId: number; reportId: number; orgCode: string } {
+export function createTownshipWithCompleteDraft(
+  name: string,
+  serial: number,
+  options: { raisesWarning?: boolean } = {},
+): { unitId: number; reportId: number; orgCode: string } {
   const source = JSON.parse(fs.readFileSync("db/seed/reports/qingshi-2023.json", "utf8"));
   const db = openDatabase(E2E_DATABASE_PATH);
   try {
@@ -29,7 +33,8 @@ export function createTownshipWithCompleteDraft(name: string, serial: number): {
     source.metadata = { disclosureMode: "主动公开", scope: "面向全社会", publisher: unit.name, category: "政府信息公开年报" };
     source.signature = null;
     for (const section of source.sections) section.html = section.html.replaceAll("2023", "2024").replaceAll("2022", "2023");
-    source.tables.table2.regulations = { made: 1, repealed: 0, valid: 1 };
+    const regulations = options.raisesWarning === false ? 0 : 1;
+    source.tables.table2.regulations = { made: regulations, repealed: 0, valid: regulations };
     const doc = reportDocumentSchema.parse(source);
     const reportId = insertReportDocument(db, doc, { unitId: unit.id, status: "draft", origin: "editor" });
     db.$client.prepare("update report_sections set completed = 1 where report_id = ?").run(reportId);

@@ -2,16 +2,25 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 
-interface ManifestEntry {
+export interface ManifestEntry {
   filename: string;
   exportedName: string;
   workers: Record<string, unknown>;
 }
 
+function readManifest(): { node: Record<string, ManifestEntry> } {
+  const manifestPath = path.join(process.cwd(), ".next/server/server-reference-manifest.json");
+  return JSON.parse(fs.readFileSync(manifestPath, "utf8")) as { node: Record<string, ManifestEntry> };
+}
+
+/** Every server action of the production build (what a client could call). */
+export function serverActionEntries(): ManifestEntry[] {
+  return Object.values(readManifest().node);
+}
+
 /** Finds a server action's id in the production build's manifest (as an attacker could from the client bundle). */
 export function serverActionId(filename: string, exportedName: string): string {
-  const manifestPath = path.join(process.cwd(), ".next/server/server-reference-manifest.json");
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as { node: Record<string, ManifestEntry> };
+  const manifest = readManifest();
   const found = Object.entries(manifest.node).find(
     ([, entry]) => entry.filename === filename && entry.exportedName === exportedName,
   );
