@@ -52,4 +52,26 @@ test.describe("浏览量", () => {
     expect(shown).toBe(before + 1);
     await expect.poll(() => queryOne<{ n: number }>("select view_count as n from reports where id = ?", id)?.n, { timeout: 5_000 }).toBe(shown);
   });
+
+  test("another site cannot inflate it: an image, script, frame or fetch aimed at the page counts nothing", async ({ browser, request }) => {
+    // What a visitor's browser sends when a hostile page embeds or fetches the report (the
+    // fetch metadata Chromium attaches; a page cannot forge it). A real cross-site page in
+    // headless Chromium here is stopped earlier by its local-network checks, so the requests
+    // are made directly with the same headers.
+    const path = `/reports/${reportId()}`;
+    const crossSite = (dest: string, mode: string) => ({
+      "User-Agent": READER.userAgent,
+      "Sec-Fetch-Site": "cross-site",
+      "Sec-Fetch-Dest": dest,
+      "Sec-Fetch-Mode": mode,
+    });
+    const before = await visitAsNewReader(browser, path);
+    for (const [dest, mode] of [["image", "no-cors"], ["script", "no-cors"], ["iframe", "navigate"], ["empty", "no-cors"], ["empty", "cors"], ["style", "no-cors"]] as const) {
+      const response = await request.get(path, { headers: crossSite(dest, mode) });
+      expect(response.status(), dest).toBe(200);
+    }
+    // A top-level visit from another site (a link in a search result) is a genuine reader.
+    expect((await request.get(path, { headers: crossSite("document", "navigate") })).status()).toBe(200);
+    expect(await visitAsNewReader(browser, path)).toBe(before + 2);
+  });
 });

@@ -21,9 +21,16 @@ export function parseCookies(header: string | undefined): Map<string, string> {
  * known bot or crawler (isbot's maintained list), and not a reload by a browser that already
  * counted this report in the last 30 minutes (its cookie). IP addresses and user agents are
  * deliberately not used to deduplicate: a whole township office shares one address.
+ *
+ * The view is the page load itself (no separate counter endpoint, so it works without
+ * JavaScript). Another site cannot inflate it: browsers label every request with fetch
+ * metadata, and only a top-level page load (`Sec-Fetch-Dest: document`) counts — not an
+ * <img>, <script>, <iframe>, fetch() or beacon aimed at the page.
  */
 export function isCountableView(method: string | undefined, headers: IncomingHttpHeaders, cookies: Map<string, string>, reportId: number): boolean {
   if (method !== "GET") return false;
+  const dest = headers["sec-fetch-dest"];
+  if (dest !== undefined && dest !== "document") return false;
   if (headers["next-router-prefetch"] || headers["purpose"] === "prefetch" || headers["sec-purpose"]?.includes("prefetch")) return false;
   if (isbot(headers["user-agent"] ?? "")) return false;
   return !cookies.has(viewCookieName(reportId));
