@@ -1,28 +1,39 @@
+import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { insertUser, openTestDb, queryOne, uniqueUsername } from "./support/db";
 import { signInAs } from "./support/personas";
-import { createTownshipWithCompleteDraft } from "./support/reports";
+import { addCompleteReport, createTownshipWithCompleteDraft } from "./support/reports";
+import { callServerAction, serverActionId } from "./support/server-actions";
 import { ExtraServer } from "./support/server";
 
 const BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36";
 
-test("after SIGKILL mid-burst every acknowledged save is there, the database is intact and at most the last second of views is lost", async ({ browser }) => {
+test("after SIGKILL mid-burst every acknowledged save and publication is there, each publication is whole or absent, the database is intact and at most the last second of views is lost", async ({ browser }) => {
   test.setTimeout(120_000);
   const server = new ExtraServer(3213);
   await server.start();
   try {
-    // Three clerks of three towns, each with a draft of their own.
+    // Three clerks of three towns, each with a draft of their own; their leaders each have
+    // approved reports of earlier years to publish.
     const clients = [];
-    for (let i = 0; i < 3; i++) {
-      const { reportId } = createTownshipWithCompleteDraft(`崩溃测试${i}乡`, 10 + i);
-      const username = uniqueUsername(`crash${i}`);
-      await insertUser({ username, password: "Crash-Test-2026", role: "clerk", unitShortName: `崩溃测试${i}乡` });
+    const publishers = [];
+    const signedIn = async (username: string, role: "clerk" | "leader", unit: string) => {
+      await insertUser({ username, password: "Crash-Test-2026", role, unitShortName: unit });
       const context = await browser.newContext();
-      const page = await context.newPage();
-      await signInAs(page, username, "Crash-Test-2026");
+      await signInAs(await context.newPage(), username, "Crash-Test-2026");
+      return context;
+    };
+    for (let i = 0; i < 3; i++) {
+      const town = `崩溃测试${i}乡`;
+      const { reportId, unitId } = createTownshipWithCompleteDraft(town, 10 + i);
+      const context = await signedIn(uniqueUsername(`crash${i}`), "clerk", town);
       const version = queryOne<{ version: number }>("select version from report_sections where report_id = ? and key = 'other'", reportId)!.version;
       clients.push({ context, reportId, version, acked: 0, sent: 0 });
+      // More than can be published before the kill, so that one is likely in flight when it comes.
+      const approved = Array.from({ length: 12 }, (_, k) => addCompleteReport(unitId, 2012 + k, "approved"));
+      publishers.push({ context: await signedIn(uniqueUsername(`crashlead${i}`), "leader", town), approved, acked: [] as number[] });
     }
+    const publishAction = serverActionId("app/(staff)/staff/reports/[id]/review/actions.ts", "publishReportAction");
     const published = queryOne<{ id: number }>("select id from reports where live_edition_id is not null and withdrawn_at is null limit 1")!.id;
     await new Promise((r) => setTimeout(r, 1500)); // let earlier views reach the database
     const viewsBefore = queryOne<{ n: number }>("select view_count as n from reports where id = ?", published)!.n;
@@ -48,6 +59,19 @@ test("after SIGKILL mid-burst every acknowledged save is there, the database is 
         }
       }
     });
+    const publishing = publishers.map(async (publisher) => {
+      await new Promise((r) => setTimeout(r, 300));
+      for (const reportId of publisher.approved) {
+        if (stop) return;
+        try {
+          const response = await callServerAction(publisher.context.request, `${server.url}/staff/reports/${reportId}/review`, publishAction, [reportId, { scheduleAt: "", changeNote: "" }], server.url);
+          if ((await response.text()).includes('"ok":true')) publisher.acked.push(reportId);
+        } catch {
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    });
     const viewing = Array.from({ length: 4 }, async () => {
       while (!stop) {
         try {
@@ -64,7 +88,7 @@ test("after SIGKILL mid-burst every acknowledged save is there, the database is 
     const killedAt = Date.now();
     await server.kill(); // SIGKILL: no flush, no clean shutdown
     stop = true;
-    await Promise.all([...saving, ...viewing]);
+    await Promise.all([...saving, ...publishing, ...viewing]);
 
     await server.start();
     const db = openTestDb();
@@ -77,6 +101,31 @@ test("after SIGKILL mid-burst every acknowledged save is there, the database is 
       expect(stored).toBeGreaterThanOrEqual(client.acked);
       expect(stored).toBeLessThanOrEqual(client.sent);
     }
+    // Publications: each acknowledged one is live; every one is either whole (status, edition
+    // with a matching hash, 索引号, transition) or not there at all; 索引号 stay unique.
+    const acknowledgedPublications = publishers.flatMap((p) => p.acked);
+    expect(acknowledgedPublications.length).toBeGreaterThan(0);
+    for (const reportId of publishers.flatMap((p) => p.approved)) {
+      const report = db.prepare("select status, live_edition_id, index_no from reports where id = ?").get(reportId) as { status: string; live_edition_id: number | null; index_no: string | null };
+      const editions = db.prepare("select snapshot, sha256 from report_editions where report_id = ?").all(reportId) as { snapshot: string; sha256: string }[];
+      const transitions = (db.prepare("select count(*) as n from report_transitions where report_id = ? and to_status = 'published'").get(reportId) as { n: number }).n;
+      if (acknowledgedPublications.includes(reportId)) expect(report.status, `acknowledged publication of ${reportId}`).toBe("published");
+      if (report.status === "published") {
+        expect(report.live_edition_id).not.toBeNull();
+        expect(report.index_no).not.toBeNull();
+        expect(editions).toHaveLength(1);
+        expect(crypto.createHash("sha256").update(editions[0]!.snapshot, "utf8").digest("hex")).toBe(editions[0]!.sha256);
+        expect(transitions).toBe(1);
+      } else {
+        expect(report).toEqual({ status: "approved", live_edition_id: null, index_no: null });
+        expect(editions).toHaveLength(0);
+        expect(transitions).toBe(0);
+      }
+    }
+    test.info().annotations.push({ type: "publications", description: `${acknowledgedPublications.length} acknowledged before the kill` });
+    const duplicateIndexNos = db.prepare("select index_no, count(*) as n from reports where index_no is not null group by index_no having n > 1").all();
+    expect(duplicateIndexNos).toEqual([]);
+
     const stored = (db.prepare("select view_count as n from reports where id = ?").get(published) as { n: number }).n - viewsBefore;
     db.close();
     const acknowledged = viewAcks.length;
@@ -84,7 +133,7 @@ test("after SIGKILL mid-burst every acknowledged save is there, the database is 
     expect(acknowledged).toBeGreaterThan(0);
     expect(stored).toBeLessThanOrEqual(acknowledged + 4); // at most the requests in flight
     expect(stored).toBeGreaterThanOrEqual(acknowledged - lastSecond); // lost: at most about the last second
-    for (const client of clients) await client.context.close();
+    for (const client of [...clients, ...publishers]) await client.context.close();
   } finally {
     await server.kill();
   }

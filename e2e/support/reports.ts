@@ -1,7 +1,8 @@
 import fs from "node:fs";
-import { openDatabase } from "../../db/client";
+import { eq } from "drizzle-orm";
+import { openDatabase, type Db } from "../../db/client";
 import { insertReportDocument } from "../../db/report-store";
-import { units } from "../../db/schema";
+import { units, type Unit } from "../../db/schema";
 import { reportDocumentSchema } from "../../lib/interchange";
 import { orgCodeCheckChar } from "../../lib/validations/org-code";
 import { E2E_DATABASE_PATH } from "../../playwright.config";
@@ -16,7 +17,6 @@ export function createTownshipWithCompleteDraft(
   serial: number,
   options: { raisesWarning?: boolean } = {},
 ): { unitId: number; reportId: number; orgCode: string } {
-  const source = JSON.parse(fs.readFileSync("db/seed/reports/qingshi-2023.json", "utf8"));
   const db = openDatabase(E2E_DATABASE_PATH);
   try {
     const body = `WFTEST${String(serial).padStart(2, "0")}`;
@@ -27,19 +27,36 @@ export function createTownshipWithCompleteDraft(
       .values({ name: `示例县${name}人民政府`, shortName: name, kind: "township", orgCode, parentId: county.id })
       .returning()
       .get();
-    source.year = 2024;
-    source.unit = { name: unit.name, orgCode, kind: "township" };
-    source.title = `${unit.name}2024年政府信息公开工作年度报告`;
-    source.metadata = { disclosureMode: "主动公开", scope: "面向全社会", publisher: unit.name, category: "政府信息公开年报" };
-    source.signature = null;
-    for (const section of source.sections) section.html = section.html.replaceAll("2023", "2024").replaceAll("2022", "2023");
-    const regulations = options.raisesWarning === false ? 0 : 1;
-    source.tables.table2.regulations = { made: regulations, repealed: 0, valid: regulations };
-    const doc = reportDocumentSchema.parse(source);
-    const reportId = insertReportDocument(db, doc, { unitId: unit.id, status: "draft", origin: "editor" });
-    db.$client.prepare("update report_sections set completed = 1 where report_id = ?").run(reportId);
+    const reportId = insertCompleteReport(db, unit, 2024, "draft", options.raisesWarning !== false);
     return { unitId: unit.id, reportId, orgCode };
   } finally {
     db.$client.close();
   }
+}
+
+/** Another complete report (sections marked complete, no warnings) of an existing unit, in the given state. */
+export function addCompleteReport(unitId: number, year: number, status: "draft" | "approved"): number {
+  const db = openDatabase(E2E_DATABASE_PATH);
+  try {
+    const unit = db.select().from(units).where(eq(units.id, unitId)).get()!;
+    return insertCompleteReport(db, unit, year, status, false);
+  } finally {
+    db.$client.close();
+  }
+}
+
+function insertCompleteReport(db: Db, unit: Unit, year: number, status: "draft" | "approved", raisesWarning: boolean): number {
+  const source = JSON.parse(fs.readFileSync("db/seed/reports/qingshi-2023.json", "utf8"));
+  source.year = year;
+  source.unit = { name: unit.name, orgCode: unit.orgCode, kind: "township" };
+  source.title = `${unit.name}${year}年政府信息公开工作年度报告`;
+  source.metadata = { disclosureMode: "主动公开", scope: "面向全社会", publisher: unit.name, category: "政府信息公开年报" };
+  source.signature = null;
+  for (const section of source.sections) section.html = section.html.replaceAll("2023", String(year)).replaceAll("2022", String(year - 1));
+  const regulations = raisesWarning ? 1 : 0;
+  source.tables.table2.regulations = { made: regulations, repealed: 0, valid: regulations };
+  const doc = reportDocumentSchema.parse(source);
+  const reportId = insertReportDocument(db, doc, { unitId: unit.id, status, origin: "editor" });
+  db.$client.prepare("update report_sections set completed = 1 where report_id = ?").run(reportId);
+  return reportId;
 }
