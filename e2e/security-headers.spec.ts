@@ -1,6 +1,7 @@
 import { expect, test, type APIResponse } from "@playwright/test";
 import { queryOne } from "./support/db";
 import { signInAs } from "./support/personas";
+import { serverActionId } from "./support/server-actions";
 
 function expectSecurityHeaders(response: APIResponse, what: string) {
   const headers = response.headers();
@@ -23,6 +24,21 @@ test.describe("every kind of response carries the security headers", () => {
     const redirect = await request.get("/staff", { maxRedirects: 0 });
     expect(redirect.status()).toBe(307);
     expectSecurityHeaders(redirect, "redirect");
+  });
+
+  test("refusals and errors: 400, 403, 405, a failing server action call (500) and an unknown action", async ({ request, baseURL }) => {
+    const answers: [string, APIResponse, number][] = [
+      ["malformed JSON (400)", await request.put("/api/reports/1/sections/overview", { headers: { Origin: baseURL!, "Content-Type": "application/json" }, data: "{" }), 400],
+      ["foreign origin (403)", await request.put("/api/reports/1/sections/overview", { headers: { Origin: "https://evil.example" }, data: {} }), 403],
+      ["wrong method (405)", await request.get("/api/reports/1/sections/overview"), 405],
+      ["unreadable action call (500)", await request.post("/login", { headers: { "Next-Action": serverActionId("app/(auth)/login/actions.ts", "loginAction"), "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL! }, data: "[not json" }), 500],
+      // Next.js answers a call to an action that does not exist with 409 (the client then reloads).
+      ["unknown action (409)", await request.post("/login", { headers: { "Next-Action": "f".repeat(42), "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL! }, data: "[]" }), 409],
+    ];
+    for (const [what, response, status] of answers) {
+      expect(response.status(), what).toBe(status);
+      expectSecurityHeaders(response, what);
+    }
   });
 
   test("Strict-Transport-Security is sent when the request came over HTTPS, not otherwise", async ({ request }) => {
