@@ -5,6 +5,7 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { getFormat } from "@/lib/formats";
+import { sanitizeReportHtml } from "@/lib/html/sanitize";
 import { REPORT_SCHEMA_ID, reportDocumentSchema, type CellTree, type ReportDocument, type ReportTables } from "@/lib/interchange";
 import type { Db } from "./client";
 import { reportAttachments, reports, reportSections, units, type ReportStatus } from "./schema";
@@ -29,6 +30,10 @@ export function publishedAtOf(doc: ReportDocument): Date | null {
  * Section rows for a document: the format's fixed sections in order (narrative ones only where
  * the document has them, so an import stores exactly what it was given), then any narrative
  * sections of the document the format does not define, in the document's order.
+ *
+ * Narrative HTML goes through the same sanitizer as every editor save: an archive file is as
+ * untrusted as a browser, and the pages render stored HTML as is. The sanitizer is a fixed point
+ * on allowlisted HTML, so clean archives (and import → export → import) are unchanged.
  */
 function sectionRowsOf(doc: ReportDocument) {
   const format = getFormat(doc.format);
@@ -41,13 +46,13 @@ function sectionRowsOf(doc: ReportDocument) {
       rows.push({ key: def.key, heading: def.heading, kind: "table", tableId: def.tableId, html: "", cells: tables[def.tableId] ?? null });
     } else {
       const section = narrative.get(def.key);
-      if (section) rows.push({ key: section.key, heading: section.heading, kind: "narrative", tableId: null, html: section.html, cells: null });
+      if (section) rows.push({ key: section.key, heading: section.heading, kind: "narrative", tableId: null, html: sanitizeReportHtml(section.html), cells: null });
     }
   }
   const fixedKeys = new Set(fixed.map((d) => d.key));
   for (const section of doc.sections) {
     if (!fixedKeys.has(section.key)) {
-      rows.push({ key: section.key, heading: section.heading, kind: "narrative", tableId: null, html: section.html, cells: null });
+      rows.push({ key: section.key, heading: section.heading, kind: "narrative", tableId: null, html: sanitizeReportHtml(section.html), cells: null });
     }
   }
   return rows;
