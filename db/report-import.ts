@@ -5,6 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
+import { MAX_REPORT_FILE_BYTES } from "@/lib/interchange/read-file";
 import { checkReport, splitFindings, type Finding } from "@/lib/rules";
 import type { Db } from "./client";
 import { publishReport } from "./report-publish";
@@ -62,6 +63,7 @@ export function importReportDocument(db: Db, doc: ReportDocument, orgCode: strin
 
 /** Parses JSON text and imports it; an invalid document is an ImportError naming the JSON path. */
 export function importReportJson(db: Db, text: string, orgCode: string): ImportResult {
+  if (text.length > MAX_REPORT_FILE_BYTES) throw new ImportError(`文件过大：年报文件不能超过 ${MAX_REPORT_FILE_BYTES / 1024 / 1024} MB (document too large)`, 2);
   const parsed = parseReportJson(text);
   if (!parsed.ok) {
     const { path, message } = parsed.error;

@@ -25,3 +25,18 @@ export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult
     return { ok: false, code: "unexpected", message: "系统繁忙，请稍后重试。如问题持续，请联系管理员。" };
   }
 }
+
+export const ACTION_FAILED_MESSAGE = "未能提交：内容过大（上限 1 MB）或网络连接中断。请精简内容后重试。";
+
+/**
+ * For client components: a server action call that throws instead of answering (a body over
+ * Next.js's 1 MB limit, a refused or lost connection) becomes a message to show, not an
+ * unhandled error that would replace the page.
+ */
+export async function settleAction<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
+  try {
+    return await call();
+  } catch {
+    return { ok: false, message: ACTION_FAILED_MESSAGE };
+  }
+}

@@ -1,3 +1,4 @@
+import { BODY_TOO_LARGE_MESSAGE, crossSiteRefusal } from "./csrf";
 import { AppError } from "./errors";
 
 /** Largest JSON body a staff route accepts (a full report section is far smaller). */
@@ -6,28 +7,86 @@ export const MAX_JSON_BODY_BYTES = 1_000_000;
 /**
  * Mutating route handlers accept only same-origin JSON requests: a cross-site form or script
  * cannot send `Content-Type: application/json` with our Origin, so this is the CSRF defence
- * (server actions get the same check from Next.js).
+ * (server actions get the same check from Next.js and scripts/serve.ts).
  */
 function assertSameOriginJson(request: Request): void {
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!origin || origin === "null" || !host || new URL(origin).host !== host) {
-    throw new AppError("forbidden", "请求来源无效。");
-  }
-  if (!request.headers.get("content-type")?.startsWith("application/json")) {
+  const h = request.headers;
+  const refusal = crossSiteRefusal(
+    request.method,
+    { origin: h.get("origin"), host: h.get("host"), "x-forwarded-host": h.get("x-forwarded-host"), "sec-fetch-site": h.get("sec-fetch-site") },
+    { requireOrigin: true },
+  );
+  if (refusal) throw new AppError("forbidden", "请求来源无效。");
+  if (!h.get("content-type")?.startsWith("application/json")) {
     throw new AppError("invalid", "请求格式无效。");
   }
 }
 
+/**
+ * Reads the body as UTF-8, never more than `limit` bytes into memory (a chunked body without
+ * Content-Length is cut off as soon as it passes the limit). Invalid UTF-8 is refused rather
+ * than silently replaced.
+ */
+export async function readBodyText(request: Request, limit = MAX_JSON_BODY_BYTES): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && !(Number(declared) <= limit)) throw new AppError("too_large", BODY_TOO_LARGE_MESSAGE);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => undefined);
+        throw new AppError("too_large", BODY_TOO_LARGE_MESSAGE);
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("invalid", "提交的内容不是有效的 UTF-8 文本（可能含有乱码），未能保存。");
+  }
+}
+
+/** Deepest nesting of arrays and objects a request may have (a table section needs 4). */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether JSON text nests deeper than `max` (brackets inside strings do not count). */
+export function jsonNestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 async function readJson(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_JSON_BODY_BYTES) throw new AppError("too_large");
-  const text = await request.text();
-  if (text.length > MAX_JSON_BODY_BYTES) throw new AppError("too_large");
+  const text = await readBodyText(request);
+  // Later code that walks the value (validation, serialisation) must never recurse 100,000 levels deep.
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) throw new AppError("invalid", "请求格式无效：数据嵌套过深。");
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("invalid", "请求格式无效。");
+    // A syntax error, or nesting so deep that the parser gives up (RangeError).
+    throw new AppError("invalid", "请求格式无效：不是合法的 JSON 数据。");
   }
 }
 
@@ -40,6 +99,7 @@ export async function handleJson(request: Request, work: (body: unknown) => Prom
   try {
     assertSameOriginJson(request);
     const body = await readJson(request);
+    if (body === null || typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid", "请求格式无效：应为 JSON 对象。");
     return Response.json(await work(body), { headers });
   } catch (error) {
     if (error instanceof AppError) {

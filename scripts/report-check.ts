@@ -5,15 +5,12 @@
  * Exit 0: no errors; 1: rule errors; 2: not a valid nianbao-report/1 document (the JSON
  * path of the first problem is printed on stderr) or bad usage. Never prints a stack trace.
  */
-import { readFileSync } from "node:fs";
+import { readReportFile } from "@/lib/interchange/read-file";
 import { parseCheckArgs, runCheckCommand, type InputFile } from "@/lib/rules/check-command";
 
 function read(name: string): InputFile {
-  try {
-    return { name, text: readFileSync(name, "utf8") };
-  } catch (err) {
-    return { name, readError: err instanceof Error ? err.message : String(err) };
-  }
+  const read = readReportFile(name);
+  return read.ok ? { name, text: read.text } : { name, readError: read.message };
 }
 
 function main(): number {

@@ -6,11 +6,11 @@
  * {"reportId", "status", "errors", "warnings"} as JSON. Exit 0 stored; 1 refused (unknown
  * unit, a report for that year exists); 2 not a valid document (stderr names the JSON path).
  */
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { ImportError, importReportJson } from "@/db/report-import";
+import { readReportFile } from "@/lib/interchange/read-file";
 
 const USAGE = "usage: npm run report:import -- <file.json> --unit <orgCode>";
 
@@ -29,13 +29,13 @@ function main(): number {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    process.stderr.write(`cannot read ${file}: ${error instanceof Error ? error.message : error}\n`);
+  // Refuses oversized files (over 10 MB) before reading them into memory.
+  const read = readReportFile(file);
+  if (!read.ok) {
+    process.stderr.write(`cannot read ${file}: ${read.message}\n`);
     return 2;
   }
+  const text = read.text;
   const db = openDatabase();
   try {
     migrateDatabase(db);

@@ -13,6 +13,7 @@ import { runDuePublications } from "../db/report-publish";
 import { rebuildSearchIndexIfEmpty } from "../db/search-index";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo-accounts";
 import { accountsWithDemoPassword, isDatabaseEmpty, isDemoDataPresent, seedDemoData } from "../db/seed";
+import { BODY_TOO_LARGE_MESSAGE, CROSS_SITE_MESSAGE, crossSiteRefusal, declaresTooLargeBody } from "../lib/csrf";
 import { SECURITY_HEADERS } from "../lib/security-headers";
 import { ReportFastPath, type LiveState, type RenderedPage } from "../lib/serving/report-fast-path";
 import { ViewCounter } from "../lib/serving/view-counting";
@@ -64,6 +65,38 @@ function clientIpOf(req: http.IncomingMessage): string {
   const forwarded = req.headers["x-forwarded-for"];
   if (trustProxy && typeof forwarded === "string" && forwarded.trim()) return forwarded.split(",")[0]!.trim();
   return req.socket.remoteAddress ?? "";
+}
+
+const headerOf = (req: http.IncomingMessage, name: string): string | null => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null);
+};
+
+/**
+ * Refuses, before Next.js sees it, a state-changing request from another site (lib/csrf.ts)
+ * or with a declared body over 1 MB: 403/413 with a Chinese message instead of Next's 500.
+ */
+function refuseHostileRequest(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  const refusal = crossSiteRefusal(req.method ?? "GET", {
+    origin: headerOf(req, "origin"),
+    host: headerOf(req, "host"),
+    "x-forwarded-host": headerOf(req, "x-forwarded-host"),
+    "sec-fetch-site": headerOf(req, "sec-fetch-site"),
+  });
+  const tooLarge = !refusal && req.method !== "GET" && req.method !== "HEAD" && declaresTooLargeBody(headerOf(req, "content-length"));
+  if (!refusal && !tooLarge) return false;
+  const [status, message] = refusal ? [403, CROSS_SITE_MESSAGE] : [413, BODY_TOO_LARGE_MESSAGE];
+  console.warn(`[refused] ${status} ${req.method} ${(req.url ?? "").slice(0, 200)}: ${refusal ?? "body too large"}`);
+  const json = (req.url ?? "").startsWith("/api/") || (headerOf(req, "accept") ?? "").includes("application/json");
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    "Content-Type": json ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
+    "Cache-Control": "private, no-store",
+    // The body is not read; do not keep the connection for the rest of it.
+    Connection: "close",
+  });
+  res.end(json ? JSON.stringify({ message }) : message);
+  return true;
 }
 
 let viewCounter: ViewCounter;
@@ -134,6 +167,7 @@ async function main() {
       void handle(req, res);
       return;
     }
+    if (refuseHostileRequest(req, res)) return;
     fastPath
       .handle(req, res)
       .then((served) => {

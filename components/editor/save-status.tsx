@@ -27,7 +27,7 @@ function describe(state: SaveState): [string, string] {
     case "retrying":
       return ["保存失败 – 正在重试（修改暂存在本机浏览器中）", "text-red-800 font-medium"];
     case "refused":
-      return [`未能保存：${state.message}`, "text-red-800 font-medium"];
+      return [`未能保存：${state.message}（服务器上仍是最近一次保存的内容）`, "text-red-800 font-medium"];
     case "conflict":
       return ["他人已修改此节，请在下方比较并选择", "text-amber-800 font-medium"];
   }

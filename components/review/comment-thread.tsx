@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import { settleAction, type ActionResult } from "@/lib/action-result";
 import type { ReviewCommentView } from "@/lib/report-editing";
 
 interface CommentThreadProps {
@@ -31,7 +31,7 @@ export function CommentThread({ reportId, sectionKey, sectionLabel, comments, ca
     const body = String(new FormData(form).get("body") ?? "");
     startTransition(async () => {
       setError(undefined);
-      const result = await add(reportId, { sectionKey, body, parentId });
+      const result = await settleAction(() => add(reportId, { sectionKey, body, parentId }));
       if (!result.ok) setError(result.fieldErrors?.body ?? result.message);
       else {
         form.reset();

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type ReactNode } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import { settleAction, type ActionResult } from "@/lib/action-result";
 
 export interface ActionField {
   name: string;
@@ -39,7 +39,7 @@ export function TextActionForm({ id, title, fields, submitLabel, tone = "primary
       setMessage(undefined);
       setFieldErrors({});
       const values = Object.fromEntries(fields.map((f) => [f.name, String(form.get(f.name) ?? "")]));
-      const result = await onSubmit(values);
+      const result = await settleAction(() => onSubmit(values));
       if (!result.ok) {
         setMessage(result.message);
         setFieldErrors(result.fieldErrors ?? {});

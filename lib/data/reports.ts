@@ -9,6 +9,7 @@ import { emptyTables, REPORT_SCHEMA_ID, setTableValue, getCell, type ReportDocum
 import { canDraftReportsOf, canEditReport } from "@/lib/permissions";
 import { checkReport, splitFindings, type Finding } from "@/lib/rules";
 import type { EditorReport } from "@/lib/report-editing";
+import { parseOrThrow } from "@/lib/validations/parse";
 import { reportTitleSchema } from "@/lib/validations/report";
 import { writeAudit } from "./audit";
 import { db } from "./db";
@@ -215,8 +216,7 @@ export async function getReportPreview(reportId: number): Promise<{ document: Re
 
 export async function updateReportTitle(reportId: number, input: { title: string }): Promise<void> {
   const { report, viewer } = await requireEditableReport(reportId);
-  const parsed = reportTitleSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]!.message, { title: parsed.error.issues[0]!.message });
-  db().update(reports).set({ title: parsed.data.title, updatedAt: now() }).where(and(eq(reports.id, report.id), sql`${reports.status} in ('draft','returned')`)).run();
-  await writeAudit({ actor: actorOf(viewer), action: "report.title", target: { type: "report", id: report.id }, result: "success", details: { title: parsed.data.title } });
+  const { title } = parseOrThrow(reportTitleSchema, input);
+  db().update(reports).set({ title, updatedAt: now() }).where(and(eq(reports.id, report.id), sql`${reports.status} in ('draft','returned')`)).run();
+  await writeAudit({ actor: actorOf(viewer), action: "report.title", target: { type: "report", id: report.id }, result: "success", details: { title } });
 }

@@ -55,7 +55,13 @@ function contentFor(row: ReportSectionRow, format: string, input: SaveSectionInp
   if (!input.cells || !row.tableId || !isFormatId(format)) throw new AppError("invalid", "缺少表格数据。");
   const tableId = row.tableId as TableId;
   const parsed = tableCellsSchema(format, tableId).safeParse(input.cells);
-  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message ?? "表格数据有误。");
+  if (!parsed.success) {
+    // The message names the cell; fieldErrors key it by its id (`table3.total.newReceived`), as the editor does.
+    const issue = parsed.error.issues[0];
+    const message = issue?.message ?? "表格数据有误。";
+    const cellId = issue && issue.path.length > 0 ? [tableId, ...issue.path.map(String)].join(".") : tableId;
+    throw new AppError("invalid", message, { [cellId]: message });
+  }
   const filled = fillComputedCells(format, { [tableId]: parsed.data });
   return { html: row.html, cells: filled[tableId] as Record<string, unknown> };
 }
@@ -97,7 +103,11 @@ function recordRevision(sectionId: number, authorId: number, content: { html: st
  */
 export async function saveSection(raw: SaveSectionInput): Promise<SaveSectionResult> {
   const input = saveSectionSchema.safeParse(raw);
-  if (!input.success) throw new AppError("invalid", input.error.issues[0]?.message ?? "保存的数据有误。");
+  if (!input.success) {
+    const issue = input.error.issues[0];
+    const message = issue?.message ?? "保存的数据有误。";
+    throw new AppError("invalid", message, issue && issue.path.length > 0 ? { [issue.path.map(String).join(".")]: message } : undefined);
+  }
   const { report, viewer } = await requireEditableReport(input.data.reportId);
   const row = sectionRow(report.id, input.data.sectionKey);
   const content = contentFor(row, report.format, input.data);

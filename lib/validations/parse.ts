@@ -2,10 +2,36 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 
 /**
+ * Characters no form field legitimately holds: U+FFFD (what invalid UTF-8 becomes when a
+ * request body is decoded), lone surrogates, and control characters other than tab and line
+ * breaks (NUL included).
+ */
+const GARBLED = /[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export const GARBLED_TEXT_MESSAGE = "内容含有无法识别的字符（可能是乱码或控制字符），请删除后重试。";
+
+/** The path of the first string in the input that holds garbled text, or null. */
+export function findGarbledText(input: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
+  if (typeof input === "string") return GARBLED.test(input) || !input.isWellFormed() ? path : null;
+  if (input === null || typeof input !== "object" || depth > 20) return null;
+  for (const [key, value] of Object.entries(input)) {
+    const found = findGarbledText(value, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
  * Parses input with a shared schema on the server; a failure becomes an AppError carrying the
- * first message per field, which the form shows at that field.
+ * first message per field, which the form shows at that field. Text with garbled characters
+ * (invalid UTF-8, control characters) is refused before the schema runs, so it is never stored.
  */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const garbled = findGarbledText(input);
+  if (garbled) {
+    const field = garbled.length > 0 ? String(garbled[0]) : "form";
+    throw new AppError("invalid", GARBLED_TEXT_MESSAGE, { [field]: GARBLED_TEXT_MESSAGE });
+  }
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

@@ -47,7 +47,7 @@ export function tableCellsSchema(format: FormatId, tableId: TableId) {
           continue;
         }
         if (typeof node !== "number" || !Number.isFinite(node) || Math.abs(node) > MAX_CELL_VALUE) {
-          ctx.addIssue({ code: "custom", path: cell.path as string[], message: `${cell.name}：数值无效` });
+          ctx.addIssue({ code: "custom", path: cell.path as string[], message: `${cell.name}：数值无效（应为不超过 ${MAX_CELL_VALUE} 的数值）` });
           return z.NEVER;
         }
         const problem = valueProblem(cell, node);
@@ -65,7 +65,7 @@ export const saveSectionSchema = z.object({
   reportId: z.number().int().positive(),
   sectionKey: z.string().min(1).max(64),
   baseVersion: z.number().int().min(1),
-  html: z.string().max(MAX_SECTION_HTML, "本节内容过长，请分节或精简。").optional(),
+  html: z.string().max(MAX_SECTION_HTML, "本节内容过长（超过 50 万字符），请分节或精简。").optional(),
   cells: z.record(z.string(), z.unknown()).optional(),
 });
 

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
+import { PASSWORD_MAX_LENGTH } from "@/lib/validations/password";
 import { loginAction, type LoginFormState } from "./actions";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
@@ -16,6 +17,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         name="username"
         label="用户名"
         autoComplete="username"
+        maxLength={64}
         defaultValue={state.username}
         error={state.fieldErrors?.username}
         required
@@ -26,6 +28,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         type="password"
         label="密码"
         autoComplete="current-password"
+        maxLength={PASSWORD_MAX_LENGTH}
         error={state.fieldErrors?.password}
         required
       />

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { HOSTILE_STRINGS, TAUTOLOGIES } from "@/lib/testing/hostile-strings";
 
 // The data layer is 'server-only'; outside Next that import would throw.
 vi.mock("server-only", () => ({}));
@@ -180,11 +181,14 @@ describe("what the public can read", () => {
     // Only in the 2024 draft.
     expect((await pub.searchPublishedReports({ q: "政府信息315条" })).total).toBe(0);
 
-    for (const q of ['"', "*", "NEAR", "OR", "'; --", "a\"b*c OR NEAR(", "%", "_", "\u0000", "x".repeat(1000), "青".repeat(1000)]) {
+    for (const q of ['"', "*", "NEAR", "OR", "'; --", "a\"b*c OR NEAR(", "%", "_", "\u0000", "x".repeat(1000), "青".repeat(1000), ...HOSTILE_STRINGS]) {
       const result = await pub.searchPublishedReports({ q });
       expect(result.query.length).toBeLessThanOrEqual(100);
       expect(Array.isArray(result.items)).toBe(true);
+      const filtered = await pub.searchPublishedReports({ q, year: 2023, page: 999_999 });
+      expect(Array.isArray(filtered.items)).toBe(true);
     }
+    for (const q of TAUTOLOGIES) expect((await pub.searchPublishedReports({ q })).total, q).toBe(0);
     expect((await pub.searchPublishedReports({ q: "   " })).mode).toBe("empty");
 
     const filtered = await pub.searchPublishedReports({ q: "青石", year: 2022 });

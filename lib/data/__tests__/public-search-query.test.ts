@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spacedCharacters, unitFacet, yearFacet } from "@/db/search-index";
+import { HOSTILE_STRINGS, TAUTOLOGIES } from "@/lib/testing/hostile-strings";
 import {
   MATCH_END,
   MATCH_START,
@@ -49,6 +50,7 @@ const HOSTILE = [
   "x".repeat(1000),
   "青".repeat(1000),
   '"'.repeat(1000),
+  ...HOSTILE_STRINGS,
 ];
 
 describe("normalizing what a visitor typed", () => {
@@ -167,6 +169,22 @@ describe("hostile queries against the real index tables", () => {
     expect(run("_率")).toHaveLength(1);
     expect(run("%率")).toHaveLength(0); // % is not a wildcard
     expect(run("x".repeat(1000))).toHaveLength(0);
+  });
+
+  it("SQL tautologies are text to look for, not conditions: they match nothing", () => {
+    for (const q of TAUTOLOGIES) expect(run(q), q).toHaveLength(0);
+    expect(run("' OR 1=1 --", [yearFacet(2023)])).toHaveLength(0);
+  });
+
+  it("every hostile string becomes one quoted phrase (or no search at all)", () => {
+    for (const raw of HOSTILE_STRINGS) {
+      const query = normalizeSearchQuery(raw);
+      const plan = planSearch(query);
+      if (plan.kind === "fts") expect(plan.match).toBe(`{title unit body} : ${ftsPhrase(query)}`);
+      else if (plan.kind === "chars") expect(plan.match.startsWith('text : "')).toBe(true);
+      else if (plan.kind === "like") expect(plan.pattern).toBe(containsPattern(query));
+      expect(Array.from(query).length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    }
   });
 
   it("does not find the filter tokens themselves", () => {

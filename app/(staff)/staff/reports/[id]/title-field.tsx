@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { settleAction } from "@/lib/action-result";
+import { reportTitleSchema } from "@/lib/validations/report";
 import { updateReportTitleAction } from "./actions";
 
 /** The report title, saved when the field is left. */
@@ -13,7 +15,13 @@ export function TitleField({ reportId, title }: { reportId: number; title: strin
   const save = async () => {
     if (value.trim() === title) return;
     setError(undefined);
-    const result = await updateReportTitleAction(reportId, { title: value });
+    // The shared schema first: a pasted 5 MB title gets the field's message without a round trip.
+    const checked = reportTitleSchema.safeParse({ title: value });
+    if (!checked.success) {
+      setError(checked.error.issues[0]?.message);
+      return;
+    }
+    const result = await settleAction(() => updateReportTitleAction(reportId, { title: value }));
     if (!result.ok) setError(result.fieldErrors?.title ?? result.message);
     else {
       setSaved(true);

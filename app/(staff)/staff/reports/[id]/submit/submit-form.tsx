@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { settleAction } from "@/lib/action-result";
 import { submitReportAction } from "../review/actions";
 
 interface SubmitFormProps {
@@ -19,7 +20,7 @@ export function SubmitForm({ reportId, blocked, warnings }: SubmitFormProps) {
     startTransition(async () => {
       setMessage(undefined);
       const explanations = Object.fromEntries(warnings.map((w) => [w.key, String(form.get(w.key) ?? "")]));
-      const result = await submitReportAction(reportId, explanations);
+      const result = await settleAction(() => submitReportAction(reportId, explanations));
       if (!result.ok) {
         setMessage(result.message);
         setFieldErrors(result.fieldErrors ?? {});
