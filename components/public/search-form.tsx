@@ -1,5 +1,8 @@
 import { FilterSelect, submitButtonClass, type FilterOption } from "./filter-fields";
 
+/** The search uses the first 100 characters (MAX_QUERY_LENGTH in lib/data/public-search-query.ts); a longer paste would only make a huge URL. */
+const QUERY_MAX_LENGTH = 100;
+
 export interface SearchFormProps {
   /** The query shown in the box. */
   readonly query?: string;
@@ -29,6 +32,7 @@ export function SearchForm({ query = "", filters, id = "search" }: SearchFormPro
           defaultValue={query}
           placeholder="如：青石镇、依申请公开、行政复议"
           autoComplete="off"
+          maxLength={QUERY_MAX_LENGTH}
           className="block w-full rounded border border-ink/40 bg-white px-3 py-2 text-[1em] text-ink placeholder:text-muted focus-visible:border-gov-red"
         />
       </div>
