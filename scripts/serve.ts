@@ -88,14 +88,24 @@ function refuseHostileRequest(req: http.IncomingMessage, res: http.ServerRespons
   const [status, message] = refusal ? [403, CROSS_SITE_MESSAGE] : [413, BODY_TOO_LARGE_MESSAGE];
   console.warn(`[refused] ${status} ${req.method} ${(req.url ?? "").slice(0, 200)}: ${refusal ?? "body too large"}`);
   const json = (req.url ?? "").startsWith("/api/") || (headerOf(req, "accept") ?? "").includes("application/json");
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    "Content-Type": json ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
-    "Cache-Control": "private, no-store",
-    // The body is not read; do not keep the connection for the rest of it.
-    Connection: "close",
+  const answer = () => {
+    if (res.headersSent) return;
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      "Content-Type": json ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
+      "Cache-Control": "private, no-store",
+    });
+    res.end(json ? JSON.stringify({ message }) : message);
+  };
+  // Discard the body (never kept in memory) and answer once it has arrived, so the client can
+  // read the answer instead of failing to send; a body beyond 64 MB ends the connection.
+  let discarded = 0;
+  req.on("data", (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > 64 * 1024 * 1024) req.destroy();
   });
-  res.end(json ? JSON.stringify({ message }) : message);
+  req.on("end", answer);
+  req.on("error", () => undefined);
   return true;
 }
 
