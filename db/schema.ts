@@ -87,7 +87,10 @@ export const authSessions = sqliteTable(
   (t) => [index("auth_sessions_user_idx").on(t.userId)],
 );
 
-/** Append-only: triggers in the migrations abort any UPDATE or DELETE. */
+/**
+ * Append-only: triggers in the migrations abort any UPDATE, and any DELETE of a row younger than
+ * 180 days (retention pruning: db/audit-retention.ts).
+ */
 export const auditLog = sqliteTable(
   "audit_log",
   {
