@@ -46,6 +46,8 @@ export default defineConfig({
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       NIANBAO_DEMO: "1",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Playwright prints the server's stdout: keep it to warnings and errors (no request lines).
+      LOG_LEVEL: "warn",
     },
   },
 });

@@ -7,21 +7,37 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { decode } from "next-auth/jwt";
+import { auditRetentionDays, pruneAuditLogIfDue } from "../db/audit-retention";
 import { openDatabase, databasePath } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { runDuePublications } from "../db/report-publish";
 import { rebuildSearchIndexIfEmpty } from "../db/search-index";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo-accounts";
 import { accountsWithDemoPassword, isDatabaseEmpty, isDemoDataPresent, seedDemoData } from "../db/seed";
+import { now } from "../lib/clock";
 import { BODY_TOO_LARGE_MESSAGE, CROSS_SITE_MESSAGE, crossSiteRefusal, declaresTooLargeBody } from "../lib/csrf";
+import { securityPolicy } from "../lib/env";
+import { sessionExpiry } from "../lib/lockout";
+import { createLogger, routeConsoleTo } from "../lib/logger";
 import { SECURITY_HEADERS } from "../lib/security-headers";
 import { ReportFastPath, type LiveState, type RenderedPage } from "../lib/serving/report-fast-path";
+import { createRequestLogger, SessionUsers } from "../lib/serving/request-log";
 import { ViewCounter } from "../lib/serving/view-counting";
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const demoMode = process.env.NIANBAO_DEMO !== "0";
 const trustProxy = process.env.TRUST_PROXY === "1";
+const log = createLogger();
+routeConsoleTo(log);
+
+/** Stops at start-up: the reason goes to the log and, for the person starting the server, to stderr. */
+function refuseToStart(message: string, error?: unknown): never {
+  log.fatal(error instanceof Error ? { err: error } : {}, message);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
 
 /** AUTH_SECRET signs session cookies; generate one per installation when not configured. */
 function ensureAuthSecret(): void {
@@ -42,17 +58,14 @@ async function prepareDatabase(): Promise<boolean> {
     if (isDatabaseEmpty(db)) {
       if (demoMode) {
         await seedDemoData(db);
-        console.log("已写入演示数据 (demo data seeded).");
+        log.info("已写入演示数据 (demo data seeded).");
       } else {
-        console.log("数据库中没有账号：请运行 npm run admin:create 创建第一个系统管理员。");
+        log.warn("数据库中没有账号：请运行 npm run admin:create 创建第一个系统管理员。");
       }
     } else if (!demoMode) {
       const exposed = await accountsWithDemoPassword(db);
       if (exposed.length > 0) {
-        console.error(
-          `拒绝启动：NIANBAO_DEMO=0，但以下账号仍使用公开的演示密码：${exposed.join(", ")}。请先修改这些账号的密码或停用它们。`,
-        );
-        process.exit(1);
+        refuseToStart(`拒绝启动：NIANBAO_DEMO=0，但以下账号仍使用公开的演示密码：${exposed.join(", ")}。请先修改这些账号的密码或停用它们。`);
       }
     }
     return isDemoDataPresent(db);
@@ -125,7 +138,10 @@ function createReportFastPath(): ReportFastPath {
   const persist = db.$client.transaction((increments: [number, number][]) => {
     for (const [id, n] of increments) addViews.run(n, id);
   });
-  viewCounter = new ViewCounter((increments) => persist(increments));
+  viewCounter = new ViewCounter(
+    (increments) => persist(increments),
+    (error) => log.error({ err: error }, "[views] flush failed"),
+  );
   viewCounter.start(1000);
   return new ReportFastPath({
     readLiveState: (id) => liveState.get(id) as LiveState | undefined,
@@ -154,7 +170,39 @@ function renderInternally(path: string, token: string): Promise<RenderedPage> {
   });
 }
 
+/**
+ * The user id of a session that is valid now (same rules as lib/data/session.ts: not ended,
+ * within the idle and absolute limits, user active with the same sessionVersion), for the log.
+ */
+function createSessionUsers(): SessionUsers {
+  const db = openDatabase();
+  const session = db.$client.prepare(
+    `select s.user_id as userId, s.created_at as createdAt, s.last_seen_at as lastSeenAt, s.ended_at as endedAt,
+            (s.session_version = u.session_version and u.active) as current
+       from auth_sessions s join users u on u.id = s.user_id where s.id = ?`,
+  );
+  const policy = securityPolicy().session;
+  return new SessionUsers({
+    decode: (token, cookieName) => decode({ token, secret: process.env.AUTH_SECRET!, salt: cookieName }),
+    userOfSession: (sessionId) => {
+      const row = session.get(sessionId) as
+        | { userId: number; createdAt: number; lastSeenAt: number; endedAt: number | null; current: number }
+        | undefined;
+      if (!row || row.endedAt !== null || !row.current) return null;
+      const expired = sessionExpiry({ createdAt: new Date(row.createdAt), lastSeenAt: new Date(row.lastSeenAt) }, now(), policy);
+      return expired ? null : row.userId;
+    },
+  });
+}
+
 async function main() {
+  // Refuse a retention shorter than the legal minimum before anything else happens.
+  let retentionDays = 0;
+  try {
+    retentionDays = auditRetentionDays();
+  } catch (error) {
+    refuseToStart(error instanceof Error ? error.message : String(error));
+  }
   ensureAuthSecret();
   const demoPresent = await prepareDatabase();
   process.env.NIANBAO_DEMO_PRESENT = demoPresent ? "1" : "0";
@@ -166,6 +214,7 @@ async function main() {
   const fastPath = createReportFastPath();
   const internalToken = randomBytes(16).toString("hex");
   fastPathRender = (path) => renderInternally(path, internalToken);
+  const logRequest = createRequestLogger(log, createSessionUsers());
 
   const server = http.createServer((req, res) => {
     const internal = req.headers["x-nianbao-internal"] === internalToken;
@@ -173,10 +222,12 @@ async function main() {
     delete req.headers["x-nianbao-internal"];
     delete req.headers["x-middleware-subrequest"];
     req.headers["x-nianbao-client-ip"] = internal ? "127.0.0.1" : clientIpOf(req);
+    // A page rendered for the fast path is part of the request that asked for it: not logged.
     if (internal) {
       void handle(req, res);
       return;
     }
+    const reqId = logRequest(req, res, req.headers["x-nianbao-client-ip"]);
     if (refuseHostileRequest(req, res)) return;
     fastPath
       .handle(req, res)
@@ -184,16 +235,20 @@ async function main() {
         if (!served) void handle(req, res);
       })
       .catch((error) => {
-        console.error("[fast-path]", error);
+        log.error({ err: error, reqId }, "[fast-path] falling back to Next.js");
         if (!res.headersSent) void handle(req, res);
       });
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => {
-    console.log(`\n年报 Nianbao 已启动：http://localhost:${port}`);
+    log.info({ port, auditRetentionDays: retentionDays }, `年报 Nianbao 已启动：http://localhost:${port}`);
     if (demoPresent) {
-      console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
-      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(16)} ${a.displayName}（${a.unit}，${a.role}）`);
+      log.info({ accounts: DEMO_ACCOUNTS.map((a) => a.username) }, "演示数据：演示账号的密码见 README");
+      // The public demo password is printed for a person at a terminal, never into a log file.
+      if (process.stdout.isTTY) {
+        const accounts = DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(16)} ${a.displayName}（${a.unit}，${a.role}）`);
+        process.stdout.write(`\n年报 Nianbao 已启动：http://localhost:${port}\n演示账号（密码均为 ${DEMO_PASSWORD}）：\n${accounts.join("\n")}\n\n`);
+      }
     }
   });
 
@@ -201,17 +256,30 @@ async function main() {
   const schedulerDb = openDatabase();
   const publishDue = () => {
     try {
-      const count = runDuePublications(schedulerDb, new Date());
-      if (count > 0) console.log(`定时发布：已发布 ${count} 份报告。`);
+      const count = runDuePublications(schedulerDb, now());
+      if (count > 0) log.info({ count }, `定时发布：已发布 ${count} 份报告。`);
     } catch (error) {
-      console.error("[scheduler]", error);
+      log.error({ err: error }, "[scheduler] scheduled publication failed");
     }
   };
   publishDue();
   setInterval(publishDue, 15_000).unref();
 
+  // Audit retention: rows older than AUDIT_RETENTION_DAYS are pruned at most once a day
+  // (checked at start and hourly; the time of the last run is kept in the database).
+  const pruneAudit = () => {
+    try {
+      const pruned = pruneAuditLogIfDue(schedulerDb, { now: now(), retentionDays });
+      if (pruned) log.info({ deleted: pruned.deleted, retentionDays }, "审计日志保留期清理完成 (audit retention pruning)");
+    } catch (error) {
+      log.error({ err: error }, "[scheduler] audit retention pruning failed");
+    }
+  };
+  pruneAudit();
+  setInterval(pruneAudit, 3_600_000).unref();
+
   const shutdown = (signal: string) => {
-    console.log(`收到 ${signal}，正在关闭…`);
+    log.info(`收到 ${signal}，正在关闭…`);
     viewCounter.stop(); // a clean shutdown loses no views
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
@@ -220,7 +288,4 @@ async function main() {
   process.on("SIGINT", () => shutdown("SIGINT"));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch((error) => refuseToStart(error instanceof Error ? error.message : String(error), error));

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import { E2E_DATABASE_PATH } from "../../playwright.config";
 
 /**
@@ -7,13 +8,18 @@ import { E2E_DATABASE_PATH } from "../../playwright.config";
  */
 export class ExtraServer {
   private process: ChildProcess | null = null;
-  constructor(readonly port: number) {}
+  /** `stdoutFile`: append the server's stdout (its JSON log) to this file; otherwise it is discarded. */
+  constructor(
+    readonly port: number,
+    private readonly options: { stdoutFile?: string } = {},
+  ) {}
 
   get url(): string {
     return `http://localhost:${this.port}`;
   }
 
   async start(): Promise<void> {
+    const stdout = this.options.stdoutFile ? fs.openSync(this.options.stdoutFile, "a") : "ignore";
     this.process = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
       env: {
         ...process.env,
@@ -21,11 +27,13 @@ export class ExtraServer {
         DATABASE_PATH: E2E_DATABASE_PATH,
         AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
         NEXT_TELEMETRY_DISABLED: "1",
+        ...(this.options.stdoutFile ? { LOG_LEVEL: "info" } : {}),
       },
-      stdio: "ignore",
+      stdio: ["ignore", stdout, "ignore"],
       // Its own process group, so that killing it also kills the node process tsx starts.
       detached: true,
     });
+    if (typeof stdout === "number") fs.closeSync(stdout); // the child has its own copy
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       try {

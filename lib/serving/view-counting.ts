@@ -45,7 +45,10 @@ export class ViewCounter {
   private readonly pending = new Map<number, number>();
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(private readonly persist: (increments: [number, number][]) => void) {}
+  constructor(
+    private readonly persist: (increments: [number, number][]) => void,
+    private readonly onFlushError: (error: unknown) => void = (error) => console.error("[views] flush failed", error),
+  ) {}
 
   add(reportId: number): void {
     this.pending.set(reportId, (this.pending.get(reportId) ?? 0) + 1);
@@ -74,7 +77,7 @@ export class ViewCounter {
       try {
         this.flush();
       } catch (error) {
-        console.error("[views] flush failed", error);
+        this.onFlushError(error);
       }
     }, intervalMs);
     this.timer.unref();

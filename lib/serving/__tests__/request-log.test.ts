@@ -1,0 +1,153 @@
+import { EventEmitter } from "node:events";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Writable } from "node:stream";
+import { describe, expect, it, vi } from "vitest";
+import { createLogger } from "../../logger";
+import { createRequestLogger, loggableUrl, requestIdFrom, SessionUsers } from "../request-log";
+
+describe("loggableUrl", () => {
+  it("keeps a plain path and the values of known public parameters", () => {
+    expect(loggableUrl("/reports/12")).toBe("/reports/12");
+    expect(loggableUrl("/search?q=依申请公开&year=2023&page=2")).toBe("/search?q=依申请公开&year=2023&page=2");
+  });
+
+  it("redacts every other value, callbackUrl and anything that looks like a secret included", () => {
+    const logged = loggableUrl("/login?callbackUrl=%2Fstaff%3Ftoken%3Dabc&password=hunter2&token=xyz&code=123&unknown=v");
+    expect(logged).toBe("/login?callbackUrl=[redacted]&password=[redacted]&token=[redacted]&code=[redacted]&unknown=[redacted]");
+    for (const secret of ["abc", "hunter2", "xyz", "123"]) expect(logged).not.toContain(secret);
+  });
+
+  it("caps long paths and values", () => {
+    expect(loggableUrl(`/search?q=${"信".repeat(10_000)}`).length).toBeLessThan(130);
+    expect(loggableUrl(`/${"a".repeat(5000)}`).length).toBeLessThan(310);
+  });
+});
+
+describe("requestIdFrom", () => {
+  it("keeps a short plain token and replaces anything else", () => {
+    expect(requestIdFrom("0f3c9a8e7d6b5a4f3e2d1c0b9a8f7e6d")).toBe("0f3c9a8e7d6b5a4f3e2d1c0b9a8f7e6d");
+    for (const bad of [undefined, "", "short", "a".repeat(65), "evil\nfake line", '{"level":"fatal"}', "../../x-y-z-1234", ["abcdefgh1", "x"]]) {
+      const id = requestIdFrom(bad as string | undefined);
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    expect(requestIdFrom(undefined)).not.toBe(requestIdFrom(undefined));
+  });
+});
+
+describe("SessionUsers", () => {
+  const cookie = (token: string) => `nb_size=m; authjs.session-token=${token}; other=1`;
+
+  it("decodes a cookie once, then answers from the cache while checking the session row every time", async () => {
+    const decode = vi.fn(async (token: string) => (token === "good" ? { sid: "s1", exp: Date.now() / 1000 + 3600 } : null));
+    const valid = new Set(["s1"]);
+    const users = new SessionUsers({ decode, userOfSession: (sid) => (valid.has(sid) ? 42 : null) });
+    expect(users.resolve(undefined)).toBeNull();
+    expect(users.resolve("nb_size=m")).toBeNull();
+    expect(await users.resolve(cookie("good"))).toBe(42);
+    expect(users.resolve(cookie("good"))).toBe(42); // synchronous now
+    expect(decode).toHaveBeenCalledTimes(1);
+    valid.delete("s1"); // signed out / expired / revoked
+    expect(users.resolve(cookie("good"))).toBeNull();
+    expect(await users.resolve(cookie("forged"))).toBeNull();
+  });
+
+  it("forgets a token after its expiry and stays bounded", async () => {
+    let now = 1_000_000;
+    const decode = vi.fn(async (token: string) => ({ sid: token, exp: (now + 10_000) / 1000 }));
+    const users = new SessionUsers({ decode, userOfSession: () => 7, maxEntries: 3, now: () => now });
+    await users.resolve(cookie("a"));
+    now += 20_000;
+    await users.resolve(cookie("a"));
+    expect(decode).toHaveBeenCalledTimes(2);
+    for (const t of ["b", "c", "d"]) await users.resolve(cookie(t));
+    await users.resolve(cookie("a")); // evicted by b, c, d
+    expect(decode).toHaveBeenCalledTimes(6);
+  });
+});
+
+describe("createRequestLogger", () => {
+  function capture() {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(...String(chunk).split("\n").filter(Boolean));
+        done();
+      },
+    });
+    return { lines, destination };
+  }
+  function fakeRequest(headers: Record<string, string>, url: string) {
+    const req = { method: "GET", url, headers } as unknown as IncomingMessage;
+    const res = Object.assign(new EventEmitter(), {
+      statusCode: 200,
+      writableFinished: true,
+      headers: {} as Record<string, string>,
+      headersSent: false,
+      setHeader(name: string, value: string) {
+        this.headers[name.toLowerCase()] = value;
+      },
+      writeHead(status: number) {
+        this.statusCode = status;
+        this.headersSent = true;
+        return this;
+      },
+    });
+    return { req, res };
+  }
+
+  it("writes one line per request with id, status, duration, ip and user, and sets X-Request-Id", async () => {
+    const { lines, destination } = capture();
+    const logRequest = createRequestLogger(createLogger({ level: "info", destination }), { resolve: () => Promise.resolve(9) });
+    const { req, res } = fakeRequest({ cookie: "authjs.session-token=SECRET-TOKEN", "x-request-id": "nginx-req-0001" }, "/staff?callbackUrl=x");
+    const id = logRequest(req, res as unknown as ServerResponse, "10.0.0.1");
+    expect(id).toBe("nginx-req-0001");
+    expect(req.headers["x-request-id"]).toBeUndefined(); // not forwarded to internal fetches
+    expect(res.headers["x-request-id"]).toBeUndefined(); // not yet: set as the headers go out
+    res.writeHead(404);
+    expect(res.headers["x-request-id"]).toBe(id);
+    res.emit("close");
+    await new Promise((r) => setTimeout(r, 10));
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0]!);
+    expect(entry).toMatchObject({ level: "info", reqId: id, method: "GET", url: "/staff?callbackUrl=[redacted]", status: 404, ip: "10.0.0.1", userId: 9 });
+    expect(typeof entry.durationMs).toBe("number");
+    expect(lines[0]).not.toContain("SECRET-TOKEN");
+  });
+
+  it("logs server errors at error level, aborted requests as such, and nothing when silent", async () => {
+    const { lines, destination } = capture();
+    const logRequest = createRequestLogger(createLogger({ level: "info", destination }), { resolve: () => null });
+    const failed = fakeRequest({}, "/x");
+    logRequest(failed.req, failed.res as unknown as ServerResponse, "");
+    failed.res.statusCode = 500;
+    failed.res.emit("close");
+    const aborted = fakeRequest({}, "/y");
+    logRequest(aborted.req, aborted.res as unknown as ServerResponse, "");
+    aborted.res.writableFinished = false;
+    aborted.res.emit("close");
+    await new Promise((r) => setTimeout(r, 10));
+    expect(lines.map((l) => JSON.parse(l))).toMatchObject([
+      { level: "error", status: 500, url: "/x" },
+      { level: "info", url: "/y", aborted: true },
+    ]);
+    expect(JSON.parse(lines[0]!).userId).toBeUndefined();
+
+    const quiet = capture();
+    const silent = createRequestLogger(createLogger({ level: "silent", destination: quiet.destination }), { resolve: () => 1 });
+    const r = fakeRequest({}, "/z");
+    const silentId = silent(r.req, r.res as unknown as ServerResponse, "");
+    r.res.writeHead(200);
+    expect(r.res.headers["x-request-id"]).toBe(silentId);
+    r.res.emit("close");
+    await new Promise((r) => setTimeout(r, 10));
+    expect(quiet.lines).toEqual([]);
+  });
+
+  it("redacts secrets in objects logged by accident", async () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ level: "info", destination });
+    logger.info({ password: "hunter2", req: { headers: { cookie: "authjs.session-token=abc", authorization: "Bearer t" } } }, "oops");
+    await new Promise((r) => setTimeout(r, 10));
+    expect(lines[0]).not.toMatch(/hunter2|session-token=abc|Bearer t/);
+  });
+});

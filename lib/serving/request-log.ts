@@ -1,0 +1,161 @@
+/**
+ * One log line per HTTP request (scripts/serve.ts): request id, method, URL, status, duration,
+ * client IP and, when the request carried a valid session, the user id.
+ *
+ * Never logged: request bodies (sign-in passwords, report text), headers (cookies, the session
+ * token), and query values that could carry a secret — only the values of known, harmless
+ * query parameters appear; any other parameter is logged as `name=[redacted]`. That includes
+ * `callbackUrl`: it is an arbitrary URL chosen by whoever built the link, so it may carry
+ * anything.
+ */
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
+import type { Logger } from "pino";
+import { parseCookies } from "./view-counting";
+
+/** Query parameters whose values are logged: the public filters and the UI's own flags. */
+const LOGGED_QUERY_PARAMS = new Set(["q", "year", "unit", "page", "size", "elder", "edition", "kind", "status", "saved", "passwordChanged", "error", "_rsc"]);
+const MAX_PATH = 300;
+const MAX_VALUE = 100;
+
+/** An incoming X-Request-Id is kept only if it is a short plain token (e.g. nginx's $request_id). */
+const SANE_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
+
+export function requestIdFrom(header: string | string[] | undefined): string {
+  return typeof header === "string" && SANE_REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+/** The request target as logged: the path, and the query with only harmless values kept. */
+export function loggableUrl(raw: string): string {
+  const q = raw.indexOf("?");
+  if (q < 0) return cut(raw, MAX_PATH);
+  const parts: string[] = [];
+  for (const [name, value] of new URLSearchParams(raw.slice(q + 1))) {
+    parts.push(`${cut(name, 40)}=${LOGGED_QUERY_PARAMS.has(name) ? cut(value, MAX_VALUE) : "[redacted]"}`);
+  }
+  return `${cut(raw.slice(0, q), MAX_PATH)}${parts.length ? `?${parts.join("&")}` : ""}`;
+}
+
+export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
+export interface SessionUserOptions {
+  /** Decrypts a session cookie (next-auth's JWE, salted with the cookie name); null when invalid. */
+  decode: (token: string, cookieName: string) => Promise<{ sid?: unknown; exp?: unknown } | null>;
+  /** The user id of the session if it is valid right now (not ended, not expired, not revoked), else null. */
+  userOfSession: (sessionId: string) => number | null;
+  /** How many decoded cookies to remember (decrypting one costs about a millisecond). */
+  maxEntries?: number;
+  now?: () => number;
+}
+
+interface Decoded {
+  sid: string | null;
+  /** Expiry of the token in ms (next-auth's `exp`), after which it decodes to nothing. */
+  expiresAt: number;
+}
+
+/**
+ * Who made a request, for the log: the session id from the cookie (decrypted once per distinct
+ * cookie value, then remembered in a small LRU), checked against auth_sessions like every staff
+ * request is (lib/data/session.ts), so an ended or expired session logs no user.
+ */
+export class SessionUsers {
+  private readonly cache = new Map<string, Decoded>();
+  private readonly maxEntries: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: SessionUserOptions) {
+    this.maxEntries = options.maxEntries ?? 1000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The user id (synchronously when the cookie is known), or null when nobody is signed in. */
+  resolve(cookieHeader: string | undefined): number | null | Promise<number | null> {
+    if (!cookieHeader || !cookieHeader.includes("authjs.session-token")) return null;
+    const cookies = parseCookies(cookieHeader);
+    for (const name of SESSION_COOKIES) {
+      const token = cookies.get(name);
+      if (!token) continue;
+      const known = this.cache.get(token);
+      if (known && known.expiresAt > this.now()) {
+        this.cache.delete(token); // most recently used goes last
+        this.cache.set(token, known);
+        return this.userOf(known.sid);
+      }
+      return this.decode(token, name).then((decoded) => this.userOf(decoded.sid));
+    }
+    return null;
+  }
+
+  private userOf(sid: string | null): number | null {
+    if (!sid) return null;
+    try {
+      return this.options.userOfSession(sid);
+    } catch {
+      return null;
+    }
+  }
+
+  private async decode(token: string, name: string): Promise<Decoded> {
+    const payload = await this.options.decode(token, name).catch(() => null);
+    const sid = typeof payload?.sid === "string" ? payload.sid : null;
+    const exp = typeof payload?.exp === "number" ? payload.exp * 1000 : this.now() + 60_000;
+    const decoded = { sid, expiresAt: sid ? exp : this.now() + 60_000 };
+    this.cache.set(token, decoded);
+    if (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
+    return decoded;
+  }
+}
+
+export interface RequestLogEntry {
+  reqId: string;
+  method: string;
+  url: string;
+  status: number;
+  durationMs: number;
+  ip: string;
+  userId?: number;
+  aborted?: true;
+}
+
+/**
+ * Gives the request an id (X-Request-Id, on the response too) and writes its log line when the
+ * response is done (or the client went away). Costs nothing beyond the header when the level
+ * is above info.
+ */
+export function createRequestLogger(logger: Logger, users: Pick<SessionUsers, "resolve">) {
+  return function logRequest(req: IncomingMessage, res: ServerResponse, ip: string): string {
+    const reqId = requestIdFrom(req.headers["x-request-id"]);
+    // Set when the headers go out, not before: when a server action redirects, Next.js fetches
+    // the target from this server with the request's headers and the response's headers so far,
+    // and that fetch is a request of its own, with an id of its own.
+    delete req.headers["x-request-id"];
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+      if (!this.headersSent) this.setHeader("X-Request-Id", reqId);
+      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as ServerResponse["writeHead"];
+    if (!logger.isLevelEnabled("error")) return reqId;
+    const started = performance.now();
+    const method = req.method ?? "";
+    const url = loggableUrl(req.url ?? "/");
+    // Who asked is decided when the request arrives (a sign-out ends the session it carries).
+    const user = logger.isLevelEnabled("info") ? users.resolve(req.headers.cookie) : null;
+    res.once("close", () => {
+      const durationMs = Math.round((performance.now() - started) * 10) / 10;
+      const write = (userId: number | null) => {
+        const entry: RequestLogEntry = { reqId, method, url, status: res.statusCode, durationMs, ip };
+        if (userId !== null) entry.userId = userId;
+        if (!res.writableFinished) entry.aborted = true;
+        if (res.statusCode >= 500) logger.error(entry);
+        else logger.info(entry);
+      };
+      if (user instanceof Promise) user.then(write, () => write(null));
+      else write(user);
+    });
+    return reqId;
+  };
+}
