@@ -1,8 +1,9 @@
 /**
  * The server's structured log (pino): one JSON object per line on stdout, written through an
- * asynchronous destination so logging never blocks a response (buffered lines are flushed when
- * the process exits). Level from LOG_LEVEL (trace, debug, info, warn, error, fatal, silent;
- * default info). Used by scripts/serve.ts; code inside Next.js keeps console.error (stderr).
+ * asynchronous, buffered destination so logging never blocks a response (lines reach stdout
+ * within half a second; what is buffered is flushed when the process exits, not on SIGKILL).
+ * Level from LOG_LEVEL (trace, debug, info, warn, error, fatal, silent; default info). Used by
+ * scripts/serve.ts, which also routes the console of the whole process (Next.js included) here.
  */
 import { format } from "node:util";
 import pino, { type DestinationStream, type Logger } from "pino";
@@ -14,29 +15,44 @@ export function logLevel(value = process.env.LOG_LEVEL): string {
   return level && LEVELS.has(level) ? level : "info";
 }
 
-export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
+/**
+ * Where the log goes: stdout, asynchronous and buffered. Lines are collected up to 4 KiB (or
+ * half a second) per write: one write per line cost the public report page about a third of
+ * its throughput.
+ */
+export function createLogDestination(): DestinationStream {
+  return pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 500 });
+}
+
+/**
+ * A logger. `redact` (on by default) is the safety net for objects that could carry a secret by
+ * accident (an error with its request attached); the request log, whose lines are built field by
+ * field from values already made safe, goes without it (it costs every line a second pass).
+ */
+export function createLogger(options: { level?: string; destination?: DestinationStream; redact?: boolean } = {}): Logger {
   return pino(
     {
       level: options.level ?? logLevel(),
-      base: undefined, // no pid/hostname on every line
-      timestamp: pino.stdTimeFunctions.isoTime,
+      base: undefined, // no pid/hostname on every line; time is milliseconds since the epoch
       formatters: { level: (label) => ({ level: label }) },
-      // Nothing below is ever logged on purpose; this is the safety net for an object that
-      // carries them by accident (e.g. a request or an error with its request attached).
-      redact: {
-        paths: [
-          "password",
-          "*.password",
-          "headers.cookie",
-          "headers.authorization",
-          "req.headers.cookie",
-          "req.headers.authorization",
-          "err.config.headers",
-        ],
-        censor: "[redacted]",
-      },
+      ...(options.redact === false
+        ? {}
+        : {
+            redact: {
+              paths: [
+                "password",
+                "*.password",
+                "headers.cookie",
+                "headers.authorization",
+                "req.headers.cookie",
+                "req.headers.authorization",
+                "err.config.headers",
+              ],
+              censor: "[redacted]",
+            },
+          }),
     },
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    options.destination ?? createLogDestination(),
   );
 }
 

@@ -19,7 +19,7 @@ import { now } from "../lib/clock";
 import { BODY_TOO_LARGE_MESSAGE, CROSS_SITE_MESSAGE, crossSiteRefusal, declaresTooLargeBody } from "../lib/csrf";
 import { securityPolicy } from "../lib/env";
 import { sessionExpiry } from "../lib/lockout";
-import { createLogger, routeConsoleTo } from "../lib/logger";
+import { createLogDestination, createLogger, routeConsoleTo } from "../lib/logger";
 import { SECURITY_HEADERS } from "../lib/security-headers";
 import { ReportFastPath, type LiveState, type RenderedPage } from "../lib/serving/report-fast-path";
 import { createRequestLogger, SessionUsers } from "../lib/serving/request-log";
@@ -29,7 +29,8 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "0.0.0.0";
 const demoMode = process.env.NIANBAO_DEMO !== "0";
 const trustProxy = process.env.TRUST_PROXY === "1";
-const log = createLogger();
+const logDestination = createLogDestination();
+const log = createLogger({ destination: logDestination });
 routeConsoleTo(log);
 
 /** Stops at start-up: the reason goes to the log and, for the person starting the server, to stderr. */
@@ -214,7 +215,7 @@ async function main() {
   const fastPath = createReportFastPath();
   const internalToken = randomBytes(16).toString("hex");
   fastPathRender = (path) => renderInternally(path, internalToken);
-  const logRequest = createRequestLogger(log, createSessionUsers());
+  const logRequest = createRequestLogger(createLogger({ destination: logDestination, redact: false }), createSessionUsers());
 
   const server = http.createServer((req, res) => {
     const internal = req.headers["x-nianbao-internal"] === internalToken;

@@ -8,7 +8,7 @@
  * `callbackUrl`: it is an arbitrary URL chosen by whoever built the link, so it may carry
  * anything.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
@@ -22,8 +22,12 @@ const MAX_VALUE = 100;
 /** An incoming X-Request-Id is kept only if it is a short plain token (e.g. nginx's $request_id). */
 const SANE_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{7,63}$/;
 
+/** Generated ids: random per process start, then a counter (cheaper than a UUID per request). */
+const BOOT_ID = randomBytes(6).toString("hex");
+let sequence = 0;
+
 export function requestIdFrom(header: string | string[] | undefined): string {
-  return typeof header === "string" && SANE_REQUEST_ID.test(header) ? header : randomUUID();
+  return typeof header === "string" && SANE_REQUEST_ID.test(header) ? header : `${BOOT_ID}-${(++sequence).toString(36)}`;
 }
 
 const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
@@ -121,41 +125,73 @@ export interface RequestLogEntry {
   aborted?: true;
 }
 
+interface RequestState {
+  reqId: string;
+  started: number;
+  method: string;
+  url: string;
+  ip: string;
+  user: number | null | Promise<number | null>;
+}
+
+const STATE = Symbol("nianbao.request-log");
+const WRITE_HEAD = Symbol("nianbao.request-log.writeHead");
+type LoggedResponse = ServerResponse & { [STATE]?: RequestState; [WRITE_HEAD]?: (...args: unknown[]) => ServerResponse };
+
+/** The X-Request-Id goes out with the headers, however the response writes them. */
+function writeHeadWithRequestId(this: LoggedResponse, ...args: unknown[]): ServerResponse {
+  const reqId = this[STATE]!.reqId;
+  // Headers passed to writeHead (the fast path's) get the id beside them: a setHeader first
+  // would put Node.js on its slower path of merging every one of them.
+  const last = args.length > 1 ? args[args.length - 1] : undefined;
+  if (Array.isArray(last)) args[args.length - 1] = Array.isArray(last[0]) ? [...last, ["X-Request-Id", reqId]] : [...last, "X-Request-Id", reqId];
+  else if (last && typeof last === "object") args[args.length - 1] = { ...last, "X-Request-Id": reqId };
+  else if (!this.headersSent) this.setHeader("X-Request-Id", reqId);
+  return this[WRITE_HEAD]!.apply(this, args);
+}
+
 /**
  * Gives the request an id (X-Request-Id, on the response too) and writes its log line when the
- * response is done (or the client went away). Costs nothing beyond the header when the level
- * is above info.
+ * response is done (or the client went away). Nothing is allocated per request beyond its
+ * state and the line: the listeners are shared (the public report page is served at several
+ * thousand requests a second). Costs nothing beyond the header when the level is above info.
  */
 export function createRequestLogger(logger: Logger, users: Pick<SessionUsers, "resolve">) {
-  return function logRequest(req: IncomingMessage, res: ServerResponse, ip: string): string {
+  function write(res: LoggedResponse, state: RequestState, durationMs: number, userId: number | null): void {
+    const entry: RequestLogEntry = { reqId: state.reqId, method: state.method, url: state.url, status: res.statusCode, durationMs, ip: state.ip };
+    if (userId !== null) entry.userId = userId;
+    if (!res.writableFinished) entry.aborted = true;
+    if (res.statusCode >= 500) logger.error(entry);
+    else logger.info(entry);
+  }
+
+  function onClose(this: LoggedResponse): void {
+    const state = this[STATE]!;
+    const durationMs = Math.round((performance.now() - state.started) * 10) / 10;
+    if (state.user instanceof Promise) state.user.then((userId) => write(this, state, durationMs, userId), () => write(this, state, durationMs, null));
+    else write(this, state, durationMs, state.user);
+  }
+
+  return function logRequest(req: IncomingMessage, response: ServerResponse, ip: string): string {
+    const res = response as LoggedResponse;
     const reqId = requestIdFrom(req.headers["x-request-id"]);
-    // Set when the headers go out, not before: when a server action redirects, Next.js fetches
-    // the target from this server with the request's headers and the response's headers so far,
-    // and that fetch is a request of its own, with an id of its own.
+    // Set when the headers go out, not before, and not passed on: when a server action
+    // redirects, Next.js fetches the target from this server with the request's headers and
+    // the response's headers so far, and that fetch is a request of its own, with its own id.
     delete req.headers["x-request-id"];
-    const writeHead = res.writeHead;
-    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-      if (!this.headersSent) this.setHeader("X-Request-Id", reqId);
-      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-    } as ServerResponse["writeHead"];
-    if (!logger.isLevelEnabled("error")) return reqId;
-    const started = performance.now();
-    const method = req.method ?? "";
-    const url = loggableUrl(req.url ?? "/");
-    // Who asked is decided when the request arrives (a sign-out ends the session it carries).
-    const user = logger.isLevelEnabled("info") ? users.resolve(req.headers.cookie) : null;
-    res.once("close", () => {
-      const durationMs = Math.round((performance.now() - started) * 10) / 10;
-      const write = (userId: number | null) => {
-        const entry: RequestLogEntry = { reqId, method, url, status: res.statusCode, durationMs, ip };
-        if (userId !== null) entry.userId = userId;
-        if (!res.writableFinished) entry.aborted = true;
-        if (res.statusCode >= 500) logger.error(entry);
-        else logger.info(entry);
-      };
-      if (user instanceof Promise) user.then(write, () => write(null));
-      else write(user);
-    });
+    const logging = logger.isLevelEnabled("info");
+    res[STATE] = {
+      reqId,
+      started: logging ? performance.now() : 0,
+      method: req.method ?? "",
+      url: logging ? loggableUrl(req.url ?? "/") : "",
+      ip,
+      // Who asked is decided when the request arrives (a sign-out ends the session it carries).
+      user: logging ? users.resolve(req.headers.cookie) : null,
+    };
+    res[WRITE_HEAD] = res.writeHead as (...args: unknown[]) => ServerResponse;
+    res.writeHead = writeHeadWithRequestId as ServerResponse["writeHead"];
+    if (logging) res.on("close", onClose);
     return reqId;
   };
 }

@@ -1,9 +1,12 @@
 import { EventEmitter } from "node:events";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { describe, expect, it, vi } from "vitest";
 import { createLogger } from "../../logger";
 import { createRequestLogger, loggableUrl, requestIdFrom, SessionUsers } from "../request-log";
+
+const GENERATED_ID = /^[0-9a-f]{12}-[0-9a-z]+$/;
 
 describe("loggableUrl", () => {
   it("keeps a plain path and the values of known public parameters", () => {
@@ -28,7 +31,7 @@ describe("requestIdFrom", () => {
     expect(requestIdFrom("0f3c9a8e7d6b5a4f3e2d1c0b9a8f7e6d")).toBe("0f3c9a8e7d6b5a4f3e2d1c0b9a8f7e6d");
     for (const bad of [undefined, "", "short", "a".repeat(65), "evil\nfake line", '{"level":"fatal"}', "../../x-y-z-1234", ["abcdefgh1", "x"]]) {
       const id = requestIdFrom(bad as string | undefined);
-      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(id).toMatch(GENERATED_ID);
     }
     expect(requestIdFrom(undefined)).not.toBe(requestIdFrom(undefined));
   });
@@ -149,5 +152,46 @@ describe("createRequestLogger", () => {
     logger.info({ password: "hunter2", req: { headers: { cookie: "authjs.session-token=abc", authorization: "Bearer t" } } }, "oops");
     await new Promise((r) => setTimeout(r, 10));
     expect(lines[0]).not.toMatch(/hunter2|session-token=abc|Bearer t/);
+  });
+});
+
+describe("X-Request-Id on a real HTTP server", () => {
+  it("goes out however the response is written, and matches the logged line", async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(...String(chunk).split("\n").filter(Boolean));
+        done();
+      },
+    });
+    const logRequest = createRequestLogger(createLogger({ level: "info", destination }), { resolve: () => null });
+    const server = http.createServer((req, res) => {
+      logRequest(req, res, "127.0.0.1");
+      if (req.url === "/object") res.writeHead(200, { "Content-Type": "text/plain" }).end("a");
+      else if (req.url === "/message") res.writeHead(201, "Made", { "Content-Type": "text/plain" }).end("b");
+      else if (req.url === "/flat") res.writeHead(200, ["Content-Type", "text/plain"]).end("c");
+      else if (req.url === "/pairs") res.writeHead(200, [["Content-Type", "text/plain"]] as unknown as string[]).end("d");
+      else {
+        res.statusCode = 404;
+        res.setHeader("Content-Type", "text/plain");
+        res.end("e");
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const [path, status] of [["/object", 200], ["/message", 201], ["/flat", 200], ["/pairs", 200], ["/other", 404]] as const) {
+        const response = await fetch(`${base}${path}`);
+        await response.text();
+        expect(response.status).toBe(status);
+        expect(response.headers.get("content-type")).toBe("text/plain");
+        const id = response.headers.get("x-request-id");
+        expect(id, path).toMatch(GENERATED_ID);
+        await new Promise((r) => setTimeout(r, 20));
+        expect(lines.map((l) => JSON.parse(l)).find((e) => e.reqId === id)).toMatchObject({ url: path, status });
+      }
+    } finally {
+      server.close();
+    }
   });
 });
