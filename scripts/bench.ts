@@ -10,13 +10,18 @@
  * once a second (an autosave fires ~1 s after typing stops) for 20 s; the figure is the
  * round-trip latency of the save request. A closed loop without pauses then shows the
  * saturation throughput.
+ *
+ * Memory: the server's process tree is sampled from /proc every 100 ms for the whole run
+ * (scripts/bench/memory.ts). The server logs as in production (LOG_LEVEL, default info), its
+ * stdout going to a file, so the cost of the request log is part of every figure.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import http from "node:http";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -28,6 +33,7 @@ import { fillComputedCells } from "@/lib/rules";
 import { hashPassword } from "@/lib/password-hash";
 import { orgCodeCheckChar } from "@/lib/validations/org-code";
 import { ensureCommand, runWrk, startNginx } from "./bench/load-tools";
+import { MemorySampler, type MemoryPeak } from "./bench/memory";
 import { generateSearchCorpus } from "./bench/search-corpus";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
@@ -42,12 +48,14 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-async function startServer(databasePath: string) {
+async function startServer(databasePath: string, logFile: string) {
+  const log = fs.openSync(logFile, "a");
   const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
     env: { ...process.env, PORT: String(PORT), DATABASE_PATH: databasePath, AUTH_SECRET: "bench-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
+    stdio: ["ignore", log, "ignore"],
     detached: true,
   });
+  fs.closeSync(log);
   for (let i = 0; i < 240; i++) {
     try {
       if ((await fetch(`${BASE}/api/health`)).ok) return child;
@@ -205,9 +213,9 @@ async function reportPageBench(databasePath: string, dir: string) {
   const url = `${BASE}/reports/${id}`;
   // The exact bytes a reader gets (fetched with the view cookie, so this does not count).
   const html = Buffer.from(await (await fetch(url, { headers: { cookie: `nbv_${id}=1` } })).arrayBuffer());
-  runWrk(url, 2); // warm up
+  await runWrk(url, 2); // warm up
   await new Promise((r) => setTimeout(r, 1500));
-  const next = runWrk(url, 10);
+  const next = await runWrk(url, 10);
   // Accuracy: wrk stops mid-flight, so send an exact number of views instead (50 connections).
   await new Promise((r) => setTimeout(r, 1500));
   const before = views();
@@ -215,12 +223,12 @@ async function reportPageBench(databasePath: string, dir: string) {
   await new Promise((r) => setTimeout(r, 1500)); // the counter flushes about once a second
   const counted = views() - before;
   db.$client.close();
-  let nginx: ReturnType<typeof runWrk> | null = null;
+  let nginx: Awaited<ReturnType<typeof runWrk>> | null = null;
   if (haveNginx) {
     const stop = await startNginx(dir, html, PORT + 1);
     try {
-      runWrk(`http://127.0.0.1:${PORT + 1}/report.html`, 2);
-      nginx = runWrk(`http://127.0.0.1:${PORT + 1}/report.html`, 10);
+      await runWrk(`http://127.0.0.1:${PORT + 1}/report.html`, 2);
+      nginx = await runWrk(`http://127.0.0.1:${PORT + 1}/report.html`, 10);
     } finally {
       stop();
     }
@@ -239,12 +247,44 @@ async function reportPageBench(databasePath: string, dir: string) {
 }
 
 /** The search data function itself (FTS queries, highlighting, rows), in a child process. */
-function searchQueryBench(databasePath: string) {
-  const out = execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench/search-query.ts"], {
+async function searchQueryBench(databasePath: string) {
+  const { stdout } = await promisify(execFile)("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench/search-query.ts"], {
     env: { ...process.env, DATABASE_PATH: databasePath },
     encoding: "utf8",
   });
-  return JSON.parse(out) as { queries: number; p50: number; p95: number; p99: number };
+  return JSON.parse(stdout) as { queries: number; p50: number; p95: number; p99: number };
+}
+
+function machine() {
+  const cpuModel = /^model name\s*:\s*(.+)$/m.exec(fs.existsSync("/proc/cpuinfo") ? fs.readFileSync("/proc/cpuinfo", "utf8") : "")?.[1] ?? os.cpus()[0]?.model ?? "cpu";
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: cpuModel.trim(),
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
+}
+
+const loadAverage = () => os.loadavg().map((n) => Math.round(n * 100) / 100);
+
+/** Request log lines the server wrote during the run (its stdout). */
+function serverLogStats(logFile: string) {
+  const text = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : "";
+  const lines = text.split("\n").filter(Boolean);
+  return {
+    level: process.env.LOG_LEVEL ?? "info",
+    lines: lines.length,
+    requestLines: lines.filter((l) => l.includes('"reqId"')).length,
+    bytes: Buffer.byteLength(text),
+  };
+}
+
+type Row = [measurement: string, figure: string, target: string];
+
+function printTable(rows: Row[]) {
+  console.log("\n| measurement | figure | target |\n|---|---|---|");
+  for (const [m, f, t] of rows) console.log(`| ${m} | ${f} | ${t} |`);
 }
 
 /** Search over 10,000 published reports: each query 20 times through the real /search page. */
@@ -268,11 +308,17 @@ async function main() {
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-"));
   const databasePath = path.join(dir, "bench.db");
+  const logFile = path.join(dir, "server.log");
+  const loadBefore = loadAverage();
   const prepared = await prepareEditors(databasePath);
   const corpusDb = openDatabase(databasePath);
   const corpusSize = generateSearchCorpus(corpusDb);
   corpusDb.$client.close();
-  const server = await startServer(databasePath);
+  const started = performance.now();
+  const server = await startServer(databasePath, logFile);
+  const sampler = MemorySampler.available() ? new MemorySampler(server.pid!) : null;
+  sampler?.start();
+  let memory: MemoryPeak | null = null;
   try {
     const editors: Editor[] = [];
     for (const p of prepared) editors.push({ cookies: await signIn(p.username), reportId: p.reportId, version: 1, step: 0 });
@@ -280,31 +326,47 @@ async function main() {
     const autosave = await autosaveBench(editors);
     const saturation = await saturationBench(editors);
     const search = await searchBench(corpusSize);
-    const searchQuery = searchQueryBench(databasePath);
+    const searchQuery = await searchQueryBench(databasePath);
     const reportPage = await reportPageBench(databasePath, dir);
+    memory = sampler?.stop() ?? null;
     const results = {
-      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+      measuredAt: new Date().toISOString(),
+      machine: machine(),
+      conditions: { loadAverageBefore: loadBefore, loadAverageAfter: loadAverage(), durationSeconds: Math.round((performance.now() - started) / 1000) },
       reportPage,
       search: { query: { ...searchQuery, unit: "ms", target: "p95 ≤ 30 ms" }, page: search },
       autosave: { editors: EDITORS, ...autosave, unit: "ms", target: "p95 ≤ 30 ms" },
       autosaveSaturation: saturation,
+      memory: memory ? { ...memory, unit: "MiB" } : { skipped: "no /proc" },
+      serverLog: serverLogStats(logFile),
     };
-    console.log("\n| measurement | value |\n|---|---|");
-    if ("skipped" in reportPage) console.log(`| report page | skipped: ${reportPage.skipped} |`);
+
+    const m = results.machine;
+    console.log(`\nMachine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}; load average before ${loadBefore.join(" ")}, after ${results.conditions.loadAverageAfter.join(" ")}`);
+    const rows: Row[] = [];
+    if ("skipped" in reportPage) rows.push(["public report page", `skipped: ${reportPage.skipped}`, ""]);
     else {
-      console.log(`| report page ${reportPage.url} (${reportPage.htmlBytes} bytes), wrk 32 connections | ${reportPage.reqPerSec} req/s · p50 ${reportPage.p50Ms} ms · p99 ${reportPage.p99Ms} ms |`);
-      console.log(`| same bytes from nginx | ${reportPage.nginxReqPerSec ?? "nginx unavailable"} req/s |`);
-      console.log(`| ratio (target ≥ 25 %) | ${reportPage.ratio ?? "—"} % |`);
-      console.log(`| view counter: requests sent / views stored | ${reportPage.counter.sent} / ${reportPage.counter.counted} (${reportPage.counter.exact ? "exact" : "MISMATCH"}) |`);
+      rows.push([`public report page ${reportPage.url} (${Math.round(reportPage.htmlBytes / 1024)} KB), wrk 32 connections, every request a counted view`, `${reportPage.reqPerSec} req/s · p50 ${reportPage.p50Ms} ms · p99 ${reportPage.p99Ms} ms`, ""]);
+      rows.push(["the same bytes from nginx", reportPage.nginxReqPerSec === null ? "nginx unavailable" : `${reportPage.nginxReqPerSec} req/s`, ""]);
+      rows.push(["ratio to nginx", reportPage.ratio === null ? "—" : `${reportPage.ratio} %`, "≥ 25 %"]);
+      rows.push(["view counter: views sent / stored (50 connections)", `${reportPage.counter.sent} / ${reportPage.counter.counted} (${reportPage.counter.exact ? "exact" : "MISMATCH"})`, "exact"]);
     }
-    console.log(`| search query over ${search.reports} published reports (${searchQuery.queries} searches, target p95 ≤ 30 ms) | p50 ${searchQuery.p50} ms · p95 ${searchQuery.p95} ms · p99 ${searchQuery.p99} ms |`);
-    console.log(`| search page /search?q= rendered (${search.queries} requests) | p50 ${search.p50} ms · p95 ${search.p95} ms |`);
-    console.log(`| autosave round trip, ${EDITORS} editors saving ~1/s (${autosave.saves} saves) | p50 ${autosave.p50} ms · p95 ${autosave.p95} ms · p99 ${autosave.p99} ms |`);
-    console.log(`| autosave saturation (${EDITORS} editors, no pauses) | ${saturation.savesPerSecond} saves/s |`);
-    console.log(`\n${JSON.stringify(results, null, 2)}`);
+    rows.push([`search query over ${search.reports} published reports (${searchQuery.queries} searches)`, `p50 ${searchQuery.p50} ms · p95 ${searchQuery.p95} ms · p99 ${searchQuery.p99} ms`, "p95 ≤ 30 ms"]);
+    rows.push([`the rendered /search page (${search.queries} requests)`, `p50 ${search.p50} ms · p95 ${search.p95} ms`, ""]);
+    rows.push([`autosave round trip, ${EDITORS} editors saving ~1/s (${autosave.saves} saves)`, `p50 ${autosave.p50} ms · p95 ${autosave.p95} ms · p99 ${autosave.p99} ms`, "p95 ≤ 30 ms"]);
+    rows.push([`autosave saturation (${EDITORS} editors, no pauses)`, `${saturation.savesPerSecond} saves/s`, ""]);
+    rows.push([
+      "peak memory of the server (RSS of its process tree, sampled every 100 ms; VmHWM of the Node process)",
+      memory ? `${memory.peakTreeRssMiB} MiB · ${memory.peakProcessHwmMiB} MiB` : "unavailable (no /proc)",
+      "",
+    ]);
+    rows.push([`request log (LOG_LEVEL=${results.serverLog.level}, stdout to a file)`, `${results.serverLog.requestLines} request lines · ${Math.round(results.serverLog.bytes / 2 ** 20)} MiB`, ""]);
+    printTable(rows);
     fs.mkdirSync(".bench", { recursive: true });
     fs.writeFileSync(".bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+    console.log("\nJSON: .bench/results.json");
   } finally {
+    if (!memory) sampler?.stop();
     process.kill(-server.pid!, "SIGTERM");
     fs.rmSync(dir, { recursive: true, force: true });
   }

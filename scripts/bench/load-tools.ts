@@ -1,7 +1,10 @@
 /** wrk and nginx for the benchmark: installed through apt-get when missing and possible. */
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
+
+const execFileAsync = promisify(execFile);
 
 function have(command: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
@@ -32,9 +35,14 @@ function toMs(value: string): number {
   return m[2] === "us" ? n / 1000 : m[2] === "s" ? n * 1000 : n;
 }
 
-/** Keep-alive load with 32 connections (as the issue asks), a browser user agent and no cookies. */
-export function runWrk(url: string, seconds = 10, connections = 32): WrkResult {
-  const out = execFileSync("wrk", ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency", "-H", `User-Agent: ${BROWSER_UA}`, url], { encoding: "utf8" });
+/**
+ * Keep-alive load with 32 connections (as the issue asks), a browser user agent and no cookies.
+ * Asynchronous, so the memory sampler keeps running meanwhile.
+ */
+export async function runWrk(url: string, seconds = 10, connections = 32): Promise<WrkResult> {
+  const { stdout: out } = await execFileAsync("wrk", ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency", "-H", `User-Agent: ${BROWSER_UA}`, url], {
+    encoding: "utf8",
+  });
   const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? NaN);
   return {
     requests: num(/(\d+) requests in/),
