@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import type { RequestLogEntry } from "../lib/serving/request-log";
 import { insertUser, queryOne, uniqueUsername } from "./support/db";
 import { DEMO_PASSWORD } from "./support/personas";
 import { createTownshipWithCompleteDraft } from "./support/reports";
@@ -15,15 +16,7 @@ interface LogLine {
   msg?: string;
 }
 
-interface RequestLine extends LogLine {
-  reqId: string;
-  method: string;
-  url: string;
-  status: number;
-  durationMs: number;
-  ip: string;
-  userId?: number;
-}
+type RequestLine = LogLine & RequestLogEntry;
 
 test("the server writes one JSON line per request, with its id, status, duration and user, and never a password, session token or report text", async ({ browser }) => {
   test.setTimeout(120_000);
