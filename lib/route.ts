@@ -1,8 +1,5 @@
-import { BODY_TOO_LARGE_MESSAGE, crossSiteRefusal } from "./csrf";
+import { BODY_TOO_LARGE_MESSAGE, crossSiteRefusal, declaresTooLargeBody, MAX_REQUEST_BODY_BYTES } from "./csrf";
 import { AppError } from "./errors";
-
-/** Largest JSON body a staff route accepts (a full report section is far smaller). */
-export const MAX_JSON_BODY_BYTES = 1_000_000;
 
 /**
  * Mutating route handlers accept only same-origin JSON requests: a cross-site form or script
@@ -27,9 +24,8 @@ function assertSameOriginJson(request: Request): void {
  * Content-Length is cut off as soon as it passes the limit). Invalid UTF-8 is refused rather
  * than silently replaced.
  */
-export async function readBodyText(request: Request, limit = MAX_JSON_BODY_BYTES): Promise<string> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && !(Number(declared) <= limit)) throw new AppError("too_large", BODY_TOO_LARGE_MESSAGE);
+export async function readBodyText(request: Request, limit = MAX_REQUEST_BODY_BYTES): Promise<string> {
+  if (declaresTooLargeBody(request.headers.get("content-length"), limit)) throw new AppError("too_large", BODY_TOO_LARGE_MESSAGE);
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {

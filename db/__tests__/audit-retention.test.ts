@@ -27,6 +27,15 @@ const survivingAges = (db: Db) =>
     Number(r.age),
   );
 
+/** Every test gets a fresh database whose audit rows are AGES days old at `base`. */
+let db: Db;
+let base: number;
+beforeEach(() => {
+  base = Date.now();
+  db = databaseWithAgedRows(base);
+});
+afterEach(() => db.$client.close());
+
 describe("audit retention setting", () => {
   it("defaults to 730 days and accepts whole numbers of at least 180", () => {
     expect(auditRetentionDays({})).toBe(AUDIT_DEFAULT_RETENTION_DAYS);
@@ -42,13 +51,6 @@ describe("audit retention setting", () => {
 });
 
 describe("pruneAuditLog", () => {
-  let db: Db;
-  let base: number;
-  beforeEach(() => {
-    base = Date.now();
-    db = databaseWithAgedRows(base);
-  });
-  afterEach(() => db.$client.close());
 
   // [clock offset from the real time in days, retention in days, ages that survive]
   const cases: [number, number, number[]][] = [
@@ -100,13 +102,6 @@ describe("pruneAuditLog", () => {
 });
 
 describe("the database itself", () => {
-  let db: Db;
-  let base: number;
-  beforeEach(() => {
-    base = Date.now();
-    db = databaseWithAgedRows(base);
-  });
-  afterEach(() => db.$client.close());
 
   it("aborts a raw DELETE of any row younger than 180 days", () => {
     for (const age of [10, 179]) {
@@ -139,13 +134,6 @@ describe("the database itself", () => {
 });
 
 describe("pruneAuditLogIfDue (the scheduler's daily run)", () => {
-  let db: Db;
-  let base: number;
-  beforeEach(() => {
-    base = Date.now();
-    db = databaseWithAgedRows(base);
-  });
-  afterEach(() => db.$client.close());
 
   const pruneRows = () =>
     db.$client.prepare("select details from audit_log where action = 'audit.prune' order by id").all() as { details: string }[];

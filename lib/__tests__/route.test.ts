@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { handleJson, MAX_JSON_BODY_BYTES } from "../route";
+import { MAX_REQUEST_BODY_BYTES } from "../csrf";
+import { handleJson } from "../route";
 
 const URL_ = "http://localhost:3000/api/reports/1/sections/overview";
 const sameOrigin = { origin: "http://localhost:3000", host: "localhost:3000", "content-type": "application/json" };
@@ -67,7 +68,7 @@ describe("JSON route handlers refuse hostile requests before any work", () => {
     const { stream, pulled } = endlessStream(50 * 1024 * 1024);
     const { status, work } = await answer(put(stream));
     expect(status).toBe(413);
-    expect(pulled()).toBeLessThan(MAX_JSON_BODY_BYTES + 256 * 1024);
+    expect(pulled()).toBeLessThan(MAX_REQUEST_BODY_BYTES + 256 * 1024);
     expect(work).not.toHaveBeenCalled();
   });
 
