@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { and, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { chinaIso } from "@/lib/time";
 import { serializeReportDocument, type ReportDocument } from "@/lib/interchange";
 import type { Db } from "./client";
 import { readReportDocument } from "./report-store";
@@ -63,10 +64,6 @@ function allocateIndexNo(db: Db, unit: Unit, year: number): string {
   }
 }
 
-/** ISO time with the China offset, as published documents show it. */
-export function chinaIso(at: Date): string {
-  return `${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
-}
 
 /** Tells the unit's people with the given roles about a report (the in-app inbox). */
 export function notifyUnit(

@@ -8,6 +8,7 @@ import { getFormat } from "@/lib/formats";
 import { sanitizeReportHtml } from "@/lib/html/sanitize";
 import { REPORT_SCHEMA_ID, reportDocumentSchema, type CellTree, type ReportDocument, type ReportTables } from "@/lib/interchange";
 import type { Db } from "./client";
+import { parseChinaDateOrIso } from "@/lib/time";
 import { reportAttachments, reports, reportSections, units, type ReportStatus } from "./schema";
 
 export interface StoreOptions {
@@ -21,9 +22,7 @@ export interface StoreOptions {
 export function publishedAtOf(doc: ReportDocument): Date | null {
   const raw = doc.metadata.publishedAt;
   if (!raw) return null;
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00+08:00` : raw;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? null : date;
+  return parseChinaDateOrIso(raw);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from "drizzle-orm/sqlite-core";
+import { REPORT_STATUSES, ROLES, UNIT_KINDS } from "../lib/vocabulary";
 
 /** Millisecond UTC timestamps stored as integers; drizzle maps them to Date. */
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -15,11 +16,7 @@ const createdAt = () =>
     .notNull()
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
-export const UNIT_KINDS = ["county", "township", "subdistrict", "department"] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-export const ROLES = ["clerk", "leader", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+export { REPORT_STATUSES, ROLES, UNIT_KINDS, type ReportStatus, type Role, type UnitKind } from "../lib/vocabulary";
 
 export const units = sqliteTable(
   "units",
@@ -133,8 +130,6 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  * Workflow states. The review issue adds the transitions; the checks that depend on them
  * (who may edit what) are written against these names from the start.
  */
-export const REPORT_STATUSES = ["draft", "submitted", "returned", "approved", "scheduled", "published", "withdrawn"] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /** One annual report of one unit (one per unit and year). */
 export const reports = sqliteTable(

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { REPORT_STATUS_LABELS } from "../lib/report-status";
+import { REPORT_STATUS_LABELS } from "../lib/vocabulary";
 import { insertNotification, insertUser, queryOne, tablesChecksum, uniqueUsername } from "./support/db";
 import { signInAs } from "./support/personas";
 import { callServerAction, serverActionId } from "./support/server-actions";

@@ -3,7 +3,9 @@
  * every read and write; they know nothing about HTTP or the database.
  */
 
-export type Role = "clerk" | "leader" | "admin";
+import { EDITABLE_REPORT_STATUSES, type ReportStatus, type Role } from "./vocabulary";
+
+export type { ReportStatus, Role };
 
 export interface Viewer {
   userId: number;
@@ -48,10 +50,6 @@ export function wouldRemoveLastAdmin(
   return !staysAdmin && activeAdminCount <= 1;
 }
 
-export type ReportStatus = "draft" | "submitted" | "returned" | "approved" | "scheduled" | "published" | "withdrawn";
-
-/** Statuses in which the unit's clerks may still change a report. */
-export const EDITABLE_REPORT_STATUSES: readonly ReportStatus[] = ["draft", "returned"];
 
 export interface ReportAccessFacts {
   unitId: number;

@@ -4,8 +4,8 @@
  * loads the rows (lib/data/report-history.ts), this module orders and words them.
  */
 import type { ReportStatus } from "@/lib/permissions";
-import { REPORT_STATUS_LABELS } from "@/lib/report-status";
-import { formatChinaTime } from "@/lib/site";
+import { REPORT_STATUS_LABELS } from "@/lib/vocabulary";
+import { chinaDateTime } from "@/lib/time";
 
 export const TIMELINE_FILTERS = ["all", "save", "workflow", "comment"] as const;
 export type TimelineFilter = (typeof TIMELINE_FILTERS)[number];
@@ -133,13 +133,13 @@ function revisionEntry(row: RevisionRow, byId: Map<number, RevisionRow>): Timeli
   const base = { id: `revision-${row.id}`, kind: "save" as const, at: row.updatedAt, actor: row.authorName, detail: null, sectionKey: row.sectionKey };
   if (row.restoredFromId !== null) {
     const source = byId.get(row.restoredFromId);
-    const when = source ? ` ${formatChinaTime(source.updatedAt)} 保存的` : "";
+    const when = source ? ` ${chinaDateTime(source.updatedAt)} 保存的` : "";
     return { ...base, event: "restored", text: `${author} 将${section}恢复为${when}旧版本`, facts: [] };
   }
   const count = row.saveCount > 1 ? `（${row.saveCount} 次自动保存）` : "";
   const facts =
-    row.saveCount > 1 && formatChinaTime(row.createdAt) !== formatChinaTime(row.updatedAt)
-      ? [{ label: "编辑时段", value: `${formatChinaTime(row.createdAt)} 至 ${formatChinaTime(row.updatedAt).slice(11)}` }]
+    row.saveCount > 1 && chinaDateTime(row.createdAt) !== chinaDateTime(row.updatedAt)
+      ? [{ label: "编辑时段", value: `${chinaDateTime(row.createdAt)} 至 ${chinaDateTime(row.updatedAt).slice(11)}` }]
       : [];
   return { ...base, event: "saved", text: `${author} 保存了${section}${count}`, facts };
 }
@@ -173,7 +173,7 @@ function transitionEntry(row: TransitionRow, editions: Map<number, EditionRow>):
     }
     case "scheduled": {
       const scheduledAt = str(details.scheduledAt);
-      const when = scheduledAt && !Number.isNaN(Date.parse(scheduledAt)) ? `：${formatChinaTime(new Date(scheduledAt))}` : "";
+      const when = scheduledAt && !Number.isNaN(Date.parse(scheduledAt)) ? `：${chinaDateTime(new Date(scheduledAt))}` : "";
       return { ...base, event: "scheduled", text: `${actor} 设定定时发布${when}`, detail: row.reason ? `修订说明：${row.reason}` : null, facts };
     }
     case "published": {
@@ -215,7 +215,7 @@ function commentEntry(row: CommentRow): TimelineEntry {
   const text = row.parentId === null ? `${row.authorName} 对${section}${cell}提出意见` : `${row.authorName} 回复了${section}${cell}的意见`;
   const facts: TimelineFact[] = [];
   if (row.resolvedAt) {
-    facts.push({ label: "已处理", value: `${formatChinaTime(row.resolvedAt)}${row.resolvedByName ? `（${row.resolvedByName}）` : ""}` });
+    facts.push({ label: "已处理", value: `${chinaDateTime(row.resolvedAt)}${row.resolvedByName ? `（${row.resolvedByName}）` : ""}` });
   } else if (row.parentId === null) {
     facts.push({ label: "状态", value: "未处理" });
   }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { chinaDate } from "./dates";
+import { chinaDate } from "@/lib/time";
 
 export interface ReportListItem {
   readonly id: number;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { chineseDate } from "./dates";
+import { chineseDate } from "@/lib/time";
 
 export interface WithdrawalNoticeProps {
   readonly title: string;

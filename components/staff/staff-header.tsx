@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ROLE_LABELS } from "@/lib/validations/user";
+import { ROLE_LABELS } from "@/lib/vocabulary";
 import type { Role } from "@/lib/permissions";
 
 export interface NavItem {

@@ -6,6 +6,7 @@ import { canViewAuditLog } from "@/lib/permissions";
 import type { AuditFilter } from "@/lib/validations/user";
 import { db } from "./db";
 import { clientIp } from "./request-context";
+import { chinaDayStart } from "@/lib/time";
 
 export interface AuditActor {
   userId: number;
@@ -42,9 +43,6 @@ export async function writeAudit(event: AuditEvent): Promise<void> {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-/** Dates in the filter are calendar days in China time (UTC+8). */
-const chinaDayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS);
 
 export async function listAuditLog(filter: AuditFilter) {
   const { requireViewer } = await import("./session");

@@ -4,10 +4,9 @@ import { reports, units, REPORT_STATUSES, type ReportStatus, type UnitKind } fro
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { canViewCountyOverview } from "@/lib/permissions-overview";
-import { chinaToday } from "@/lib/site";
 import { db } from "./db";
-import { deadlineOf, daysUntil } from "./reports";
 import { getViewer, requireViewer } from "./session";
+import { chinaDate, chinaYear, daysBetween, daysUntil, dueReportYear, reportDeadline } from "@/lib/time";
 
 /** A subordinate unit's report state for the year; "not_started" when it has no report yet. */
 export type OverviewStatus = "not_started" | ReportStatus;
@@ -60,13 +59,9 @@ export interface CountyOverview {
 
 const collator = new Intl.Collator("zh-CN");
 
-function currentChinaYear(): number {
-  return Number(chinaToday(now()).slice(0, 4));
-}
-
 /** The year whose reports are due now: last calendar year (China time). */
 export function defaultOverviewYear(): number {
-  return currentChinaYear() - 1;
+  return dueReportYear(now());
 }
 
 /** The viewer's unit if they may see the county overview; otherwise "not found". */
@@ -119,20 +114,20 @@ function parseYear(raw: string | undefined, fallback: number): number {
   if (!raw || !/^\d{4}$/.test(raw)) return fallback;
   const year = Number(raw);
   // 政府信息公开条例 took effect in 2008; a report for a year that has not begun makes no sense.
-  return year >= 2008 && year <= currentChinaYear() ? year : fallback;
+  return year >= 2008 && year <= chinaYear(now()) ? year : fallback;
 }
 
 function latenessOf(
   deadline: string,
   report: { publishedAt: Date | null; isPublic: boolean } | null,
 ): { late: Lateness | null; daysLate: number } {
-  const daysLeft = daysUntil(deadline);
+  const daysLeft = daysUntil(deadline, now());
   if (!report?.isPublic) {
     return daysLeft < 0 ? { late: "overdue", daysLate: -daysLeft } : { late: null, daysLate: 0 };
   }
   if (report.publishedAt) {
-    const publishedOn = chinaToday(report.publishedAt);
-    const daysAfter = Math.round((Date.parse(`${publishedOn}T00:00:00Z`) - Date.parse(`${deadline}T00:00:00Z`)) / 86_400_000);
+    const publishedOn = chinaDate(report.publishedAt);
+    const daysAfter = daysBetween(deadline, publishedOn);
     if (daysAfter > 0) return { late: "published_late", daysLate: daysAfter };
   }
   return { late: null, daysLate: 0 };
@@ -202,7 +197,7 @@ export async function getCountyOverview(params: { year?: string; sort?: string; 
   for (const sub of subordinates) {
     const report = reportByUnit.get(sub.id);
     if (!report && !sub.active) continue;
-    const deadline = deadlineOf(year, sub.reportDeadline);
+    const deadline = reportDeadline(year, sub.reportDeadline);
     const isPublic = !!report && (report.status === "published" || (report.liveEditionId !== null && report.status !== "withdrawn"));
     rows.push({
       unitId: sub.id,

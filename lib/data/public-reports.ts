@@ -1,4 +1,5 @@
 import "server-only";
+import { chinaDate } from "@/lib/time";
 import { env } from "@/lib/env";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, max, ne, sql, type SQL } from "drizzle-orm";
 import { reportEditions, reports, units } from "@/db/schema";
@@ -682,7 +683,6 @@ export async function searchPublishedReports(options: {
 // ---------------------------------------------------------------------------------------------
 // Open data, feed, sitemap
 
-const chinaDate = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * The yearly open-data table: one row per public report of the year (by unit), with every

@@ -3,6 +3,8 @@
  * withdrawn report. Pure: used by the route handlers in app/(public).
  */
 
+import { chineseDate } from "@/lib/time";
+
 const TEXT_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-cache" };
 
 export function notFoundResponse(): Response {
@@ -12,12 +14,7 @@ export function notFoundResponse(): Response {
 /** 「本报告已于YYYY年M月D日撤回。撤回原因：…」 */
 export function withdrawalMessage(notice: { title: string; withdrawnAt: Date | null; reason: string | null }): string {
   const at = notice.withdrawnAt;
-  const date = at
-    ? (() => {
-        const d = new Date(at.getTime() + 8 * 3_600_000);
-        return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
-      })()
-    : null;
+  const date = at ? chineseDate(at) : null;
   const reason = notice.reason?.trim() || "未说明";
   return `《${notice.title}》${date ? `已于${date}` : "已"}撤回，原内容不再公开。撤回原因：${reason}\n`;
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { daysUntil, reportDeadline } from "@/lib/time";
+import { now } from "@/lib/clock";
 import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { reportEditions, reportSections, reportTransitions, reviewComments, sectionRevisions, users, type ReportStatus } from "@/db/schema";
@@ -7,7 +9,6 @@ import { cellName, isFormatId } from "@/lib/formats";
 import { buildTimeline, findSignOffRound, type TimelineEntry } from "@/lib/timeline";
 import { db } from "./db";
 import { requireReadableReport } from "./report-access";
-import { daysUntil, deadlineOf } from "./reports";
 
 export interface ReportHistory {
   reportId: number;
@@ -109,13 +110,13 @@ export async function getReportHistory(reportId: number): Promise<ReportHistory>
     .where(eq(reportEditions.reportId, report.id))
     .all();
 
-  const deadline = deadlineOf(report.year, unit.reportDeadline);
+  const deadline = reportDeadline(report.year, unit.reportDeadline);
   return {
     reportId: report.id,
     title: report.title,
     status: report.status,
     deadline,
-    daysLeft: daysUntil(deadline),
+    daysLeft: daysUntil(deadline, now()),
     hasSignOff: findSignOffRound(transitions) !== null,
     entries: buildTimeline({ revisions, transitions, comments, editions }),
   };

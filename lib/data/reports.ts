@@ -3,6 +3,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { findReportId, insertReportDocument, readReportDocument } from "@/db/report-store";
 import { reports, reportSections, units, users, type ReportStatus } from "@/db/schema";
 import { now } from "@/lib/clock";
+import { chinaYear, daysUntil, reportDeadline } from "@/lib/time";
 import { AppError } from "@/lib/errors";
 import { getFormat, type FormatId } from "@/lib/formats";
 import { emptyTables, REPORT_SCHEMA_ID, setTableValue, getCell, type ReportDocument } from "@/lib/interchange";
@@ -21,16 +22,6 @@ export const CURRENT_FORMAT: FormatId = "gov-2021";
 
 const actorOf = (v: SessionViewer) => ({ userId: v.userId, username: v.username, role: v.role });
 
-/** Publication deadline of a year's report: month-day of the following year (China date). */
-export function deadlineOf(year: number, monthDay: string): string {
-  return `${year + 1}-${monthDay}`;
-}
-
-/** Whole days from today (China time) until a YYYY-MM-DD deadline; negative when past. */
-export function daysUntil(deadline: string, at: Date = now()): number {
-  const today = new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  return Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
-}
 
 function previousYearDocument(unitId: number, year: number): ReportDocument | undefined {
   const id = findReportId(db(), unitId, year - 1);
@@ -76,7 +67,7 @@ export async function listUnitReports(): Promise<{ unitName: string; canCreate: 
       .sort((a, b) => b.updatedAt!.getTime() - a.updatedAt!.getTime())[0];
     const doc = readReportDocument(db(), report.id)!;
     const { errors, warnings } = splitFindings(findingsOf(doc, unit.id, unit.kind));
-    const deadline = deadlineOf(report.year, unit.reportDeadline);
+    const deadline = reportDeadline(report.year, unit.reportDeadline);
     return {
       id: report.id,
       year: report.year,
@@ -89,7 +80,7 @@ export async function listUnitReports(): Promise<{ unitName: string; canCreate: 
       lastEditedAt: last?.updatedAt ?? null,
       lastEditedBy: last?.by ?? null,
       deadline,
-      daysLeft: daysUntil(deadline),
+      daysLeft: daysUntil(deadline, now()),
     };
   });
   const nextYear = nextReportYear(rows.map((r) => r.year));
@@ -102,7 +93,7 @@ export async function listUnitReports(): Promise<{ unitName: string; canCreate: 
  * in its last weeks; later years are not.
  */
 function nextReportYear(existingYears: number[]): number | null {
-  const currentYear = Number(new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
+  const currentYear = chinaYear(now());
   const next = existingYears.length ? Math.max(...existingYears) + 1 : currentYear - 1;
   return next <= currentYear ? next : null;
 }
@@ -177,7 +168,7 @@ export async function getReportForEditing(reportId: number): Promise<EditorRepor
     .where(eq(reportSections.reportId, report.id))
     .orderBy(asc(reportSections.position))
     .all();
-  const deadline = deadlineOf(report.year, unit.reportDeadline);
+  const deadline = reportDeadline(report.year, unit.reportDeadline);
   return {
     id: report.id,
     year: report.year,
@@ -203,7 +194,7 @@ export async function getReportForEditing(reportId: number): Promise<EditorRepor
     })),
     previous: previousYearDocument(unit.id, report.year) ?? null,
     deadline,
-    daysLeft: daysUntil(deadline),
+    daysLeft: daysUntil(deadline, now()),
   };
 }
 

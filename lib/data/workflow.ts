@@ -14,6 +14,7 @@ import {
   type ReportStatus,
 } from "@/db/schema";
 import { now } from "@/lib/clock";
+import { chinaLocalTime } from "@/lib/time";
 import { AppError } from "@/lib/errors";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
 import { canApproveReport, canEditReport, canReadReport, canReviewReport } from "@/lib/permissions";
@@ -210,10 +211,6 @@ export async function approveReport(reportId: number, input: ApproveInput): Prom
   });
 }
 
-/** China local "YYYY-MM-DDTHH:mm" → instant. */
-function chinaLocal(value: string): Date {
-  return new Date(`${value}:00+08:00`);
-}
 
 /** 发布: now, or at a set time (the scheduler publishes within a minute of it). */
 export async function publishApprovedReport(reportId: number, input: PublishInput): Promise<{ scheduled: boolean }> {
@@ -225,7 +222,7 @@ export async function publishApprovedReport(reportId: number, input: PublishInpu
   if (isCorrection && !changeNote) throw new AppError("invalid", "发布修订版须填写修订说明。", { changeNote: "请填写修订说明（将向社会公开）。" });
 
   if (scheduleAt) {
-    const at = chinaLocal(scheduleAt);
+    const at = chinaLocalTime(scheduleAt);
     if (Number.isNaN(at.getTime()) || at.getTime() <= now().getTime()) {
       throw new AppError("invalid", "定时发布的时间必须晚于现在。", { scheduleAt: "定时发布的时间必须晚于现在。" });
     }

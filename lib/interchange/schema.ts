@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FORMAT_IDS, listCells, type FormatId } from "@/lib/formats";
+import { UNIT_KINDS } from "@/lib/vocabulary";
 
 /**
  * The `nianbao-report/1` interchange document.
@@ -16,16 +17,7 @@ import { FORMAT_IDS, listCells, type FormatId } from "@/lib/formats";
 
 export const REPORT_SCHEMA_ID = "nianbao-report/1";
 
-export const UNIT_KINDS = ["county", "township", "subdistrict", "department"] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
-
-/** Chinese labels of unit kinds (a `department` is a county-level government department). */
-export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, string>> = {
-  county: "县（市、区）人民政府",
-  township: "乡镇人民政府",
-  subdistrict: "街道办事处",
-  department: "县级人民政府部门",
-};
+export { UNIT_KINDS, UNIT_KIND_LABELS, type UnitKind } from "@/lib/vocabulary";
 
 export type CellValue = number | null;
 

@@ -1,15 +1,9 @@
 import { z } from "zod";
 import { orgCodeProblem } from "./org-code";
 
-export const UNIT_KIND_LABELS = {
-  county: "县（区）人民政府",
-  township: "乡镇",
-  subdistrict: "街道",
-  department: "县级部门",
-} as const;
+import { UNIT_KINDS } from "@/lib/vocabulary";
 
-export type UnitKindValue = keyof typeof UNIT_KIND_LABELS;
-export const unitKindValues = Object.keys(UNIT_KIND_LABELS) as [UnitKindValue, ...UnitKindValue[]];
+export const unitKindValues = UNIT_KINDS;
 
 export const unitSchema = z
   .object({

@@ -1,13 +1,8 @@
 import { z } from "zod";
 
-export const ROLE_LABELS = {
-  clerk: "填报员",
-  leader: "审核领导",
-  admin: "系统管理员",
-} as const;
+import { ROLES } from "@/lib/vocabulary";
 
-export type RoleValue = keyof typeof ROLE_LABELS;
-export const roleValues = Object.keys(ROLE_LABELS) as [RoleValue, ...RoleValue[]];
+export const roleValues = ROLES;
 
 const unitIdField = z.string().regex(/^\d+$/, "请选择所属单位。");
 

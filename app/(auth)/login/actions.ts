@@ -4,8 +4,8 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { AccountLocked, signIn } from "@/lib/auth";
 import { lockedUntilOf } from "@/lib/data/credentials";
-import { formatChinaTime } from "@/lib/site";
 import { loginSchema } from "@/lib/validations/password";
+import { chinaDateTime } from "@/lib/time";
 
 export interface LoginFormState {
   message?: string;
@@ -36,7 +36,7 @@ export async function loginAction(_previous: LoginFormState, formData: FormData)
     if (error instanceof AccountLocked) {
       const until = await lockedUntilOf(parsed.data.username);
       return {
-        message: `账号因连续多次登录失败已被锁定，请于 ${until ? formatChinaTime(until) : "稍后"} 后再试，或联系系统管理员解锁。`,
+        message: `账号因连续多次登录失败已被锁定，请于 ${until ? chinaDateTime(until) : "稍后"} 后再试，或联系系统管理员解锁。`,
         username,
       };
     }

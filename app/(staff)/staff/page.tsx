@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { listUnitReports } from "@/lib/data/reports";
 import { getViewer } from "@/lib/data/session";
 import { loadOrNotFound } from "@/lib/load";
-import { ROLE_LABELS } from "@/lib/validations/user";
+import { ROLE_LABELS } from "@/lib/vocabulary";
 import { CreateReportButton } from "./create-report-button";
 import { UnitReports } from "./unit-reports";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { WorkspaceReport } from "@/lib/data/reports";
-import { REPORT_STATUS_LABELS } from "@/lib/report-status";
-import { formatChinaTime } from "@/lib/site";
+import { REPORT_STATUS_LABELS } from "@/lib/vocabulary";
+import { chinaDateTime } from "@/lib/time";
 
 /** The unit's reports by year with progress, findings, last edit and deadline. */
 export function UnitReports({ reports }: { reports: WorkspaceReport[] }) {
@@ -34,7 +34,7 @@ export function UnitReports({ reports }: { reports: WorkspaceReport[] }) {
                 <span className={r.errors ? "text-red-800" : ""}>{r.errors} 个错误</span>，
                 <span className={r.warnings ? "text-amber-900" : ""}>{r.warnings} 个提醒</span>
               </td>
-              <td className="px-3 py-2">{r.lastEditedAt ? `${r.lastEditedBy ?? ""} ${formatChinaTime(r.lastEditedAt)}` : "—"}</td>
+              <td className="px-3 py-2">{r.lastEditedAt ? `${r.lastEditedBy ?? ""} ${chinaDateTime(r.lastEditedAt)}` : "—"}</td>
               <td className="px-3 py-2">
                 {r.deadline}
                 {r.status !== "published" && (

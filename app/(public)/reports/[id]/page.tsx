@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { HOME_CRUMB, REPORTS_CRUMB, Breadcrumbs } from "@/components/public/breadcrumbs";
 import { ComparisonPanel } from "@/components/public/comparison-panel";
-import { chinaDate } from "@/components/public/dates";
 import { EditionNotice } from "@/components/public/edition-notice";
 import { PrintFooter } from "@/components/public/print-footer";
 import { ReadingTools } from "@/components/public/reading-tools";
@@ -13,6 +12,7 @@ import { WithdrawalNotice } from "@/components/public/withdrawal-notice";
 import { ReportDocumentView } from "@/components/report";
 import { firstParam, parseId, parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/components/public/url-params";
 import { absoluteUrl, getPublicEdition, getPublicReport, reportPath } from "@/lib/data/public-reports";
+import { chinaDate } from "@/lib/time";
 
 interface ReportPageProps {
   readonly params: Promise<{ id: string }>;

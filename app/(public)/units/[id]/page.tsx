@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Breadcrumbs, HOME_CRUMB, REPORTS_CRUMB } from "@/components/public/breadcrumbs";
 import { ColumnTitle } from "@/components/public/column-title";
-import { chinaDate } from "@/components/public/dates";
 import { TrendFigure } from "@/components/public/trend-figure";
 import { APPLICATION_FIGURES, PROACTIVE_FIGURES, hasAnyValue, type KeyFigureDef, type KeyFigures } from "@/lib/charts/key-figures";
 import { renderTrendChartSvg } from "@/lib/charts/trend-chart";
 import { parseId, parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/components/public/url-params";
 import { getPublicUnit, listUnitTrend } from "@/lib/data/public-reports";
+import { chinaDate } from "@/lib/time";
 
 interface UnitPageProps {
   readonly params: Promise<{ id: string }>;

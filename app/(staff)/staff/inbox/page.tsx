@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { listNotifications } from "@/lib/data/notifications";
 import { loadOrNotFound } from "@/lib/load";
-import { formatChinaTime } from "@/lib/site";
 import { MarkAllReadButton, MarkReadButton, NotificationLink } from "./inbox-controls";
+import { chinaDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "通知" };
 
@@ -50,7 +50,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Search
                   <p className="mb-1 flex flex-wrap items-center gap-2 text-xs text-muted">
                     {unread && <span className="rounded bg-gov-red px-1.5 py-0.5 font-semibold text-white">未读</span>}
                     {KIND_LABELS[item.kind] && <span className="rounded border border-line px-1.5 py-0.5">{KIND_LABELS[item.kind]}</span>}
-                    <time dateTime={item.createdAt.toISOString()}>{formatChinaTime(item.createdAt)}</time>
+                    <time dateTime={item.createdAt.toISOString()}>{chinaDateTime(item.createdAt)}</time>
                   </p>
                   <p className={unread ? "font-semibold" : ""}>
                     {item.href ? (

@@ -10,8 +10,8 @@ import {
   type OverviewStatus,
 } from "@/lib/data/overview";
 import { loadOrNotFound } from "@/lib/load";
-import { REPORT_STATUS_LABELS } from "@/lib/report-status";
-import { chinaToday, formatChinaTime } from "@/lib/site";
+import { REPORT_STATUS_LABELS } from "@/lib/vocabulary";
+import { chinaDate, chinaDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "县级总览" };
 
@@ -93,7 +93,7 @@ export default async function CountyOverviewPage({ searchParams }: { searchParam
                 <td className="px-3 py-2">
                   <StatusText row={row} />
                 </td>
-                <td className="px-3 py-2">{row.publishedAt ? chinaToday(row.publishedAt) : "—"}</td>
+                <td className="px-3 py-2">{row.publishedAt ? chinaDate(row.publishedAt) : "—"}</td>
                 <td className="px-3 py-2">{row.deadline}</td>
                 <td className="px-3 py-2">
                   <LateText row={row} />
@@ -136,8 +136,8 @@ function SortableHeader({ overview, column, label }: { overview: CountyOverview;
 function StatusText({ row }: { row: OverviewRow }) {
   const label = STATUS_LABELS[row.status];
   if (row.inCorrection) return <>{label}<span className="text-muted">（修订中，已发布的版本仍公开）</span></>;
-  if (row.status === "scheduled" && row.scheduledAt) return <>{label}<span className="text-muted">（{formatChinaTime(row.scheduledAt)}）</span></>;
-  if (row.status === "withdrawn" && row.withdrawnAt) return <>{label}<span className="text-muted">（{chinaToday(row.withdrawnAt)} 撤回）</span></>;
+  if (row.status === "scheduled" && row.scheduledAt) return <>{label}<span className="text-muted">（{chinaDateTime(row.scheduledAt)}）</span></>;
+  if (row.status === "withdrawn" && row.withdrawnAt) return <>{label}<span className="text-muted">（{chinaDate(row.withdrawnAt)} 撤回）</span></>;
   return <>{label}</>;
 }
 

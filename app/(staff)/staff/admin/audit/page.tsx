@@ -3,8 +3,8 @@ import Link from "next/link";
 import { buttonLinkClass } from "@/components/ui/button";
 import { listAuditLog } from "@/lib/data/audit";
 import { loadOrNotFound } from "@/lib/load";
-import { formatChinaTime } from "@/lib/site";
 import { auditFilterSchema } from "@/lib/validations/user";
+import { chinaDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "审计日志" };
 
@@ -79,7 +79,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <tbody>
             {log.rows.map((row) => (
               <tr key={row.id} className="border-t border-line align-top">
-                <td className="whitespace-nowrap px-3 py-2">{formatChinaTime(row.at, true)}</td>
+                <td className="whitespace-nowrap px-3 py-2">{chinaDateTime(row.at, true)}</td>
                 <td className="px-3 py-2 font-mono">{row.actorName ?? "—"}</td>
                 <td className="px-3 py-2">{row.actorRole ?? "—"}</td>
                 <td className="px-3 py-2 font-mono">{row.ip ?? "—"}</td>

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
-import { UNIT_KIND_LABELS, unitSchema, unitKindValues, type UnitInput } from "@/lib/validations/unit";
+import { unitSchema, unitKindValues, type UnitInput } from "@/lib/validations/unit";
+import { UNIT_KIND_SHORT_LABELS } from "@/lib/vocabulary";
 import { createUnitAction, updateUnitAction } from "./actions";
 
 interface UnitFormProps {
@@ -49,7 +50,7 @@ export function UnitForm({ unitId, defaultValues, parentOptions }: UnitFormProps
         id="kind"
         label="单位类型"
         placeholder="请选择"
-        options={unitKindValues.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
+        options={unitKindValues.map((k) => ({ value: k, label: UNIT_KIND_SHORT_LABELS[k] }))}
         error={errors.kind?.message}
         {...register("kind")}
       />

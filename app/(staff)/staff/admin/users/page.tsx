@@ -4,8 +4,9 @@ import { buttonLinkClass } from "@/components/ui/button";
 import { listUnitOptions } from "@/lib/data/units";
 import { listUsers } from "@/lib/data/users";
 import { loadOrNotFound } from "@/lib/load";
-import { formatChinaTime } from "@/lib/site";
-import { ROLE_LABELS, roleValues, userFilterSchema } from "@/lib/validations/user";
+import { roleValues, userFilterSchema } from "@/lib/validations/user";
+import { ROLE_LABELS } from "@/lib/vocabulary";
+import { chinaDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "用户管理" };
 
@@ -86,12 +87,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
                   {!user.active
                     ? "已停用"
                     : user.lockedUntil && user.lockedUntil > now
-                      ? `已锁定至 ${formatChinaTime(user.lockedUntil)}`
+                      ? `已锁定至 ${chinaDateTime(user.lockedUntil)}`
                       : user.mustChangePassword
                         ? "待修改初始密码"
                         : "正常"}
                 </td>
-                <td className="px-3 py-2">{user.lastLoginAt ? formatChinaTime(user.lastLoginAt) : "—"}</td>
+                <td className="px-3 py-2">{user.lastLoginAt ? chinaDateTime(user.lastLoginAt) : "—"}</td>
                 <td className="px-3 py-2">
                   <Link href={`/staff/admin/users/${user.id}`} aria-label={`管理 ${user.username}`}>管理</Link>
                 </td>

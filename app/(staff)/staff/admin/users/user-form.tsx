@@ -9,10 +9,10 @@ import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import {
   createUserSchema,
-  ROLE_LABELS,
   roleValues,
   type CreateUserInput,
 } from "@/lib/validations/user";
+import { ROLE_LABELS } from "@/lib/vocabulary";
 import { createUserAction, updateUserAction } from "./actions";
 import { TemporaryPassword } from "./temporary-password";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { REPORT_STATUS_LABELS } from "@/lib/report-status";
+import { REPORT_STATUS_LABELS } from "@/lib/vocabulary";
 
 interface ReportHeaderProps {
   id: number;

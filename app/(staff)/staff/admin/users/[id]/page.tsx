@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { listUnitOptions } from "@/lib/data/units";
 import { getUserForEditing } from "@/lib/data/users";
 import { loadOrNotFound } from "@/lib/load";
-import { formatChinaTime } from "@/lib/site";
 import { UserForm } from "../user-form";
 import { UserAccountActions } from "./user-account-actions";
+import { chinaDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "管理用户" };
 
@@ -26,7 +26,7 @@ export default async function EditUserPage({ params }: { params: Promise<{ id: s
         <h2 id="account-heading" className="mb-2 text-lg font-semibold">账号</h2>
         <p className="mb-4 text-sm">
           状态：{user.active ? "启用" : "已停用"}
-          {locked && user.lockedUntil && `；因连续登录失败已锁定至 ${formatChinaTime(user.lockedUntil)}`}
+          {locked && user.lockedUntil && `；因连续登录失败已锁定至 ${chinaDateTime(user.lockedUntil)}`}
         </p>
         <UserAccountActions userId={user.id} username={user.username} active={user.active} locked={locked} />
       </section>

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getReportHistory } from "@/lib/data/report-history";
 import { loadOrNotFound } from "@/lib/load";
-import { formatChinaTime } from "@/lib/site";
 import {
   countTimeline,
   filterTimeline,
@@ -13,6 +12,7 @@ import {
   type TimelineKind,
 } from "@/lib/timeline";
 import { ReportHeader } from "../report-header";
+import { chinaDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "报告历史记录" };
 
@@ -72,7 +72,7 @@ export default async function ReportHistoryPage({
             <li key={entry.id} className="rounded border border-line bg-white p-4" data-testid="timeline-entry" data-kind={entry.kind} data-event={entry.event}>
               <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
                 <time dateTime={entry.at.toISOString()} className="text-sm tabular-nums text-muted">
-                  {formatChinaTime(entry.at)}
+                  {chinaDateTime(entry.at)}
                 </time>
                 <span className={`rounded border px-2 text-xs ${KIND_STYLES[entry.kind]}`}>{TIMELINE_FILTER_LABELS[entry.kind]}</span>
                 <p className="font-medium">{entry.text}</p>

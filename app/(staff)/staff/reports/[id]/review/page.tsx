@@ -8,10 +8,10 @@ import { sectionLabel } from "@/components/editor/section-nav";
 import { getReportForEditing } from "@/lib/data/reports";
 import { getReviewData } from "@/lib/data/workflow";
 import { loadOrNotFound } from "@/lib/load";
-import { chinaToday, formatChinaTime } from "@/lib/site";
 import { ReportHeader } from "../report-header";
 import { addCommentAction, resolveCommentAction } from "./actions";
 import { WorkflowPanel } from "./workflow-panel";
+import { chinaDate, chinaDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "审核年度报告" };
 
@@ -19,7 +19,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
   const [review, editor] = await Promise.all([loadOrNotFound(getReviewData(Number(id))), loadOrNotFound(getReportForEditing(Number(id)))]);
-  const today = chinaToday();
+  const today = chinaDate(new Date());
   const errors = review.findings.filter((f) => f.severity === "error");
   return (
     <>
@@ -34,7 +34,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
       </nav>
       {review.approval && review.status !== "submitted" && review.status !== "draft" && review.status !== "returned" && (
         <p className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm" role="note">
-          审核意见：{review.approval.opinion}（{review.approval.by}，{review.approval.at ? formatChinaTime(review.approval.at) : ""}；成文日期 {review.approval.writtenOn}）
+          审核意见：{review.approval.opinion}（{review.approval.by}，{review.approval.at ? chinaDateTime(review.approval.at) : ""}；成文日期 {review.approval.writtenOn}）
         </p>
       )}
       <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
@@ -72,7 +72,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             canApprove={review.can.approve}
             isCorrection={review.isCorrection}
             isLive={review.published !== null}
-            scheduledAt={review.scheduledAt ? formatChinaTime(review.scheduledAt) : null}
+            scheduledAt={review.scheduledAt ? chinaDateTime(review.scheduledAt) : null}
             today={today}
           />
           {editor.sections.map((section) => (

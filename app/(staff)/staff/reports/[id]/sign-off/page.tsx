@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { formatChineseDate } from "@/components/report/format-date";
 import { getSignOffSheet } from "@/lib/data/report-history";
 import { loadOrNotFound } from "@/lib/load";
-import { formatChinaTime } from "@/lib/site";
 import { PrintButton } from "./print-button";
+import { chinaDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "审签单" };
 
@@ -16,7 +16,7 @@ const EMPTY = "—";
 
 /** 「2025年1月15日 10:00」 in China time. */
 function chineseDateTime(at: Date): string {
-  return `${formatChineseDate(at.toISOString()) ?? ""} ${formatChinaTime(at).slice(11)}`;
+  return `${formatChineseDate(at.toISOString()) ?? ""} ${chinaDateTime(at).slice(11)}`;
 }
 
 function Row({ label, children, tall = false }: { label: string; children: React.ReactNode; tall?: boolean }) {

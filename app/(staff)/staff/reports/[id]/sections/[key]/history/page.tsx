@@ -9,8 +9,8 @@ import { narrativeDiff, tableDiff } from "@/lib/diff";
 import type { TableId } from "@/lib/formats";
 import type { CellTree } from "@/lib/interchange";
 import { loadOrNotFound } from "@/lib/load";
-import { formatChinaTime } from "@/lib/site";
 import { RestoreButton } from "./restore-button";
+import { chinaDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "本节历史版本" };
 
@@ -38,7 +38,7 @@ export default async function SectionHistoryPage({ params }: { params: Promise<{
           <li key={revision.id} className="rounded border border-line bg-white p-4" data-testid="revision">
             <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
               <h2 className="font-semibold">
-                {i === 0 ? "当前版本" : `版本 ${revisions.length - i}`} · {revision.authorName} · {formatChinaTime(revision.updatedAt, true)}
+                {i === 0 ? "当前版本" : `版本 ${revisions.length - i}`} · {revision.authorName} · {chinaDateTime(revision.updatedAt, true)}
                 {revision.saveCount > 1 && <span className="ml-2 text-sm font-normal text-muted">（{revision.saveCount} 次自动保存）</span>}
                 {revision.restoredFromId && <span className="ml-2 text-sm font-normal text-muted">（由旧版本恢复）</span>}
               </h2>

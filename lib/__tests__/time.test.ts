@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import {
+  chinaDate,
+  chinaDateTime,
+  chinaDayStart,
+  chinaIso,
+  chinaLocalTime,
+  chinaYear,
+  chineseDate,
+  daysUntil,
+  dueReportYear,
+  parseChinaDateOrIso,
+  reportDeadline,
+} from "../time";
+
+// 2026-12-31 17:30 UTC is 2027-01-01 01:30 in China: the day and the year differ.
+const newYearInChina = new Date("2026-12-31T17:30:00Z");
+
+describe("China time", () => {
+  it("reads dates and times on the China calendar, not the server's", () => {
+    expect(chinaDate(newYearInChina)).toBe("2027-01-01");
+    expect(chinaDateTime(newYearInChina)).toBe("2027-01-01 01:30");
+    expect(chinaDateTime(newYearInChina, true)).toBe("2027-01-01 01:30:00");
+    expect(chineseDate(newYearInChina)).toBe("2027年1月1日");
+    expect(chinaIso(newYearInChina)).toBe("2027-01-01T01:30:00+08:00");
+    expect(chinaYear(newYearInChina)).toBe(2027);
+  });
+
+  it("turns China wall-clock input back into the same instant", () => {
+    expect(chinaLocalTime("2027-01-01T01:30").toISOString()).toBe(newYearInChina.toISOString());
+    expect(Number.isNaN(chinaLocalTime("tomorrow").getTime())).toBe(true);
+    expect(chinaDayStart("2027-01-01").toISOString()).toBe("2026-12-31T16:00:00.000Z");
+    expect(parseChinaDateOrIso("2024-01-16")?.toISOString()).toBe("2024-01-15T16:00:00.000Z");
+    expect(parseChinaDateOrIso("2024-01-16T09:30:00+08:00")?.toISOString()).toBe("2024-01-16T01:30:00.000Z");
+    expect(parseChinaDateOrIso("not a date")).toBeNull();
+  });
+
+  it("knows which year's reports are due and how many days are left", () => {
+    expect(dueReportYear(newYearInChina)).toBe(2026);
+    expect(reportDeadline(2026, "01-31")).toBe("2027-01-31");
+    expect(daysUntil("2027-01-31", newYearInChina)).toBe(30);
+    expect(daysUntil("2026-12-31", newYearInChina)).toBe(-1);
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * China time (UTC+8, no daylight saving) in one place: calendar dates and times as Chinese
+ * readers see them, whatever the server's time zone, the report year and deadlines. Pure.
+ */
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The instant shifted so that its UTC fields read as China wall-clock time. */
+const shifted = (at: Date): Date => new Date(at.getTime() + CHINA_OFFSET_MS);
+
+/** `YYYY-MM-DD` in China. */
+export function chinaDate(at: Date): string {
+  return shifted(at).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD HH:mm` (or `…:ss`) in China: the one date-time style of staff screens. */
+export function chinaDateTime(at: Date, withSeconds = false): string {
+  const iso = shifted(at).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)}`;
+}
+
+/** `HH:mm:ss` in China. */
+export function chinaTime(at: Date): string {
+  return shifted(at).toISOString().slice(11, 19);
+}
+
+/** 「YYYY年M月D日」 in China. */
+export function chineseDate(at: Date): string {
+  const d = shifted(at);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** ISO 8601 with the China offset, as published documents carry it: `2024-01-16T09:30:00+08:00`. */
+export function chinaIso(at: Date): string {
+  return `${shifted(at).toISOString().slice(0, 19)}+08:00`;
+}
+
+/** The calendar year in China. */
+export function chinaYear(at: Date): number {
+  return shifted(at).getUTCFullYear();
+}
+
+/** The instant a China calendar day (`YYYY-MM-DD`) begins. */
+export function chinaDayStart(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS);
+}
+
+/** The instant of a China wall-clock time `YYYY-MM-DDTHH:mm` (a datetime-local field); Invalid Date when malformed. */
+export function chinaLocalTime(value: string): Date {
+  return new Date(`${value}:00+08:00`);
+}
+
+/** A document's date: a plain `YYYY-MM-DD` is read as the start of that day in China, anything else as ISO. */
+export function parseChinaDateOrIso(raw: string): Date | null {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00+08:00` : raw);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Whole days from one `YYYY-MM-DD` to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The year whose reports are due now: last calendar year in China. */
+export function dueReportYear(at: Date): number {
+  return chinaYear(at) - 1;
+}
+
+/** Publication deadline of a year's report: month-day (`MM-DD`) of the following year. */
+export function reportDeadline(year: number, monthDay: string): string {
+  return `${year + 1}-${monthDay}`;
+}
+
+/** Whole days from today (China) until a `YYYY-MM-DD` deadline; negative when past. */
+export function daysUntil(deadline: string, at: Date): number {
+  return daysBetween(chinaDate(at), deadline);
+}
