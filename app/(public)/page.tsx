@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ColumnTitle } from "@/components/public/column-title";
 import { ReportList } from "@/components/public/report-list";
 import { SearchForm } from "@/components/public/search-form";
-import { parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/components/public/url-params";
+import { parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
 import { listPublicUnits, listPublicYears, listPublishedReports } from "@/lib/data/public-reports";
 import { siteName } from "@/lib/site";
 

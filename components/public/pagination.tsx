@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { queryString } from "@/components/public/url-params";
+import { queryString } from "@/lib/public/url-params";
 
 export interface PaginationProps {
   readonly page: number;

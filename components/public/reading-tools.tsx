@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { queryString, type ReadingPreferences, type ReadingSize } from "@/components/public/url-params";
+import { queryString, type ReadingPreferences, type ReadingSize } from "@/lib/public/url-params";
 import { PrintLink } from "./print-link";
 
 export interface ReadingToolsProps {

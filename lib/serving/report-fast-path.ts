@@ -10,6 +10,7 @@
  * here, on the server, when the page is served — readers without JavaScript count too.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseReadingPreferences, readingQuery, rememberedReadingCookies, type ReadingPreferences } from "../public/url-params";
 import { HSTS_HEADER } from "../security-headers";
 import { isCountableView, parseCookies, VIEW_DEDUP_SECONDS, viewCookieName, type ViewCounter } from "./view-counting";
 
@@ -38,7 +39,6 @@ interface CachedPage {
   headers: Record<string, string>;
 }
 
-const SIZES = new Set(["s", "m", "l"]);
 const COUNT_PATTERN = /data-view-count="(\d+)">\1</;
 
 /** Splits rendered HTML at its view count so the current number can be spliced in per request. */
@@ -96,14 +96,11 @@ export class ReportFastPath {
     }
 
     // Font size and 长者模式: from the link that was followed, else remembered in a cookie.
-    const sizeParam = url.searchParams.get("size");
-    const elderParam = url.searchParams.get("elder");
-    const size = sizeParam && SIZES.has(sizeParam) ? sizeParam : SIZES.has(cookies.get("nb_size") ?? "") ? cookies.get("nb_size")! : "m";
-    const elder = elderParam !== null ? elderParam === "1" : cookies.get("nb_elder") === "1";
-    if (sizeParam && SIZES.has(sizeParam)) setCookies.push(`nb_size=${size}; Max-Age=31536000; Path=/; SameSite=Lax`);
-    if (elderParam !== null) setCookies.push(`nb_elder=${elder ? 1 : 0}; Max-Age=31536000; Path=/; SameSite=Lax`);
+    const query = Object.fromEntries(url.searchParams);
+    const prefs = parseReadingPreferences(query, cookies);
+    setCookies.push(...rememberedReadingCookies(query, prefs));
 
-    const page = await this.page(reportId, size, elder, `${state.liveEditionId}|${state.withdrawnAt ?? ""}|${state.related ?? ""}`);
+    const page = await this.page(reportId, prefs, `${state.liveEditionId}|${state.withdrawnAt ?? ""}|${state.related ?? ""}`);
     if (!page) return false;
 
     const count = Buffer.from(String(state.viewCount + this.options.counter.pendingFor(reportId)));
@@ -128,16 +125,13 @@ export class ReportFastPath {
     return true;
   }
 
-  private async page(reportId: number, size: string, elder: boolean, stamp: string): Promise<CachedPage | null> {
-    const key = `${reportId}|${size}|${elder ? 1 : 0}`;
+  private async page(reportId: number, prefs: ReadingPreferences, stamp: string): Promise<CachedPage | null> {
+    const key = `${reportId}|${prefs.size}|${prefs.elder ? 1 : 0}`;
     const cached = this.cache.get(key);
     if (cached && cached.stamp === stamp) return cached;
     const inFlight = this.rendering.get(key);
     if (inFlight) return inFlight;
-    const query = new URLSearchParams();
-    if (size !== "m") query.set("size", size);
-    if (elder) query.set("elder", "1");
-    const path = `/reports/${reportId}${query.size ? `?${query}` : ""}`;
+    const path = `/reports/${reportId}${readingQuery(prefs)}`;
     const promise = this.options
       .render(path)
       .then((rendered): CachedPage | null => {

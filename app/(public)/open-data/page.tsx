@@ -5,7 +5,7 @@ import { ColumnTitle } from "@/components/public/column-title";
 import { FieldTable, type FieldRow } from "@/components/public/field-table";
 import { listCells } from "@/lib/formats";
 import { REPORT_SCHEMA_ID } from "@/lib/interchange";
-import { parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/components/public/url-params";
+import { parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
 import { OPEN_DATA_FORMAT, OPEN_DATA_LEAD_COLUMNS, REPORT_TABLES_COLUMNS } from "@/lib/data/public-open-data";
 import { listPublicYears } from "@/lib/data/public-reports";
 

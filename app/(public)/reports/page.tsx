@@ -4,7 +4,7 @@ import { ColumnTitle } from "@/components/public/column-title";
 import { Pagination } from "@/components/public/pagination";
 import { ReportFilters } from "@/components/public/report-filters";
 import { ReportList } from "@/components/public/report-list";
-import { parseId, parsePage, parseReadingPreferences, parseYear, readingClassName, type SearchParamRecord } from "@/components/public/url-params";
+import { parseId, parsePage, parseReadingPreferences, parseYear, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
 import { listPublicUnits, listPublicYears, listPublishedReports } from "@/lib/data/public-reports";
 
 interface ReportsPageProps {

@@ -5,7 +5,7 @@ import { HighlightedText } from "@/components/public/highlighted-text";
 import { Pagination } from "@/components/public/pagination";
 import { ReportList } from "@/components/public/report-list";
 import { SearchForm } from "@/components/public/search-form";
-import { parseId, parsePage, parseReadingPreferences, parseYear, readingClassName, type SearchParamRecord } from "@/components/public/url-params";
+import { parseId, parsePage, parseReadingPreferences, parseYear, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
 import { listPublicUnits, listPublicYears, searchPublishedReports, type PublicSearchHit } from "@/lib/data/public-reports";
 import { MAX_QUERY_LENGTH, normalizeSearchQuery, queryLength } from "@/lib/data/public-search-query";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseId, parsePage, parseReadingPreferences, parseYear, queryString, readingClassName } from "@/components/public/url-params";
+import { parseId, parsePage, parseReadingPreferences, parseYear, queryString, readingClassName } from "@/lib/public/url-params";
 import { buildAtomFeed, escapeXml } from "../public-feed";
 import { matchesEtag, withdrawalMessage } from "../public-responses";
 

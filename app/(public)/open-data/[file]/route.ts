@@ -1,5 +1,5 @@
 import { csvResponse, toCsv } from "@/lib/csv";
-import { parseYear } from "@/components/public/url-params";
+import { parseYear } from "@/lib/public/url-params";
 import { openDataRows } from "@/lib/data/public-reports";
 import { notFoundResponse } from "@/lib/data/public-responses";
 

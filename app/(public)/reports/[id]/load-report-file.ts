@@ -1,4 +1,4 @@
-import { firstParam, parseId } from "@/components/public/url-params";
+import { firstParam, parseId } from "@/lib/public/url-params";
 import { getPublicReportFile, type PublicReportFile } from "@/lib/data/public-reports";
 import { goneResponse, notFoundResponse } from "@/lib/data/public-responses";
 

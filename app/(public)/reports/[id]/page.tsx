@@ -10,7 +10,7 @@ import { ReportDownloads } from "@/components/public/report-downloads";
 import { SharePanel } from "@/components/public/share-panel";
 import { WithdrawalNotice } from "@/components/public/withdrawal-notice";
 import { ReportDocumentView } from "@/components/report";
-import { firstParam, parseId, parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/components/public/url-params";
+import { firstParam, parseId, parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
 import { absoluteUrl, getPublicEdition, getPublicReport, reportPath } from "@/lib/data/public-reports";
 import { chinaDate } from "@/lib/time";
 

@@ -41,14 +41,31 @@ export interface ReadingPreferences {
   readonly elder: boolean;
 }
 
-/** `?size=s|m|l` (default m) and `?elder=1` (长者模式). */
-export function parseReadingPreferences(params: SearchParamRecord): ReadingPreferences {
-  const size = firstParam(params.size);
-  const elder = firstParam(params.elder);
+/** The cookies that remember a reader's choice across pages and visits (set when a reading link is followed). */
+export const READING_COOKIES = { size: "nb_size", elder: "nb_elder" } as const;
+const READING_COOKIE_MAX_AGE = 31_536_000;
+
+const sizeOf = (raw: string | undefined): ReadingSize | null => (raw === "s" || raw === "m" || raw === "l" ? raw : null);
+const elderOf = (raw: string | undefined): boolean | null => (raw === undefined ? null : raw === "1" || raw === "true");
+
+/**
+ * 字号 and 长者模式: from the link that was followed (`?size=s|m|l`, `?elder=1|true`; any other
+ * `elder` value turns it off), else as remembered in the reader's cookies, else 中 and off.
+ * The one parser of the public pages and the report fast path.
+ */
+export function parseReadingPreferences(params: SearchParamRecord, remembered: ReadonlyMap<string, string> = new Map()): ReadingPreferences {
   return {
-    size: size === "s" || size === "l" ? size : "m",
-    elder: elder === "1" || elder === "true",
+    size: sizeOf(firstParam(params.size)) ?? sizeOf(remembered.get(READING_COOKIES.size)) ?? "m",
+    elder: elderOf(firstParam(params.elder)) ?? remembered.get(READING_COOKIES.elder) === "1",
   };
+}
+
+/** Set-Cookie values remembering the preferences a followed link chose (none when it chose none). */
+export function rememberedReadingCookies(params: SearchParamRecord, prefs: ReadingPreferences): string[] {
+  const cookies: string[] = [];
+  if (sizeOf(firstParam(params.size))) cookies.push(`${READING_COOKIES.size}=${prefs.size}; Max-Age=${READING_COOKIE_MAX_AGE}; Path=/; SameSite=Lax`);
+  if (firstParam(params.elder) !== undefined) cookies.push(`${READING_COOKIES.elder}=${prefs.elder ? 1 : 0}; Max-Age=${READING_COOKIE_MAX_AGE}; Path=/; SameSite=Lax`);
+  return cookies;
 }
 
 /** Class names of the page wrapper for the reading preferences (styled in app/(public)/public.css). */
@@ -70,7 +87,7 @@ export function queryString(params: Record<string, string | number | null | unde
   return text ? `?${text}` : "";
 }
 
-/** The reading preferences as query parameters (only non-defaults), to carry them along links. */
-export function readingParams(prefs: ReadingPreferences): { size?: ReadingSize; elder?: "1" } {
-  return { ...(prefs.size !== "m" ? { size: prefs.size } : {}), ...(prefs.elder ? { elder: "1" as const } : {}) };
+/** The reading preferences as a query string (only non-defaults): the canonical URL of a page variant. */
+export function readingQuery(prefs: ReadingPreferences): string {
+  return queryString({ size: prefs.size !== "m" ? prefs.size : undefined, elder: prefs.elder ? "1" : undefined });
 }
