@@ -1,0 +1,32 @@
+/** The audit log: one row per state change (and per refusal), written inside the change's transaction. */
+import { auditLog } from "../schema";
+import type { Actor } from "../actor";
+import { transaction, type Tx } from "../transaction";
+import type { Db } from "../client";
+
+export interface AuditEvent {
+  action: string;
+  target?: { type: string; id: string | number };
+  result: "success" | "failure" | "denied";
+  details?: Record<string, unknown>;
+}
+
+/** Appends the audit row of a change; call inside the change's transaction. */
+export async function appendAudit(tx: Tx, actor: Actor, event: AuditEvent): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: actor.kind === "user" ? actor.userId : null,
+    actorName: actor.kind === "user" ? actor.username : actor.kind === "system" ? actor.name : null,
+    actorRole: actor.kind === "user" ? actor.role : null,
+    ip: actor.kind === "system" ? null : actor.ip,
+    action: event.action,
+    targetType: event.target?.type ?? null,
+    targetId: event.target ? String(event.target.id) : null,
+    result: event.result,
+    details: event.details ?? null,
+  });
+}
+
+/** Records an event that changes nothing else (a refusal, a failed sign-in) in its own transaction. */
+export async function recordAudit(db: Db, actor: Actor, event: AuditEvent): Promise<void> {
+  await transaction(db, (tx) => appendAudit(tx, actor, event));
+}
