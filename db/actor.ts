@@ -9,6 +9,8 @@ export interface UserActor {
   readonly kind: "user";
   readonly userId: number;
   readonly username: string;
+  /** The person's name as messages to colleagues show it (「周文书 提交了…」). */
+  readonly displayName: string;
   readonly role: Role;
   readonly ip: string | null;
 }

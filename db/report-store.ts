@@ -8,6 +8,7 @@ import { getFormat } from "@/lib/formats";
 import { sanitizeReportHtml } from "@/lib/html/sanitize";
 import { REPORT_SCHEMA_ID, reportDocumentSchema, type CellTree, type ReportDocument, type ReportTables } from "@/lib/interchange";
 import type { Db } from "./client";
+import type { Tx } from "./transaction";
 import { parseChinaDateOrIso } from "@/lib/time";
 import { reportAttachments, reports, reportSections, units, type ReportStatus } from "./schema";
 
@@ -57,61 +58,42 @@ function sectionRowsOf(doc: ReportDocument) {
   return rows;
 }
 
-/** Stores a document as a new report and returns its id (one transaction). */
-export function insertReportDocument(db: Db, doc: ReportDocument, options: StoreOptions): number {
-  return db.transaction(
-    (tx) => {
-      const { id } = tx
-        .insert(reports)
-        .values({
-          unitId: options.unitId,
-          year: doc.year,
-          format: doc.format,
-          title: doc.title,
-          metadata: doc.metadata,
-          signature: doc.signature ?? null,
-          status: options.status,
-          origin: options.origin,
-          publishedAt: options.status === "published" ? publishedAtOf(doc) : null,
-          createdById: options.createdById ?? null,
-        })
-        .returning({ id: reports.id })
-        .get();
-      sectionRowsOf(doc).forEach((row, position) => {
-        tx.insert(reportSections).values({ ...row, reportId: id, position }).run();
-      });
-      doc.attachments.forEach((attachment, position) => {
-        tx.insert(reportAttachments)
-          .values({ reportId: id, position, title: attachment.title, columns: attachment.columns, rows: attachment.rows })
-          .run();
-      });
-      return id;
-    },
-    { behavior: "immediate" },
-  );
+/** Stores a document as a new report and returns its id; call inside a command's transaction. */
+export async function insertReportDocument(tx: Tx, doc: ReportDocument, options: StoreOptions): Promise<number> {
+  const [{ id }] = (await tx
+    .insert(reports)
+    .values({
+      unitId: options.unitId,
+      year: doc.year,
+      format: doc.format,
+      title: doc.title,
+      metadata: doc.metadata,
+      signature: doc.signature ?? null,
+      status: options.status,
+      origin: options.origin,
+      publishedAt: options.status === "published" ? publishedAtOf(doc) : null,
+      createdById: options.createdById ?? null,
+    })
+    .returning({ id: reports.id })) as [{ id: number }];
+  for (const [position, row] of sectionRowsOf(doc).entries()) {
+    await tx.insert(reportSections).values({ ...row, reportId: id, position });
+  }
+  for (const [position, attachment] of doc.attachments.entries()) {
+    await tx.insert(reportAttachments).values({ reportId: id, position, title: attachment.title, columns: attachment.columns, rows: attachment.rows });
+  }
+  return id;
 }
 
 /** The stored report as a document (the inverse of insertReportDocument), or null. */
-export function readReportDocument(db: Db, reportId: number): ReportDocument | null {
-  const row = db
+export async function readReportDocument(db: Db, reportId: number): Promise<ReportDocument | null> {
+  const [row] = await db
     .select({ report: reports, unit: { name: units.name, orgCode: units.orgCode, kind: units.kind } })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
-    .where(eq(reports.id, reportId))
-    .get();
+    .where(eq(reports.id, reportId));
   if (!row) return null;
-  const sectionRows = db
-    .select()
-    .from(reportSections)
-    .where(eq(reportSections.reportId, reportId))
-    .orderBy(asc(reportSections.position))
-    .all();
-  const attachmentRows = db
-    .select()
-    .from(reportAttachments)
-    .where(eq(reportAttachments.reportId, reportId))
-    .orderBy(asc(reportAttachments.position))
-    .all();
+  const sectionRows = await db.select().from(reportSections).where(eq(reportSections.reportId, reportId)).orderBy(asc(reportSections.position));
+  const attachmentRows = await db.select().from(reportAttachments).where(eq(reportAttachments.reportId, reportId)).orderBy(asc(reportAttachments.position));
 
   const { report, unit } = row;
   const base = {
@@ -132,12 +114,16 @@ export function readReportDocument(db: Db, reportId: number): ReportDocument | n
   return reportDocumentSchema.parse(report.format === "legacy-freeform" ? { ...base, format: report.format } : { ...base, format: report.format, tables });
 }
 
-export function findReportId(db: Db, unitId: number, year: number): number | null {
-  return (
-    db
-      .select({ id: reports.id })
-      .from(reports)
-      .where(and(eq(reports.unitId, unitId), eq(reports.year, year)))
-      .get()?.id ?? null
-  );
+export async function findReportId(db: Db, unitId: number, year: number): Promise<number | null> {
+  const [row] = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .where(and(eq(reports.unitId, unitId), eq(reports.year, year)));
+  return row?.id ?? null;
+}
+
+/** A unit's report of the year before, as a document (the reference of cross-year rules and pre-filling). */
+export async function previousYearDocument(db: Db, unitId: number, year: number): Promise<ReportDocument | undefined> {
+  const id = await findReportId(db, unitId, year - 1);
+  return id === null ? undefined : ((await readReportDocument(db, id)) ?? undefined);
 }

@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
 import { htmlToParagraphs } from "@/lib/rules";
 import type { Db } from "./client";
+import { transaction, type Tx } from "./transaction";
 
 export function plainTextOf(doc: ReportDocument): string {
   const parts = doc.sections.flatMap((s) => [s.heading, ...htmlToParagraphs(s.html)]);
@@ -27,41 +28,43 @@ export function spacedCharacters(text: string): string {
   return [...text.replace(/\s+/g, " ")].join(" ");
 }
 
-export function indexReportForSearch(db: Db, reportId: number, doc: ReportDocument, unitId: number, unitName: string): void {
-  removeFromSearch(db, reportId);
+/** Replaces a report's rows in the index; call inside the publishing transaction. */
+export async function indexReportForSearch(tx: Tx, reportId: number, doc: ReportDocument, unitId: number, unitName: string): Promise<void> {
+  await removeFromSearch(tx, reportId);
   const body = plainTextOf(doc);
   const facets = facetsOf(doc.year, unitId);
   // rowid = report id: direct lookups and deletes, and rowid order = publication order of reports.
-  db.run(
+  await tx.run(
     sql`insert into search_documents (rowid, report_id, title, unit, body, facets) values (${reportId}, ${reportId}, ${doc.title}, ${unitName}, ${body}, ${facets})`,
   );
-  db.run(
+  await tx.run(
     sql`insert into search_characters (rowid, report_id, text, facets) values (${reportId}, ${reportId}, ${spacedCharacters(`${doc.title}\n${unitName}\n${body}`)}, ${facets})`,
   );
 }
 
-export function removeFromSearch(db: Db, reportId: number): void {
-  db.run(sql`delete from search_documents where rowid = ${reportId}`);
-  db.run(sql`delete from search_characters where rowid = ${reportId}`);
+/** Takes a report out of the index (withdrawal); call inside the withdrawing transaction. */
+export async function removeFromSearch(tx: Tx, reportId: number): Promise<void> {
+  await tx.run(sql`delete from search_documents where rowid = ${reportId}`);
+  await tx.run(sql`delete from search_characters where rowid = ${reportId}`);
 }
 
 /** Rebuilds the index from the live editions when it is empty (after a migration). */
-export function rebuildSearchIndexIfEmpty(db: Db): number {
-  const indexed = db.get<{ n: number }>(sql`select count(*) as n from search_documents`)?.n ?? 0;
-  if (indexed > 0) return 0;
-  const live = db.all<{ id: number; unitId: number; unitName: string; snapshot: string }>(
+export async function rebuildSearchIndexIfEmpty(db: Db): Promise<number> {
+  const [indexed] = await db.all<{ n: number }>(sql`select count(*) as n from search_documents`);
+  if ((indexed?.n ?? 0) > 0) return 0;
+  const live = await db.all<{ id: number; unitId: number; unitName: string; snapshot: string }>(
     sql`select r.id as id, u.id as unitId, u.name as unitName, e.snapshot as snapshot
           from reports r join report_editions e on e.id = r.live_edition_id join units u on u.id = r.unit_id
          where r.withdrawn_at is null`,
   );
-  let count = 0;
-  db.transaction(() => {
+  return transaction(db, async (tx) => {
+    let count = 0;
     for (const row of live) {
       const parsed = parseReportJson(row.snapshot);
       if (!parsed.ok) continue;
-      indexReportForSearch(db, row.id, parsed.document, row.unitId, row.unitName);
+      await indexReportForSearch(tx, row.id, parsed.document, row.unitId, row.unitName);
       count++;
     }
+    return count;
   });
-  return count;
 }

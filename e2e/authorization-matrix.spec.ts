@@ -59,8 +59,8 @@ interface World {
 const PASSWORD = DEMO_PASSWORD;
 
 async function buildWorld(browser: Browser, playwright: PlaywrightWorkerArgs["playwright"], baseURL: string): Promise<World> {
-  const a = createTownshipWithCompleteDraft("矩阵甲镇", 20, { raisesWarning: false });
-  createTownshipWithCompleteDraft("矩阵乙镇", 21, { raisesWarning: false });
+  const a = await createTownshipWithCompleteDraft("矩阵甲镇", 20, { raisesWarning: false });
+  await createTownshipWithCompleteDraft("矩阵乙镇", 21, { raisesWarning: false });
   const roles: Record<Exclude<Persona, "anonymous">, { role: "clerk" | "leader" | "admin"; unit: string }> = {
     clerkA: { role: "clerk", unit: "矩阵甲镇" },
     leaderA: { role: "leader", unit: "矩阵甲镇" },

@@ -2,8 +2,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { openDatabase } from "../db/client";
-import { publishReport } from "../db/report-publish";
+import { systemActor } from "../db/actor";
+import { publishReport } from "../db/commands/publication";
 import { insertReportDocument } from "../db/report-store";
+import { transaction } from "../db/transaction";
 import { units } from "../db/schema";
 import { reportDocumentSchema } from "../lib/interchange";
 import { orgCodeCheckChar } from "../lib/validations/org-code";
@@ -27,7 +29,7 @@ interface Published {
  * A new township (outside the demo county, so no staff overview lists it) with a published
  * 2022 report built from 青石镇's: the unit's name is unique per run and searchable.
  */
-function createPublishedReport(label: string): Published {
+async function createPublishedReport(label: string): Promise<Published> {
   const digits = String(crypto.randomInt(0, 1_000_000)).padStart(6, "0");
   const shortName = `${label}${digits}`;
   const body = `CZ${digits}`;
@@ -45,8 +47,8 @@ function createPublishedReport(label: string): Published {
       section.html = section.html.replaceAll("青石镇", shortName).replaceAll("青石", "云杉").replaceAll("2023", "2022");
     }
     const doc = reportDocumentSchema.parse(source);
-    const reportId = insertReportDocument(db, doc, { unitId: unit.id, status: "approved", origin: "editor" });
-    const result = publishReport(db, reportId, { at: new Date(), actorId: null, from: ["approved"] });
+    const reportId = await transaction(db, (tx) => insertReportDocument(tx, doc, { unitId: unit.id, status: "approved", origin: "editor" }));
+    const result = await publishReport(db, systemActor("cli"), reportId, { at: new Date(), from: ["approved"] });
     if (!result.published || !result.indexNo) throw new Error("not published");
     return { reportId, unitName: unit.name, shortName, indexNo: result.indexNo };
   } finally {
@@ -63,14 +65,14 @@ test.describe("a corrected report", () => {
   let report: Published;
   const correction = "更正：本年度发出信息处理费收费通知0件。";
 
-  test.beforeAll(() => {
-    report = createPublishedReport("云杉乡");
+  test.beforeAll(async () => {
+    report = await createPublishedReport("云杉乡");
     const db = openDatabase(E2E_DATABASE_PATH);
     try {
       db.$client
         .prepare("update report_sections set html = html || ? where report_id = ? and key = 'other'")
         .run(`<p>${correction}</p>`, report.reportId);
-      const result = publishReport(db, report.reportId, { at: new Date(), actorId: null, from: ["published"], changeNote: "补充了信息处理费情况。" });
+      const result = await publishReport(db, systemActor("cli"), report.reportId, { at: new Date(), from: ["published"], changeNote: "补充了信息处理费情况。" });
       if (!result.published) throw new Error("correction not published");
     } finally {
       db.$client.close();
@@ -107,8 +109,8 @@ test.describe("a withdrawn report", () => {
   let report: Published;
   const reason = "数据口径需重新核实，核实后重新发布。";
 
-  test.beforeAll(() => {
-    report = createPublishedReport("松岭乡");
+  test.beforeAll(async () => {
+    report = await createPublishedReport("松岭乡");
     // Withdraw it as the workflow does: status, date and reason, and out of the search index.
     const db = openTestDb();
     try {

@@ -44,8 +44,8 @@ test.describe("CSRF: forged requests from another site change nothing", () => {
   let reportId: number;
   const town = "防伪镇";
 
-  test.beforeAll(() => {
-    ({ reportId } = createTownshipWithCompleteDraft(town, 40));
+  test.beforeAll(async () => {
+    ({ reportId } = await createTownshipWithCompleteDraft(town, 40));
   });
 
   test("report, admin, sign-in and password actions refuse every forged origin; same-origin calls work", async ({ page, baseURL }) => {

@@ -29,7 +29,7 @@ test.describe.serial("the whole path from draft to publication, correction and w
   let orgCode = "";
 
   test.beforeAll(async () => {
-    const created = createTownshipWithCompleteDraft("石门乡", 1);
+    const created = await createTownshipWithCompleteDraft("石门乡", 1);
     reportId = created.reportId;
     orgCode = created.orgCode;
     clerk = uniqueUsername("shimen.clerk");
@@ -227,7 +227,7 @@ test.describe("refusals", () => {
   });
 
   test("a leader who edited the report in this round cannot approve it", async ({ page, baseURL }) => {
-    const { reportId } = createTownshipWithCompleteDraft("石桥镇", 2);
+    const { reportId } = await createTownshipWithCompleteDraft("石桥镇", 2);
     const password = "Shiqiao-Staff-2026";
     const clerk = uniqueUsername("shiqiao.clerk");
     const leader = uniqueUsername("shiqiao.leader");

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { openDatabase } from "../db/client";
-import { publishReport } from "../db/report-publish";
+import { systemActor } from "../db/actor";
+import { publishReport } from "../db/commands/publication";
 import { E2E_DATABASE_PATH } from "../playwright.config";
 import { openTestDb, queryOne } from "./support/db";
 import { PERSONAS, signInAs } from "./support/personas";
@@ -75,8 +76,8 @@ test.describe("staff pages give nothing away", () => {
   let secret = "";
   let adminOnlyName = "";
 
-  test.beforeAll(() => {
-    ({ reportId } = createTownshipWithCompleteDraft("防泄甲镇", 22));
+  test.beforeAll(async () => {
+    ({ reportId } = await createTownshipWithCompleteDraft("防泄甲镇", 22));
     secret = marker("草稿");
     markReport(reportId, secret);
     adminOnlyName = queryOne<{ display_name: string }>("select display_name from users where username = 'admin'")!.display_name;
@@ -126,10 +127,10 @@ test.describe("only published editions are public", () => {
   const hidden: { state: string; reportId: number; unitId: number; secret: string }[] = [];
   let correction = { reportId: 0, secret: "" };
 
-  test.beforeAll(() => {
+  test.beforeAll(async () => {
     const states = ["draft", "submitted", "returned", "approved", "scheduled"] as const;
-    states.forEach((state, i) => {
-      const { reportId, unitId } = createTownshipWithCompleteDraft(`隐藏${i}镇`, 23 + i, { raisesWarning: false });
+    for (const [i, state] of states.entries()) {
+      const { reportId, unitId } = await createTownshipWithCompleteDraft(`隐藏${i}镇`, 23 + i, { raisesWarning: false });
       const secret = marker(state);
       markReport(reportId, secret);
       const db = openTestDb();
@@ -139,14 +140,14 @@ test.describe("only published editions are public", () => {
         db.close();
       }
       hidden.push({ state, reportId, unitId, secret });
-    });
+    }
 
     // A published report whose correction is being drafted: the public keeps the live edition.
-    const published = createTownshipWithCompleteDraft("修订中镇", 28, { raisesWarning: false });
+    const published = await createTownshipWithCompleteDraft("修订中镇", 28, { raisesWarning: false });
     const db = openDatabase(E2E_DATABASE_PATH);
     try {
       db.$client.prepare("update reports set status = 'approved' where id = ?").run(published.reportId);
-      const result = publishReport(db, published.reportId, { at: new Date(), actorId: null, from: ["approved"] });
+      const result = await publishReport(db, systemActor("cli"), published.reportId, { at: new Date(), from: ["approved"] });
       if (!result.published) throw new Error("not published");
     } finally {
       db.$client.close();

@@ -21,7 +21,7 @@ test.describe("oversized and malformed input is refused and nothing is stored", 
   const clerk = uniqueUsername("oversize.clerk");
 
   test.beforeAll(async () => {
-    ({ reportId } = createTownshipWithCompleteDraft(town, 41));
+    ({ reportId } = await createTownshipWithCompleteDraft(town, 41));
     await insertUser({ username: clerk, password, role: "clerk", unitShortName: town });
   });
 

@@ -22,7 +22,7 @@ test("the server writes one JSON line per request, with its id, status, duration
   test.setTimeout(120_000);
   const logFile = path.resolve(`.e2e/request-logs-${Date.now()}.log`);
   const server = new ExtraServer(3271, { stdoutFile: logFile });
-  const { reportId } = createTownshipWithCompleteDraft("日志测试乡", 73);
+  const { reportId } = await createTownshipWithCompleteDraft("日志测试乡", 73);
   const username = uniqueUsername("logs.clerk");
   // An account of its own (the demo personas' data stays untouched), with the demo password.
   const userId = await insertUser({ username, password: DEMO_PASSWORD, role: "clerk", unitShortName: "日志测试乡" });

@@ -25,12 +25,13 @@ test("after SIGKILL mid-burst every acknowledged save and publication is there, 
     };
     for (let i = 0; i < 3; i++) {
       const town = `崩溃测试${i}乡`;
-      const { reportId, unitId } = createTownshipWithCompleteDraft(town, 10 + i);
+      const { reportId, unitId } = await createTownshipWithCompleteDraft(town, 10 + i);
       const context = await signedIn(uniqueUsername(`crash${i}`), "clerk", town);
       const version = queryOne<{ version: number }>("select version from report_sections where report_id = ? and key = 'other'", reportId)!.version;
       clients.push({ context, reportId, version, acked: 0, sent: 0 });
       // More than can be published before the kill, so that one is likely in flight when it comes.
-      const approved = Array.from({ length: 12 }, (_, k) => addCompleteReport(unitId, 2012 + k, "approved"));
+      const approved: number[] = [];
+      for (let k = 0; k < 12; k++) approved.push(await addCompleteReport(unitId, 2012 + k, "approved"));
       publishers.push({ context: await signedIn(uniqueUsername(`crashlead${i}`), "leader", town), approved, acked: [] as number[] });
     }
     const publishAction = serverActionId("app/(staff)/staff/reports/[id]/review/actions.ts", "publishReportAction");

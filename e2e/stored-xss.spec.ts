@@ -155,7 +155,7 @@ test.describe.serial("stored XSS: every field, every page", () => {
   const shortPayloads = XSS_PAYLOADS.filter((p) => p.vector.trim().length <= 30);
 
   test.beforeAll(async () => {
-    const created = createTownshipWithCompleteDraft("防注入镇", 30);
+    const created = await createTownshipWithCompleteDraft("防注入镇", 30);
     ({ reportId, unitId, orgCode } = created);
     clerkId = await insertUser({ username: clerk, password: PASSWORD, role: "clerk", unitShortName: "防注入镇" });
     await insertUser({ username: leader, password: PASSWORD, role: "leader", unitShortName: "防注入镇" });

@@ -76,3 +76,14 @@ export function reportDeadline(year: number, monthDay: string): string {
 export function daysUntil(deadline: string, at: Date): number {
   return daysBetween(chinaDate(at), deadline);
 }
+
+/**
+ * The year a unit's next report is for: the year after its latest report (last calendar year
+ * for a unit without reports). The current year is allowed, so that clerks can start drafting
+ * in its last weeks; later years are not (null).
+ */
+export function nextReportYear(existingYears: readonly number[], at: Date): number | null {
+  const currentYear = chinaYear(at);
+  const next = existingYears.length ? Math.max(...existingYears) + 1 : currentYear - 1;
+  return next <= currentYear ? next : null;
+}

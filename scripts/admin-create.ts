@@ -10,7 +10,10 @@
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 import { eq, isNull } from "drizzle-orm";
+import { systemActor } from "../db/actor";
 import { openDatabase } from "../db/client";
+import { createUnit } from "../db/commands/units";
+import { createUser } from "../db/commands/users";
 import { migrateDatabase } from "../db/migrate";
 import { units, users } from "../db/schema";
 import { hashPassword } from "../lib/password-hash";
@@ -49,12 +52,14 @@ async function main() {
   const db = openDatabase();
   migrateDatabase(db);
 
-  let unit = db.select().from(units).where(isNull(units.parentId)).get();
+  const cli = systemActor("cli");
+  let unit: { id: number; name: string } | undefined = (await db.select().from(units).where(isNull(units.parentId)).limit(1))[0];
   if (!unit) {
     const name = await value("unit-name", "顶级单位全称（如 某某县人民政府）", (v) => (v ? null : "请输入单位全称"));
     const shortName = await value("unit-short", "单位简称（如 某某县）", (v) => (v ? null : "请输入简称"));
     const orgCode = (await value("org-code", "统一社会信用代码", (v) => orgCodeProblem(v.toUpperCase()))).toUpperCase();
-    unit = db.insert(units).values({ name, shortName, kind: "county", orgCode }).returning().get();
+    const id = await createUnit(db, cli, { name, shortName, kind: "county", orgCode, parentId: null });
+    unit = { id, name };
   }
 
   const username = await value("username", "管理员用户名", (v) => {
@@ -66,16 +71,7 @@ async function main() {
   const password = await value("password", "密码", (v) => passwordProblem(v, username));
   rl?.close();
 
-  db.insert(users)
-    .values({
-      username,
-      displayName,
-      role: "admin",
-      unitId: unit.id,
-      passwordHash: await hashPassword(password),
-      mustChangePassword: false,
-    })
-    .run();
+  await createUser(db, cli, { username, displayName, role: "admin", unitId: unit.id, passwordHash: await hashPassword(password), mustChangePassword: false });
   db.$client.close();
   console.log(`已创建系统管理员 ${username}（${unit.name}）。`);
 }

@@ -25,9 +25,13 @@ import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { systemActor } from "@/db/actor";
+import { createUnit } from "@/db/commands/units";
+import { createUser } from "@/db/commands/users";
 import { insertReportDocument } from "@/db/report-store";
+import { transaction } from "@/db/transaction";
 import { isDatabaseEmpty, seedDemoData } from "@/db/seed";
-import { units, users } from "@/db/schema";
+import { units } from "@/db/schema";
 import { createEmptyReport, setTableValue } from "@/lib/interchange";
 import { fillComputedCells } from "@/lib/rules";
 import { hashPassword } from "@/lib/password-hash";
@@ -74,18 +78,16 @@ async function prepareEditors(databasePath: string) {
   if (isDatabaseEmpty(db)) await seedDemoData(db);
   const county = db.select().from(units).where(eq(units.kind, "county")).get()!;
   const passwordHash = await hashPassword(PASSWORD);
+  const bench = systemActor("cli");
   const editors: { username: string; reportId: number }[] = [];
   for (let i = 1; i <= EDITORS; i++) {
     const body = `BENCH${String(i).padStart(3, "0")}`;
-    const unit = db
-      .insert(units)
-      .values({ name: `压测乡${i}人民政府`, shortName: `压测乡${i}`, kind: "township", parentId: county.id, orgCode: body + orgCodeCheckChar(body) })
-      .returning()
-      .get();
+    const unit = { name: `压测乡${i}人民政府`, shortName: `压测乡${i}`, kind: "township" as const, parentId: county.id, orgCode: body + orgCodeCheckChar(body) };
+    const unitId = await createUnit(db, bench, unit);
     const username = `bench.clerk${i}`;
-    db.insert(users).values({ username, displayName: `压测${i}`, role: "clerk", unitId: unit.id, passwordHash, mustChangePassword: false }).run();
+    await createUser(db, bench, { username, displayName: `压测${i}`, role: "clerk", unitId, passwordHash, mustChangePassword: false });
     const doc = createEmptyReport({ format: "gov-2021", year: 2025, unit: { name: unit.name, orgCode: unit.orgCode, kind: "township" } });
-    editors.push({ username, reportId: insertReportDocument(db, doc, { unitId: unit.id, status: "draft", origin: "editor" }) });
+    editors.push({ username, reportId: await transaction(db, (tx) => insertReportDocument(tx, doc, { unitId, status: "draft", origin: "editor" })) });
   }
   db.$client.close();
   return editors;

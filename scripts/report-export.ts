@@ -13,7 +13,7 @@ import { serializeReportDocument } from "@/lib/interchange";
 
 const USAGE = "usage: npm run report:export -- <reportId> [--out <file.json>]";
 
-function main(): number {
+async function main(): Promise<number> {
   let id: string | undefined;
   let out: string | undefined;
   try {
@@ -31,7 +31,7 @@ function main(): number {
   const db = openDatabase();
   try {
     migrateDatabase(db);
-    const doc = readReportDocument(db, Number(id));
+    const doc = await readReportDocument(db, Number(id));
     if (!doc) {
       process.stderr.write(`no report with id ${id}\n`);
       return 1;
@@ -45,4 +45,6 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+void main().then((code) => {
+  process.exitCode = code;
+});

@@ -7,6 +7,7 @@
  * unit, a report for that year exists); 2 not a valid document (stderr names the JSON path).
  */
 import { parseArgs } from "node:util";
+import { systemActor } from "@/db/actor";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { ImportError, importReportJson } from "@/db/report-import";
@@ -14,7 +15,7 @@ import { readReportFile } from "@/lib/interchange/read-file";
 
 const USAGE = "usage: npm run report:import -- <file.json> --unit <orgCode>";
 
-function main(): number {
+async function main(): Promise<number> {
   let file: string | undefined;
   let unit: string | undefined;
   try {
@@ -39,7 +40,7 @@ function main(): number {
   const db = openDatabase();
   try {
     migrateDatabase(db);
-    const result = importReportJson(db, text, unit);
+    const result = await importReportJson(db, systemActor("import"), text, unit);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } catch (error) {
@@ -54,4 +55,6 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+void main().then((code) => {
+  process.exitCode = code;
+});

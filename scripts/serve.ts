@@ -11,7 +11,7 @@ import { decode } from "next-auth/jwt";
 import { auditRetentionDays, pruneAuditLogIfDue } from "../db/audit-retention";
 import { openDatabase, databasePath } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
-import { runDuePublications } from "../db/report-publish";
+import { runDuePublications } from "../db/commands/publication";
 import { rebuildSearchIndexIfEmpty } from "../db/search-index";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo-accounts";
 import { accountsWithDemoPassword, isDatabaseEmpty, isDemoDataPresent, seedDemoData } from "../db/seed";
@@ -55,7 +55,7 @@ async function prepareDatabase(): Promise<boolean> {
   const db = openDatabase();
   try {
     migrateDatabase(db);
-    rebuildSearchIndexIfEmpty(db);
+    await rebuildSearchIndexIfEmpty(db);
     if (isDatabaseEmpty(db)) {
       if (demoMode) {
         await seedDemoData(db);
@@ -255,15 +255,13 @@ async function main() {
 
   // In-process scheduler for 定时发布: checks at start (a restart catches up) and every 15 s.
   const schedulerDb = openDatabase();
-  const publishDue = () => {
-    try {
-      const count = runDuePublications(schedulerDb, now());
-      if (count > 0) log.info({ count }, `定时发布：已发布 ${count} 份报告。`);
-    } catch (error) {
-      log.error({ err: error }, "[scheduler] scheduled publication failed");
-    }
-  };
-  publishDue();
+  const publishDue = () =>
+    runDuePublications(schedulerDb, now())
+      .then((count) => {
+        if (count > 0) log.info({ count }, `定时发布：已发布 ${count} 份报告。`);
+      })
+      .catch((error) => log.error({ err: error }, "[scheduler] scheduled publication failed"));
+  await publishDue();
   setInterval(publishDue, 15_000).unref();
 
   // Audit retention: rows older than AUDIT_RETENTION_DAYS are pruned at most once a day

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_REPORT_FILE_BYTES, readReportFile } from "@/lib/interchange/read-file";
 import { openDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
+import { systemActor } from "../actor";
 import { ImportError, importReportJson } from "../report-import";
 
 describe("the importer refuses oversized and malformed files before reading them", () => {
@@ -45,13 +46,13 @@ describe("the importer refuses oversized and malformed files before reading them
     expect(readReportFile(path.join(dir, "missing.json"))).toMatchObject({ ok: false, message: expect.stringMatching(/ENOENT/) });
   });
 
-  it("importReportJson refuses oversized text as an invalid document (exit 2), storing nothing", () => {
+  it("importReportJson refuses oversized text as an invalid document (exit 2), storing nothing", async () => {
     const db = openDatabase(":memory:");
     migrateDatabase(db);
     const count = () => (db.$client.prepare("select count(*) as n from reports").get() as { n: number }).n;
     let error: unknown;
     try {
-      importReportJson(db, " ".repeat(MAX_REPORT_FILE_BYTES + 1), "X");
+      await importReportJson(db, systemActor("import"), " ".repeat(MAX_REPORT_FILE_BYTES + 1), "X");
     } catch (e) {
       error = e;
     }

@@ -2,12 +2,14 @@
  * Demo accounts seeded on an empty database (fictional people). The passwords are public
  * (README), so the server refuses to start with NIANBAO_DEMO=0 while any of them still works.
  */
+import type { Role } from "@/lib/vocabulary";
+
 export const DEMO_PASSWORD = "Nianbao#2026demo";
 
 export interface DemoAccount {
   username: string;
   displayName: string;
-  role: "clerk" | "leader" | "admin";
+  role: Role;
   /** shortName of the unit in db/seed/units.ts */
   unit: string;
 }

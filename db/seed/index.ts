@@ -3,7 +3,11 @@ import path from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "../../lib/password-hash";
 import type { Db } from "../client";
-import { appMeta, units, users } from "../schema";
+import { systemActor } from "../actor";
+import { createUnit } from "../commands/units";
+import { createUser } from "../commands/users";
+import { appMeta, users } from "../schema";
+import { transaction } from "../transaction";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { importReportJson } from "../report-import";
 import { ARCHIVE_UNITS, DEMO_UNITS } from "./units";
@@ -17,29 +21,24 @@ export function isDatabaseEmpty(db: Db): boolean {
 
 /** Seeds the fictional county, its units and the demo accounts. Call only on an empty database. */
 export async function seedDemoData(db: Db): Promise<void> {
+  const seed = systemActor("seed");
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  db.transaction((tx) => {
-    const idByShortName = new Map<string, number>();
-    for (const unit of [...DEMO_UNITS, ...ARCHIVE_UNITS]) {
-      const parentId = unit.parent ? idByShortName.get(unit.parent) : undefined;
-      if (unit.parent && parentId === undefined) throw new Error(`parent ${unit.parent} must come first`);
-      const { id } = tx
-        .insert(units)
-        .values({ name: unit.name, shortName: unit.shortName, kind: unit.kind, orgCode: unit.orgCode, parentId })
-        .returning({ id: units.id })
-        .get();
-      idByShortName.set(unit.shortName, id);
-    }
-    for (const account of DEMO_ACCOUNTS) {
-      const unitId = idByShortName.get(account.unit);
-      if (unitId === undefined) throw new Error(`unknown demo unit ${account.unit}`);
-      tx.insert(users)
-        .values({ ...account, unitId, passwordHash, mustChangePassword: false })
-        .run();
-    }
-    tx.insert(appMeta).values({ key: DEMO_META_KEY, value: new Date().toISOString() }).run();
+  const idByShortName = new Map<string, number>();
+  for (const unit of [...DEMO_UNITS, ...ARCHIVE_UNITS]) {
+    const parentId = unit.parent ? idByShortName.get(unit.parent) : undefined;
+    if (unit.parent && parentId === undefined) throw new Error(`parent ${unit.parent} must come first`);
+    const id = await createUnit(db, seed, { name: unit.name, shortName: unit.shortName, kind: unit.kind, orgCode: unit.orgCode, parentId: parentId ?? null });
+    idByShortName.set(unit.shortName, id);
+  }
+  for (const account of DEMO_ACCOUNTS) {
+    const unitId = idByShortName.get(account.unit);
+    if (unitId === undefined) throw new Error(`unknown demo unit ${account.unit}`);
+    await createUser(db, seed, { username: account.username, displayName: account.displayName, role: account.role, unitId, passwordHash, mustChangePassword: false });
+  }
+  await transaction(db, async (tx) => {
+    await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: new Date().toISOString() });
   });
-  seedDemoReports(db);
+  await seedDemoReports(db);
 }
 
 export const DEMO_REPORTS_DIR = path.join(process.cwd(), "db", "seed", "reports");
@@ -48,7 +47,7 @@ export const DEMO_REPORTS_DIR = path.join(process.cwd(), "db", "seed", "reports"
  * Loads the demo reports (db/seed/reports/*.json) through the importer, oldest year first so
  * that cross-year checks find last year's report. Each file names its unit by org code.
  */
-export function seedDemoReports(db: Db): void {
+export async function seedDemoReports(db: Db): Promise<void> {
   const documents = fs
     .readdirSync(DEMO_REPORTS_DIR)
     .filter((f) => f.endsWith(".json"))
@@ -60,7 +59,7 @@ export function seedDemoReports(db: Db): void {
     .sort((a, b) => a.year - b.year || a.file.localeCompare(b.file));
   for (const doc of documents) {
     try {
-      importReportJson(db, doc.text, doc.orgCode);
+      await importReportJson(db, systemActor("seed"), doc.text, doc.orgCode);
     } catch (error) {
       throw new Error(`demo report ${doc.file}: ${error instanceof Error ? error.message : error}`);
     }

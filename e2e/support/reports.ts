@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "../../db/client";
 import { insertReportDocument } from "../../db/report-store";
+import { transaction } from "../../db/transaction";
 import { units, type Unit } from "../../db/schema";
 import { reportDocumentSchema } from "../../lib/interchange";
 import { orgCodeCheckChar } from "../../lib/validations/org-code";
@@ -12,11 +13,11 @@ import { E2E_DATABASE_PATH } from "../../playwright.config";
  * ready to be submitted: built from a demo report so its figures are believable. By default
  * one 规章 is reported, which raises the R2-2 warning the clerk must explain.
  */
-export function createTownshipWithCompleteDraft(
+export async function createTownshipWithCompleteDraft(
   name: string,
   serial: number,
   options: { raisesWarning?: boolean } = {},
-): { unitId: number; reportId: number; orgCode: string } {
+): Promise<{ unitId: number; reportId: number; orgCode: string }> {
   const db = openDatabase(E2E_DATABASE_PATH);
   try {
     const body = `WFTEST${String(serial).padStart(2, "0")}`;
@@ -27,7 +28,7 @@ export function createTownshipWithCompleteDraft(
       .values({ name: `示例县${name}人民政府`, shortName: name, kind: "township", orgCode, parentId: county.id })
       .returning()
       .get();
-    const reportId = insertCompleteReport(db, unit, 2024, "draft", options.raisesWarning !== false);
+    const reportId = await insertCompleteReport(db, unit, 2024, "draft", options.raisesWarning !== false);
     return { unitId: unit.id, reportId, orgCode };
   } finally {
     db.$client.close();
@@ -35,17 +36,17 @@ export function createTownshipWithCompleteDraft(
 }
 
 /** Another complete report (sections marked complete, no warnings) of an existing unit, in the given state. */
-export function addCompleteReport(unitId: number, year: number, status: "draft" | "approved"): number {
+export async function addCompleteReport(unitId: number, year: number, status: "draft" | "approved"): Promise<number> {
   const db = openDatabase(E2E_DATABASE_PATH);
   try {
     const unit = db.select().from(units).where(eq(units.id, unitId)).get()!;
-    return insertCompleteReport(db, unit, year, status, false);
+    return await insertCompleteReport(db, unit, year, status, false);
   } finally {
     db.$client.close();
   }
 }
 
-function insertCompleteReport(db: Db, unit: Unit, year: number, status: "draft" | "approved", raisesWarning: boolean): number {
+async function insertCompleteReport(db: Db, unit: Unit, year: number, status: "draft" | "approved", raisesWarning: boolean): Promise<number> {
   const source = JSON.parse(fs.readFileSync("db/seed/reports/qingshi-2023.json", "utf8"));
   source.year = year;
   source.unit = { name: unit.name, orgCode: unit.orgCode, kind: "township" };
@@ -56,7 +57,7 @@ function insertCompleteReport(db: Db, unit: Unit, year: number, status: "draft" 
   const regulations = raisesWarning ? 1 : 0;
   source.tables.table2.regulations = { made: regulations, repealed: 0, valid: regulations };
   const doc = reportDocumentSchema.parse(source);
-  const reportId = insertReportDocument(db, doc, { unitId: unit.id, status, origin: "editor" });
+  const reportId = await transaction(db, (tx) => insertReportDocument(tx, doc, { unitId: unit.id, status, origin: "editor" }));
   db.$client.prepare("update report_sections set completed = 1 where report_id = ?").run(reportId);
   return reportId;
 }

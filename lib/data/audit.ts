@@ -1,51 +1,23 @@
 import "server-only";
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { recordAudit, type AuditEvent } from "@/db/commands/audit";
 import { auditLog, users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { canViewAuditLog } from "@/lib/permissions";
 import type { AuditFilter } from "@/lib/validations/user";
 import { db } from "./db";
-import { clientIp } from "./request-context";
+import { actorOf, requireViewer, type SessionViewer } from "./session";
 import { chinaDayStart } from "@/lib/time";
 
-export interface AuditActor {
-  userId: number;
-  username?: string;
-  role?: string;
-}
-
-export interface AuditEvent {
-  actor: AuditActor | null;
-  action: string;
-  target?: { type: string; id: string | number };
-  result: "success" | "failure" | "denied";
-  details?: Record<string, unknown>;
-}
-
-/** Appends one row to the audit log (append-only; the database refuses edits). */
-export async function writeAudit(event: AuditEvent): Promise<void> {
-  const ip = await clientIp();
-  db()
-    .insert(auditLog)
-    .values({
-      actorId: event.actor?.userId ?? null,
-      actorName: event.actor?.username ?? null,
-      actorRole: event.actor?.role ?? null,
-      ip,
-      action: event.action,
-      targetType: event.target?.type ?? null,
-      targetId: event.target ? String(event.target.id) : null,
-      result: event.result,
-      details: event.details ?? null,
-    })
-    .run();
+/** Records that the viewer was refused something (an audit row of its own; nothing else changes). */
+export async function recordRefusal(viewer: SessionViewer, event: Omit<AuditEvent, "result">): Promise<void> {
+  await recordAudit(db(), await actorOf(viewer), { ...event, result: "denied" });
 }
 
 export const AUDIT_PAGE_SIZE = 50;
 
 
 export async function listAuditLog(filter: AuditFilter) {
-  const { requireViewer } = await import("./session");
   const viewer = await requireViewer();
   if (!canViewAuditLog(viewer)) throw new AppError("not_found");
   const conditions: SQL[] = [];

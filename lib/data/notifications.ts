@@ -1,11 +1,11 @@
 import "server-only";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { notifications, reports } from "@/db/schema";
-import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import * as inbox from "@/db/commands/notifications";
+import { recordRefusal } from "./audit";
 import { db } from "./db";
-import { requireViewer, type SessionViewer } from "./session";
+import { requireViewer } from "./session";
 
 /** Notifications shown per inbox page. */
 export const INBOX_PAGE_SIZE = 20;
@@ -30,18 +30,14 @@ export interface InboxPage {
   unread: number;
 }
 
-const actorOf = (v: SessionViewer) => ({ userId: v.userId, username: v.username, role: v.role });
-
 const reportHref = (reportId: number | null) => (reportId === null ? null : `/staff/reports/${reportId}`);
 
-function unreadCountOf(userId: number): number {
-  return (
-    db()
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
-  );
+async function unreadCountOf(userId: number): Promise<number> {
+  const [row] = await db()
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
 }
 
 /** How many of the viewer's own notifications are unread (the header badge). */
@@ -53,11 +49,11 @@ export async function countUnreadNotifications(): Promise<number> {
 /** The viewer's own notifications, newest first, one page at a time (pages start at 1). */
 export async function listNotifications({ page = 1 }: { page?: number } = {}): Promise<InboxPage> {
   const viewer = await requireViewer();
-  const total =
-    db().select({ n: count() }).from(notifications).where(eq(notifications.userId, viewer.userId)).get()?.n ?? 0;
+  const [counted] = await db().select({ n: count() }).from(notifications).where(eq(notifications.userId, viewer.userId));
+  const total = counted?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
   const current = Number.isInteger(page) ? Math.min(Math.max(page, 1), pageCount) : 1;
-  const rows = db()
+  const rows = await db()
     .select({
       id: notifications.id,
       kind: notifications.kind,
@@ -72,14 +68,13 @@ export async function listNotifications({ page = 1 }: { page?: number } = {}): P
     .where(eq(notifications.userId, viewer.userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(INBOX_PAGE_SIZE)
-    .offset((current - 1) * INBOX_PAGE_SIZE)
-    .all();
+    .offset((current - 1) * INBOX_PAGE_SIZE);
   return {
     items: rows.map((row) => ({ ...row, href: reportHref(row.reportId) })),
     page: current,
     pageCount,
     total,
-    unread: unreadCountOf(viewer.userId),
+    unread: await unreadCountOf(viewer.userId),
   };
 }
 
@@ -89,28 +84,17 @@ export async function listNotifications({ page = 1 }: { page?: number } = {}): P
  */
 export async function markNotificationRead(id: number): Promise<{ href: string | null }> {
   const viewer = await requireViewer();
-  const row = Number.isInteger(id) && id > 0 ? db().select().from(notifications).where(eq(notifications.id, id)).get() : undefined;
+  const [row] = Number.isInteger(id) && id > 0 ? await db().select().from(notifications).where(eq(notifications.id, id)) : [];
   if (!row || row.userId !== viewer.userId) {
-    if (row) {
-      await writeAudit({ actor: actorOf(viewer), action: "notification.read", target: { type: "notification", id: row.id }, result: "denied" });
-    }
+    if (row) await recordRefusal(viewer, { action: "notification.read", target: { type: "notification", id: row.id } });
     throw new AppError("not_found");
   }
-  db()
-    .update(notifications)
-    .set({ readAt: now() })
-    .where(and(eq(notifications.id, row.id), eq(notifications.userId, viewer.userId), isNull(notifications.readAt)))
-    .run();
+  await inbox.markNotificationRead(db(), viewer.userId, row.id);
   return { href: reportHref(row.reportId) };
 }
 
 /** Marks every unread notification of the viewer as read; returns how many changed. */
 export async function markAllNotificationsRead(): Promise<number> {
   const viewer = await requireViewer();
-  const result = db()
-    .update(notifications)
-    .set({ readAt: now() })
-    .where(and(eq(notifications.userId, viewer.userId), isNull(notifications.readAt)))
-    .run();
-  return result.changes;
+  return inbox.markAllNotificationsRead(db(), viewer.userId);
 }

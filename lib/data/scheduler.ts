@@ -1,5 +1,5 @@
 import "server-only";
-import { runDuePublications } from "@/db/report-publish";
+import { runDuePublications } from "@/db/commands/publication";
 import { now } from "@/lib/clock";
 import { db } from "./db";
 
@@ -11,9 +11,9 @@ let lastCheck = 0;
  * (scripts/serve.ts); calling it on staff requests as well means a due publication happens
  * on the next request even if that timer was delayed. Publication itself is idempotent.
  */
-export function publishDueReports(): void {
+export async function publishDueReports(): Promise<void> {
   const at = now();
   if (at.getTime() - lastCheck < CHECK_INTERVAL_MS) return;
   lastCheck = at.getTime();
-  runDuePublications(db(), at);
+  await runDuePublications(db(), at);
 }

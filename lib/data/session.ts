@@ -1,7 +1,6 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { cache } from "react";
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { authSessions, units, users } from "@/db/schema";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
@@ -10,7 +9,8 @@ import { securityPolicy } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { sessionExpiry } from "@/lib/lockout";
 import type { Viewer } from "@/lib/permissions";
-import { writeAudit } from "./audit";
+import type { UserActor } from "@/db/actor";
+import { endSession, touchSession } from "@/db/commands/sessions";
 import { db } from "./db";
 import { clientIp } from "./request-context";
 
@@ -46,25 +46,6 @@ async function sessionIdFromCookie(): Promise<string | null> {
     return typeof token?.sid === "string" ? token.sid : null;
   }
   return null;
-}
-
-/** Creates the server-side record of a new sign-in and returns its id. */
-export async function startSession(userId: number, sessionVersion: number): Promise<string> {
-  const id = randomUUID();
-  const at = now();
-  db()
-    .insert(authSessions)
-    .values({ id, userId, sessionVersion, createdAt: at, lastSeenAt: at, ip: await clientIp() })
-    .run();
-  return id;
-}
-
-export function endSession(sessionId: string, reason: string): void {
-  db()
-    .update(authSessions)
-    .set({ endedAt: now(), endReason: reason })
-    .where(and(eq(authSessions.id, sessionId), isNull(authSessions.endedAt)))
-    .run();
 }
 
 /**
@@ -103,20 +84,12 @@ export const getViewer = cache(async (): Promise<SessionViewer | null> => {
   const revoked = !row.user.active ? "deactivated" : row.user.sessionVersion !== row.session.sessionVersion ? "revoked" : null;
   const reason = expired ?? revoked;
   if (reason) {
-    endSession(sessionId, reason);
-    await writeAudit({
-      actor: { userId: row.user.id, username: row.user.username, role: row.user.role },
-      action: "session.end",
-      target: { type: "session", id: sessionId },
-      result: "success",
-      details: { reason },
-    });
+    const { id: userId, username, displayName, role } = row.user;
+    await endSession(db(), { kind: "user", userId, username, displayName, role, ip: await clientIp() }, { sessionId, reason });
     return null;
   }
 
-  if (at.getTime() - row.session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-    db().update(authSessions).set({ lastSeenAt: at }).where(eq(authSessions.id, sessionId)).run();
-  }
+  if (at.getTime() - row.session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) await touchSession(db(), sessionId, at);
 
   return {
     sessionId,
@@ -144,15 +117,14 @@ export async function requireViewer(options: { allowPendingPasswordChange?: bool
   return viewer;
 }
 
+/** The signed-in person as the actor of a command, with the client's IP for the audit row. */
+export async function actorOf(viewer: SessionViewer): Promise<UserActor> {
+  return { kind: "user", userId: viewer.userId, username: viewer.username, displayName: viewer.displayName, role: viewer.role, ip: await clientIp() };
+}
+
 /** Ends the current session (sign-out). */
 export async function endCurrentSession(): Promise<void> {
   const viewer = await getViewer();
   if (!viewer) return;
-  endSession(viewer.sessionId, "signout");
-  await writeAudit({
-    actor: { userId: viewer.userId, username: viewer.username, role: viewer.role },
-    action: "auth.signout",
-    target: { type: "session", id: viewer.sessionId },
-    result: "success",
-  });
+  await endSession(db(), await actorOf(viewer), { sessionId: viewer.sessionId, reason: "signout" });
 }

@@ -41,7 +41,7 @@ describe("what the public can read", () => {
         .get();
       idByShort.set(unit.shortName, row.id);
     }
-    seedDemoReports(database);
+    await seedDemoReports(database);
     pub = await import("../public-reports");
     ids.qingshi2022 = reportId("青石镇", 2022);
     ids.qingshi2023 = reportId("青石镇", 2023);
@@ -121,8 +121,9 @@ describe("what the public can read", () => {
 
   it("after a correction shows the new edition and keeps the earlier one readable", async () => {
     const id = ids.qingshi2023!;
-    const { publishReport, sha256Hex } = await import("@/db/report-publish");
-    const published = publishReport(database, id, { at: new Date("2024-03-01T02:00:00Z"), actorId: null, from: ["draft"], changeNote: "更正了第六部分。" });
+    const { publishReport, sha256Hex } = await import("@/db/commands/publication");
+    const { systemActor } = await import("@/db/actor");
+    const published = await publishReport(database, systemActor("cli"), id, { at: new Date("2024-03-01T02:00:00Z"), from: ["draft"], changeNote: "更正了第六部分。" });
     expect(published.published).toBe(true);
 
     const live = await pub.getPublicReport(id);

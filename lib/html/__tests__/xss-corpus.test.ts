@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { XSS_PAYLOADS, xssMarker } from "@/e2e/support/xss-payloads";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { systemActor } from "@/db/actor";
 import { importReportJson } from "@/db/report-import";
 import { readReportDocument } from "@/db/report-store";
 import { units } from "@/db/schema";
@@ -59,7 +60,7 @@ describe("the stored-XSS corpus", () => {
 });
 
 describe("an imported archive (report:import, the demo seed)", () => {
-  it("keeps no payload in its narrative HTML: import sanitizes like the editor's save does", () => {
+  it("keeps no payload in its narrative HTML: import sanitizes like the editor's save does", async () => {
     const source = JSON.parse(fs.readFileSync("db/seed/reports/qingshi-2023.json", "utf8"));
     const count = source.sections.length as number;
     source.sections = source.sections.map((s: { key: string; heading: string; html: string }, i: number) => ({
@@ -69,9 +70,9 @@ describe("an imported archive (report:import, the demo seed)", () => {
     const db = openDatabase(":memory:");
     migrateDatabase(db);
     db.insert(units).values({ name: source.unit.name, shortName: "青石镇", kind: "township", orgCode: source.unit.orgCode }).run();
-    const { reportId, status } = importReportJson(db, JSON.stringify(source), source.unit.orgCode);
+    const { reportId, status } = await importReportJson(db, systemActor("import"), JSON.stringify(source), source.unit.orgCode);
     expect(status).toBe("published");
-    const stored = readReportDocument(db, reportId)!;
+    const stored = (await readReportDocument(db, reportId))!;
     const snapshot = db.$client.prepare("select snapshot from report_editions where report_id = ?").get(reportId) as { snapshot: string };
     const published = JSON.parse(snapshot.snapshot) as { sections: { html: string }[] };
     expect(stored.sections).toHaveLength(count);

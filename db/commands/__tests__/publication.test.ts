@@ -6,11 +6,28 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmptyReport } from "@/lib/interchange";
 import { orgCodeCheckChar } from "@/lib/validations/org-code";
-import { openDatabase } from "../client";
-import { migrateDatabase } from "../migrate";
-import { formatIndexNo, publishReport, runDuePublications, sha256Hex } from "../report-publish";
-import { insertReportDocument } from "../report-store";
-import { units } from "../schema";
+import { systemActor } from "../../actor";
+import { openDatabase, type Db } from "../../client";
+import { migrateDatabase } from "../../migrate";
+import { insertReportDocument } from "../../report-store";
+import type { ReportStatus } from "@/lib/vocabulary";
+import { transaction } from "../../transaction";
+import { createUnit } from "../units";
+import { formatIndexNo, publishReport, runDuePublications, sha256Hex } from "../publication";
+
+const setUp = systemActor("cli");
+
+/** A township with the given org code body, and the id of a stored report of each year. */
+async function townshipWithReports(db: Db, body: string, name: string, years: number[], status: ReportStatus): Promise<number[]> {
+  const unit = { name, shortName: name, kind: "township" as const, parentId: null, orgCode: body + orgCodeCheckChar(body) };
+  const unitId = await createUnit(db, setUp, unit);
+  const ids: number[] = [];
+  for (const year of years) {
+    const doc = createEmptyReport({ format: "gov-2021", year, unit: { name, orgCode: unit.orgCode, kind: "township" } });
+    ids.push(await transaction(db, (tx) => insertReportDocument(tx, doc, { unitId, status, origin: "editor" })));
+  }
+  return ids;
+}
 
 const run = promisify(execFile);
 
@@ -19,19 +36,12 @@ describe("publication", () => {
   let file: string;
   const reportIds: number[] = [];
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-publish-"));
     file = path.join(dir, "test.db");
     const db = openDatabase(file);
     migrateDatabase(db);
-    for (let i = 1; i <= 8; i++) {
-      const body = `PUBTST0${i}`;
-      const unit = db.insert(units).values({ name: `测试${i}镇`, shortName: `测试${i}`, kind: "township", orgCode: body + orgCodeCheckChar(body) }).returning().get();
-      for (const year of [2023, 2024]) {
-        const doc = createEmptyReport({ format: "gov-2021", year, unit: { name: unit.name, orgCode: unit.orgCode, kind: "township" } });
-        reportIds.push(insertReportDocument(db, doc, { unitId: unit.id, status: "approved", origin: "editor" }));
-      }
-    }
+    for (let i = 1; i <= 8; i++) reportIds.push(...(await townshipWithReports(db, `PUBTST0${i}`, `测试${i}镇`, [2023, 2024], "approved")));
     db.$client.close();
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -43,7 +53,7 @@ describe("publication", () => {
 
   it("four processes publishing the same reports at once publish each exactly once, with unique 索引号", async () => {
     const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
-    const worker = path.join(process.cwd(), "db/__tests__/fixtures/publish-worker.ts");
+    const worker = path.join(process.cwd(), "db/commands/__tests__/fixtures/publish-worker.ts");
     const results = await Promise.all(
       [0, 1, 2, 3].map((i) => run(tsx, [worker, file, ...(i % 2 ? [...reportIds].reverse() : reportIds).map(String)])),
     );
@@ -61,19 +71,15 @@ describe("publication", () => {
     db.$client.close();
   }, 60_000);
 
-  it("the scheduler publishes a due report once and leaves future ones alone", () => {
+  it("the scheduler publishes a due report once and leaves future ones alone", async () => {
     const db = openDatabase(file);
-    const body = "PUBSCH01";
-    const unit = db.insert(units).values({ name: "定时镇", shortName: "定时", kind: "township", orgCode: body + orgCodeCheckChar(body) }).returning().get();
-    const doc = createEmptyReport({ format: "gov-2021", year: 2024, unit: { name: unit.name, orgCode: unit.orgCode, kind: "township" } });
-    const due = insertReportDocument(db, doc, { unitId: unit.id, status: "scheduled", origin: "editor" });
-    const later = insertReportDocument(db, { ...doc, year: 2025 }, { unitId: unit.id, status: "scheduled", origin: "editor" });
+    const [due, later] = (await townshipWithReports(db, "PUBSCH01", "定时镇", [2024, 2025], "scheduled")) as [number, number];
     const t = new Date("2025-01-20T02:00:00Z");
     db.$client.prepare("update reports set scheduled_at = ? where id = ?").run(t.getTime() - 1, due);
     db.$client.prepare("update reports set scheduled_at = ? where id = ?").run(t.getTime() + 60_000, later);
-    expect(runDuePublications(db, t)).toBe(1);
-    expect(runDuePublications(db, t)).toBe(0);
-    expect(publishReport(db, due, { at: t, actorId: null, from: ["scheduled"] }).published).toBe(false);
+    expect(await runDuePublications(db, t)).toBe(1);
+    expect(await runDuePublications(db, t)).toBe(0);
+    expect((await publishReport(db, systemActor("scheduler"), due, { at: t, from: ["scheduled"] })).published).toBe(false);
     const statuses = db.$client.prepare("select id, status from reports where id in (?, ?) order by id").all(due, later);
     expect(statuses).toEqual([
       { id: due, status: "published" },

@@ -1,0 +1,106 @@
+/**
+ * Writing a report's sections: autosave on top of a version, 已完成 marks, restoring an old
+ * revision. Content arrives validated and sanitised (lib/data); these commands store it with
+ * its revision history and audit row in one transaction.
+ */
+import { and, desc, eq } from "drizzle-orm";
+import { now } from "@/lib/clock";
+import { AppError } from "@/lib/errors";
+import type { UserActor } from "../actor";
+import type { Db } from "../client";
+import { reportSections, sectionRevisions } from "../schema";
+import { transaction, type Tx } from "../transaction";
+import { appendAudit } from "./audit";
+
+/** Autosaves of one person within this window form one revision (a "save burst"). */
+export const REVISION_COALESCE_MS = 5 * 60_000;
+
+export interface SectionContent {
+  html: string;
+  cells: Record<string, unknown> | null;
+}
+
+/** Records a save in the section's history, coalescing a person's autosaves into bursts; true when a new revision began. */
+async function recordRevision(tx: Tx, sectionId: number, authorId: number, content: SectionContent, version: number, at: Date, restoredFromId?: number): Promise<boolean> {
+  const [latest] = await tx.select().from(sectionRevisions).where(eq(sectionRevisions.sectionId, sectionId)).orderBy(desc(sectionRevisions.id)).limit(1);
+  const coalesce =
+    restoredFromId === undefined &&
+    latest !== undefined &&
+    latest.authorId === authorId &&
+    latest.restoredFromId === null &&
+    at.getTime() - latest.updatedAt.getTime() < REVISION_COALESCE_MS;
+  if (coalesce) {
+    await tx
+      .update(sectionRevisions)
+      .set({ ...content, version, updatedAt: at, saveCount: latest.saveCount + 1 })
+      .where(eq(sectionRevisions.id, latest.id));
+    return false;
+  }
+  await tx.insert(sectionRevisions).values({ sectionId, ...content, version, authorId, createdAt: at, updatedAt: at, restoredFromId: restoredFromId ?? null });
+  return true;
+}
+
+export type SaveOutcome = { saved: true; version: number; savedAt: Date } | { saved: false };
+
+/**
+ * Saves a section on top of `baseVersion`; refused (saved: false, nothing written) when someone
+ * saved it in the meantime. The first save of a burst is audited.
+ */
+export async function saveSectionContent(
+  db: Db,
+  actor: UserActor,
+  input: { reportId: number; sectionId: number; sectionKey: string; baseVersion: number; content: SectionContent },
+): Promise<SaveOutcome> {
+  const at = now();
+  const version = input.baseVersion + 1;
+  return transaction(db, async (tx) => {
+    const updated = await tx
+      .update(reportSections)
+      .set({ ...input.content, version, updatedAt: at, updatedById: actor.userId })
+      .where(and(eq(reportSections.id, input.sectionId), eq(reportSections.version, input.baseVersion)))
+      .returning({ id: reportSections.id });
+    if (updated.length === 0) return { saved: false };
+    if (await recordRevision(tx, input.sectionId, actor.userId, input.content, version, at)) {
+      await appendAudit(tx, actor, { action: "section.save", target: { type: "report", id: input.reportId }, result: "success", details: { section: input.sectionKey } });
+    }
+    return { saved: true, version, savedAt: at };
+  });
+}
+
+/** 「标记为已完成」 (or back to editing). */
+export async function setSectionCompleted(db: Db, actor: UserActor, input: { reportId: number; sectionId: number; sectionKey: string; completed: boolean }): Promise<void> {
+  await transaction(db, async (tx) => {
+    await tx.update(reportSections).set({ completed: input.completed }).where(eq(reportSections.id, input.sectionId));
+    await appendAudit(tx, actor, {
+      action: input.completed ? "section.complete" : "section.reopen",
+      target: { type: "report", id: input.reportId },
+      result: "success",
+      details: { section: input.sectionKey },
+    });
+  });
+}
+
+/** Restores an old revision as a new revision (history is never rewritten); returns the new version. */
+export async function restoreSectionRevision(db: Db, actor: UserActor, input: { reportId: number; sectionId: number; sectionKey: string; revisionId: number }): Promise<number> {
+  const at = now();
+  return transaction(db, async (tx) => {
+    const [revision] = await tx
+      .select()
+      .from(sectionRevisions)
+      .where(and(eq(sectionRevisions.id, input.revisionId), eq(sectionRevisions.sectionId, input.sectionId)));
+    if (!revision) throw new AppError("not_found", "该历史版本不存在。");
+    const [current] = await tx.select({ version: reportSections.version }).from(reportSections).where(eq(reportSections.id, input.sectionId));
+    if (!current) throw new AppError("not_found", "该节不存在。");
+    const content = { html: revision.html, cells: revision.cells };
+    const version = current.version + 1;
+    await tx.update(reportSections).set({ ...content, version, updatedAt: at, updatedById: actor.userId }).where(eq(reportSections.id, input.sectionId));
+    await recordRevision(tx, input.sectionId, actor.userId, content, version, at, revision.id);
+    await appendAudit(tx, actor, {
+      action: "section.restore",
+      target: { type: "report", id: input.reportId },
+      result: "success",
+      details: { section: input.sectionKey, revisionId: input.revisionId },
+    });
+    return version;
+  });
+}
