@@ -22,6 +22,39 @@ const config = [
     },
   },
   {
+    // Route handlers, their helpers, server actions and metadata routes (the .ts files of app/)
+    // answer with data and plain helpers, never with components.
+    files: ["app/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/db", "@/db/*", "**/db/*"], message: "Use lib/data instead of importing the database." },
+            { group: ["@/components", "@/components/*"], message: "Route handlers and their helpers import lib/data and lib/public, not components." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The public site's pure core: no database, no server, no framework.
+    files: ["lib/public/**/*.ts"],
+    ignores: ["lib/public/**/__tests__/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "server-only", message: "lib/public is pure; server code belongs in lib/data." }],
+          patterns: [
+            { group: ["@/db", "@/db/*", "**/db/*", "@/lib/data", "@/lib/data/*"], message: "lib/public is pure; reads belong in lib/data/public." },
+            { group: ["next", "next/*"], message: "lib/public is pure; no framework imports." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [

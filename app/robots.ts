@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { publicSiteUrl } from "@/lib/data/public-reports";
+import { publicSiteUrl } from "@/lib/public/site-url";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,6 @@
 import type { MetadataRoute } from "next";
-import { listSitemapEntries, publicSiteUrl } from "@/lib/data/public-reports";
+import { listSitemapEntries } from "@/lib/data/public/feed";
+import { publicSiteUrl } from "@/lib/public/site-url";
 
 // Built from the database at request time (never at build time).
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SiteFooter } from "@/components/public/site-footer";
 import { SiteHeader } from "@/components/public/site-header";
-import { publicSiteUrl } from "@/lib/data/public-reports";
+import { publicSiteUrl } from "@/lib/public/site-url";
 import { siteName } from "@/lib/site";
 import "./public.css";
 

@@ -4,7 +4,7 @@ import { ColumnTitle } from "@/components/public/column-title";
 import { ReportList } from "@/components/public/report-list";
 import { SearchForm } from "@/components/public/search-form";
 import { parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
-import { listPublicUnits, listPublicYears, listPublishedReports } from "@/lib/data/public-reports";
+import { listPublicUnits, listPublicYears, listPublishedReports } from "@/lib/data/public/catalog";
 import { siteName } from "@/lib/site";
 
 export function generateMetadata(): Metadata {

@@ -1,5 +1,6 @@
-import { ATOM_CONTENT_TYPE, buildAtomFeed } from "@/lib/data/public-feed";
-import { listFeedEntries, publicSiteUrl } from "@/lib/data/public-reports";
+import { listFeedEntries } from "@/lib/data/public/feed";
+import { ATOM_CONTENT_TYPE, buildAtomFeed } from "@/lib/public/feed-xml";
+import { publicSiteUrl } from "@/lib/public/site-url";
 import { siteName } from "@/lib/site";
 
 export const dynamic = "force-dynamic";

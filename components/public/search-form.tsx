@@ -1,6 +1,6 @@
 import { FilterSelect, submitButtonClass, type FilterOption } from "./filter-fields";
 
-/** The search uses the first 100 characters (MAX_QUERY_LENGTH in lib/data/public-search-query.ts); a longer paste would only make a huge URL. */
+/** The search uses the first 100 characters (MAX_QUERY_LENGTH in lib/public/search-query.ts); a longer paste would only make a huge URL. */
 const QUERY_MAX_LENGTH = 100;
 
 export interface SearchFormProps {

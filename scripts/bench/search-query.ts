@@ -4,7 +4,7 @@
  * `server-only` guard is an empty module: `tsx --conditions=react-server scripts/bench/search-query.ts`.
  */
 import { performance } from "node:perf_hooks";
-import { searchPublishedReports } from "@/lib/data/public-reports";
+import { searchPublishedReports } from "@/lib/data/public/search";
 
 const QUERIES = ["公开", "依申请公开", "政府信息公开工作", "主动公开政府信息", "桥石21乡", "统计样本", "不存在的内容", '"', "OR NEAR *", "信息".repeat(500)];
 

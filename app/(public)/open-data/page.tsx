@@ -6,8 +6,8 @@ import { FieldTable, type FieldRow } from "@/components/public/field-table";
 import { listCells } from "@/lib/formats";
 import { REPORT_SCHEMA_ID } from "@/lib/interchange";
 import { parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
-import { OPEN_DATA_FORMAT, OPEN_DATA_LEAD_COLUMNS, REPORT_TABLES_COLUMNS } from "@/lib/data/public-open-data";
-import { listPublicYears } from "@/lib/data/public-reports";
+import { OPEN_DATA_FORMAT, OPEN_DATA_LEAD_COLUMNS, REPORT_TABLES_COLUMNS } from "@/lib/public/open-data-layout";
+import { listPublicYears } from "@/lib/data/public/catalog";
 
 export const metadata: Metadata = {
   title: "数据开放",

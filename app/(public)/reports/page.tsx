@@ -5,7 +5,7 @@ import { Pagination } from "@/components/public/pagination";
 import { ReportFilters } from "@/components/public/report-filters";
 import { ReportList } from "@/components/public/report-list";
 import { parseId, parsePage, parseReadingPreferences, parseYear, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
-import { listPublicUnits, listPublicYears, listPublishedReports } from "@/lib/data/public-reports";
+import { listPublicUnits, listPublicYears, listPublishedReports } from "@/lib/data/public/catalog";
 
 interface ReportsPageProps {
   readonly searchParams: Promise<SearchParamRecord>;

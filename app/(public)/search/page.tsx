@@ -6,8 +6,10 @@ import { Pagination } from "@/components/public/pagination";
 import { ReportList } from "@/components/public/report-list";
 import { SearchForm } from "@/components/public/search-form";
 import { parseId, parsePage, parseReadingPreferences, parseYear, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
-import { listPublicUnits, listPublicYears, searchPublishedReports, type PublicSearchHit } from "@/lib/data/public-reports";
-import { MAX_QUERY_LENGTH, normalizeSearchQuery, queryLength } from "@/lib/data/public-search-query";
+import { listPublicUnits, listPublicYears } from "@/lib/data/public/catalog";
+import { searchPublishedReports } from "@/lib/data/public/search";
+import { MAX_QUERY_LENGTH, normalizeSearchQuery, queryLength } from "@/lib/public/search-query";
+import type { PublicSearchHit } from "@/lib/public/types";
 
 interface SearchPageProps {
   readonly searchParams: Promise<SearchParamRecord>;

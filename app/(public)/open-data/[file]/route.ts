@@ -1,7 +1,7 @@
 import { csvResponse, toCsv } from "@/lib/csv";
 import { parseYear } from "@/lib/public/url-params";
-import { openDataRows } from "@/lib/data/public-reports";
-import { notFoundResponse } from "@/lib/data/public-responses";
+import { openDataRows } from "@/lib/data/public/open-data";
+import { notFoundResponse } from "@/lib/public/download-responses";
 
 export const dynamic = "force-dynamic";
 

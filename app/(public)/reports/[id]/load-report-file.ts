@@ -1,6 +1,7 @@
 import { firstParam, parseId } from "@/lib/public/url-params";
-import { getPublicReportFile, type PublicReportFile } from "@/lib/data/public-reports";
-import { goneResponse, notFoundResponse } from "@/lib/data/public-responses";
+import { getPublicReportFile } from "@/lib/data/public/report";
+import { goneResponse, notFoundResponse } from "@/lib/public/download-responses";
+import type { PublicReportFile } from "@/lib/public/types";
 
 /**
  * The published file a download route asks for (`?edition=N` for an earlier edition), or the

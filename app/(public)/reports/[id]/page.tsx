@@ -11,7 +11,8 @@ import { SharePanel } from "@/components/public/share-panel";
 import { WithdrawalNotice } from "@/components/public/withdrawal-notice";
 import { ReportDocumentView } from "@/components/report";
 import { firstParam, parseId, parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
-import { absoluteUrl, getPublicEdition, getPublicReport, reportPath } from "@/lib/data/public-reports";
+import { getPublicEdition, getPublicReport } from "@/lib/data/public/report";
+import { absoluteUrl, reportPath } from "@/lib/public/site-url";
 import { chinaDate } from "@/lib/time";
 
 interface ReportPageProps {

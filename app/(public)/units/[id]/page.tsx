@@ -8,7 +8,7 @@ import { TrendFigure } from "@/components/public/trend-figure";
 import { APPLICATION_FIGURES, PROACTIVE_FIGURES, hasAnyValue, type KeyFigureDef, type KeyFigures } from "@/lib/charts/key-figures";
 import { renderTrendChartSvg } from "@/lib/charts/trend-chart";
 import { parseId, parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
-import { getPublicUnit, listUnitTrend } from "@/lib/data/public-reports";
+import { getPublicUnit, listUnitTrend } from "@/lib/data/public/unit";
 import { chinaDate } from "@/lib/time";
 
 interface UnitPageProps {

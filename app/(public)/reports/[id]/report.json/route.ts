@@ -1,4 +1,4 @@
-import { matchesEtag } from "@/lib/data/public-responses";
+import { matchesEtag } from "@/lib/public/download-responses";
 import { loadReportFile } from "../load-report-file";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { csvResponse, toCsv } from "@/lib/csv";
-import { tablesCsvRowsOf } from "@/lib/data/public-reports";
+import { tablesCsvRowsOf } from "@/lib/public/open-data-layout";
 import { loadReportFile } from "../load-report-file";
 
 export const dynamic = "force-dynamic";

@@ -5,6 +5,7 @@
 import { getFormat, listCells, type FormatId } from "@/lib/formats";
 import { getCell, type ReportDocument } from "@/lib/interchange";
 import type { CsvValue } from "@/lib/csv";
+import type { PublicReportFile } from "./types";
 
 /** The format whose cells are the columns of the yearly table. */
 export const OPEN_DATA_FORMAT: FormatId = "gov-2021";
@@ -27,7 +28,7 @@ export interface OpenDataTable {
 }
 
 /** Header of the yearly table: the lead columns, then every gov-2021 cell by its Chinese name. */
-export function openDataHeader(): string[] {
+function openDataHeader(): string[] {
   return [...OPEN_DATA_LEAD_COLUMNS, ...listCells(OPEN_DATA_FORMAT).map((c) => c.name)];
 }
 
@@ -36,7 +37,7 @@ export function openDataHeader(): string[] {
  * cells it shares with 2021 (table 3 and 4, most of table 2) and leaves the others empty;
  * a legacy free-form report has no national tables and leaves them all empty.
  */
-export function openDataRow(entry: OpenDataEntry): CsvValue[] {
+function openDataRow(entry: OpenDataEntry): CsvValue[] {
   const doc = entry.document;
   const cells = listCells(OPEN_DATA_FORMAT).map((c) => {
     const value = doc.format === "legacy-freeform" ? undefined : getCell(doc, c.id);
@@ -78,4 +79,9 @@ export function reportTablesRows(doc: ReportDocument): CsvValue[][] {
     }
   }
   return rows;
+}
+
+/** Rows of tables.csv for a public report file (see reportTablesRows). */
+export function tablesCsvRowsOf(file: PublicReportFile): CsvValue[][] {
+  return reportTablesRows(file.document);
 }

@@ -1,7 +1,7 @@
 /**
  * Turning whatever a visitor types into a safe search: pure functions (no database), so that
- * hostile input can be tested exhaustively. The data layer (public-reports.ts) runs the plan
- * against the two full-text tables of db/search-index.ts.
+ * hostile input can be tested exhaustively. The data layer (lib/data/public/search.ts) runs the
+ * plan against the two full-text tables of db/search-index.ts.
  *
  * - Queries of 3 or more characters become one FTS5 phrase (`"…"`, inner quotes doubled) on the
  *   trigram table, limited to the title, unit and body columns: inside a phrase FTS5 has no
@@ -19,7 +19,7 @@
 /** Longest query used (in characters); the rest is ignored. */
 export const MAX_QUERY_LENGTH = 100;
 /** Shortest query the trigram index can answer. */
-export const MIN_FTS_QUERY_LENGTH = 3;
+const MIN_FTS_QUERY_LENGTH = 3;
 
 /** Markers the database puts around a match in a snippet (private-use characters, never typed). */
 export const MATCH_START = "\uE000";
@@ -27,7 +27,7 @@ export const MATCH_END = "\uE001";
 export const ELLIPSIS = "…";
 
 /** The escape character of LIKE patterns. */
-export const LIKE_ESCAPE = "\\";
+const LIKE_ESCAPE = "\\";
 
 export type SearchPlan =
   | { readonly kind: "empty" }
@@ -88,7 +88,7 @@ const WORD_CHARACTERS = /^[\p{L}\p{N}]+$/u;
 const ANY_WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** The query as a phrase of single characters, as the per-character index stores text. */
-export function characterPhrase(query: string): string {
+function characterPhrase(query: string): string {
   return ftsPhrase(Array.from(query).join(" "));
 }
 

@@ -7,12 +7,21 @@ import { HOSTILE_STRINGS, TAUTOLOGIES } from "@/lib/testing/hostile-strings";
 // The data layer is 'server-only'; outside Next that import would throw.
 vi.mock("server-only", () => ({}));
 
-type PublicReports = typeof import("../public-reports");
+/** Every public read, by what it serves (one scenario runs through them all). */
+const loadPublicData = async () => ({
+  ...(await import("../catalog")),
+  ...(await import("../report")),
+  ...(await import("../unit")),
+  ...(await import("../search")),
+  ...(await import("../open-data")),
+  ...(await import("../feed")),
+});
+type PublicData = Awaited<ReturnType<typeof loadPublicData>>;
 type Db = import("@/db/client").Db;
 
 describe("what the public can read", () => {
   let dir: string;
-  let pub: PublicReports;
+  let pub: PublicData;
   let database: Db;
   const ids: Record<string, number> = {};
 
@@ -27,7 +36,7 @@ describe("what the public can read", () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-public-"));
     process.env.DATABASE_PATH = path.join(dir, "public.db");
-    const { db } = await import("../db");
+    const { db } = await import("../../db");
     const { units } = await import("@/db/schema");
     const { ARCHIVE_UNITS, DEMO_UNITS } = await import("@/db/seed/units");
     const { seedDemoReports } = await import("@/db/seed");
@@ -42,7 +51,7 @@ describe("what the public can read", () => {
       idByShort.set(unit.shortName, row.id);
     }
     await seedDemoReports(database);
-    pub = await import("../public-reports");
+    pub = await loadPublicData();
     ids.qingshi2022 = reportId("青石镇", 2022);
     ids.qingshi2023 = reportId("青石镇", 2023);
     ids.qingshiDraft = reportId("青石镇", 2024);

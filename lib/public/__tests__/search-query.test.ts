@@ -15,7 +15,7 @@ import {
   normalizeSearchQuery,
   planSearch,
   snippetSegments,
-} from "../public-search-query";
+} from "../search-query";
 
 const HOSTILE = [
   '"',

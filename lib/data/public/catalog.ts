@@ -1,0 +1,94 @@
+import "server-only";
+import { asc, count, desc, eq, max, sql } from "drizzle-orm";
+import { reports, units } from "@/db/schema";
+import { clampPage, pageCountOf, type Paged } from "@/lib/public/paging";
+import type { PublicReportSummary, PublicUnitSummary } from "@/lib/public/types";
+import { db } from "../db";
+import { isLiveReport, summaryQuery, toSummary, whereAll } from "./live-reports";
+
+/*
+ * The catalog of public reports: the paged lists (/ and /reports) and the years and units
+ * every public page offers as filters. The year and unit lists are cached here — the cache,
+ * its key (the stamp) and its staleness check live in this module only.
+ */
+
+const REPORTS_PAGE_SIZE = 20;
+
+/** Public reports, newest first, optionally of one year and/or one unit. */
+export async function listPublishedReports(options: {
+  year?: number | null;
+  unitId?: number | null;
+  page?: number;
+  pageSize?: number;
+}): Promise<Paged<PublicReportSummary>> {
+  const pageSize = Math.min(Math.max(options.pageSize ?? REPORTS_PAGE_SIZE, 1), 100);
+  const where = whereAll(
+    isLiveReport(),
+    options.year ? eq(reports.year, options.year) : undefined,
+    options.unitId ? eq(reports.unitId, options.unitId) : undefined,
+  );
+  const total = db().select({ n: count() }).from(reports).where(where).get()?.n ?? 0;
+  const pageCount = pageCountOf(total, pageSize);
+  const page = clampPage(options.page ?? 1, pageCount);
+  const rows = summaryQuery()
+    .where(where)
+    .orderBy(desc(reports.publishedAt), desc(reports.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .all();
+  return { items: rows.map(toSummary), total, page, pageSize, pageCount };
+}
+
+interface Catalog {
+  readonly stamp: string;
+  readonly years: { year: number; count: number }[];
+  readonly units: PublicUnitSummary[];
+}
+
+let catalog: Catalog | null = null;
+
+/**
+ * What the year and unit lists depend on, read cheaply: a publication adds an edition, a
+ * withdrawal adds a withdrawn report, a rename touches the unit.
+ */
+function catalogStamp(): string {
+  const row = db().get<{ e: number | null; w: number; u: number | null }>(
+    sql`select (select max(id) from report_editions) as e,
+               (select count(*) from reports where withdrawn_at is not null or status = 'withdrawn') as w,
+               (select max(coalesce(updated_at, created_at)) from units) as u`,
+  );
+  return `${row?.e ?? 0}:${row?.w ?? 0}:${row?.u ?? 0}`;
+}
+
+/** The years and units with public reports (every public page's filters), kept until they change. */
+function publicCatalog(): Catalog {
+  const stamp = catalogStamp();
+  if (catalog?.stamp === stamp) return catalog;
+  const years = db()
+    .select({ year: reports.year, count: count() })
+    .from(reports)
+    .where(isLiveReport())
+    .groupBy(reports.year)
+    .orderBy(desc(reports.year))
+    .all();
+  const unitRows = db()
+    .select({ id: units.id, name: units.name, shortName: units.shortName, count: count(), latestYear: max(reports.year) })
+    .from(reports)
+    .innerJoin(units, eq(units.id, reports.unitId))
+    .where(isLiveReport())
+    .groupBy(units.id)
+    .orderBy(asc(units.id))
+    .all();
+  catalog = { stamp, years, units: unitRows.map((r) => ({ ...r, latestYear: r.latestYear ?? 0 })) };
+  return catalog;
+}
+
+/** Years that have public reports, newest first, with how many. */
+export async function listPublicYears(): Promise<{ year: number; count: number }[]> {
+  return publicCatalog().years.map((y) => ({ ...y }));
+}
+
+/** Units that have public reports, in the order they were set up (county first), with how many. */
+export async function listPublicUnits(): Promise<PublicUnitSummary[]> {
+  return publicCatalog().units.map((u) => ({ ...u }));
+}
