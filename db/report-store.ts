@@ -4,13 +4,14 @@
  * operator's tool that runs with direct database access.
  */
 import { and, asc, eq } from "drizzle-orm";
-import { getFormat } from "@/lib/formats";
+import { getFormat, type TableId } from "@/lib/formats";
 import { sanitizeReportHtml } from "@/lib/html/sanitize";
 import { REPORT_SCHEMA_ID, reportDocumentSchema, type CellTree, type ReportDocument, type ReportTables } from "@/lib/interchange";
 import type { Db } from "./client";
 import type { Tx } from "./transaction";
 import { parseChinaDateOrIso } from "@/lib/time";
-import { reportAttachments, reports, reportSections, units, type ReportStatus } from "./schema";
+import type { SectionContent } from "@/lib/report-editing";
+import { reportAttachments, reports, reportSections, units, type ReportSectionRow, type ReportStatus } from "./schema";
 
 export interface StoreOptions {
   unitId: number;
@@ -39,7 +40,7 @@ function sectionRowsOf(doc: ReportDocument) {
   const format = getFormat(doc.format);
   const narrative = new Map(doc.sections.map((s) => [s.key, s]));
   const tables: ReportTables = ("tables" in doc && doc.tables) || {};
-  const rows: { key: string; heading: string; kind: "narrative" | "table"; tableId: string | null; html: string; cells: CellTree | null }[] = [];
+  const rows: { key: string; heading: string; kind: "narrative" | "table"; tableId: TableId | null; html: string; cells: CellTree | null }[] = [];
   const fixed = [...(format.preamble ? [format.preamble] : []), ...format.sections];
   for (const def of fixed) {
     if (def.kind === "table") {
@@ -109,9 +110,16 @@ export async function readReportDocument(db: Db, reportId: number): Promise<Repo
     signature: report.signature ?? null,
   };
   const tables: ReportTables = {};
-  for (const s of sectionRows) if (s.kind === "table" && s.tableId && s.cells) tables[s.tableId] = s.cells as CellTree;
+  for (const s of sectionRows) if (s.kind === "table" && s.tableId && s.cells) tables[s.tableId] = s.cells;
   // Parsing both types the result and guarantees that what leaves the database is a valid document.
   return reportDocumentSchema.parse(report.format === "legacy-freeform" ? { ...base, format: report.format } : { ...base, format: report.format, tables });
+}
+
+/** A stored section row as the content it holds (the one place that knows a table row carries its table id). */
+export function sectionContentOf(row: ReportSectionRow): SectionContent {
+  if (row.kind === "narrative") return { kind: "narrative", html: row.html };
+  if (!row.tableId) throw new Error(`section ${row.id} is a table without a table id`);
+  return { kind: "table", tableId: row.tableId, cells: row.cells };
 }
 
 export async function findReportId(db: Db, unitId: number, year: number): Promise<number | null> {

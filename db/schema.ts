@@ -7,6 +7,8 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from "drizzle-orm/sqlite-core";
+import type { TableId } from "../lib/formats/types";
+import type { CellTree } from "../lib/interchange/schema";
 import { REPORT_STATUSES, ROLES, UNIT_KINDS } from "../lib/vocabulary";
 
 /** Millisecond UTC timestamps stored as integers; drizzle maps them to Date. */
@@ -188,9 +190,9 @@ export const reportSections = sqliteTable(
     key: text("key").notNull(),
     heading: text("heading").notNull(),
     kind: text("kind", { enum: ["narrative", "table"] }).notNull(),
-    tableId: text("table_id"),
+    tableId: text("table_id").$type<TableId>(),
     html: text("html").notNull().default(""),
-    cells: text("cells", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    cells: text("cells", { mode: "json" }).$type<CellTree | null>(),
     completed: integer("completed", { mode: "boolean" }).notNull().default(false),
     version: integer("version").notNull().default(1),
     updatedAt: timestamp("updated_at"),
@@ -234,7 +236,7 @@ export const sectionRevisions = sqliteTable(
     /** The section version this revision holds (the latest save of the burst). */
     version: integer("version").notNull(),
     html: text("html").notNull().default(""),
-    cells: text("cells", { mode: "json" }).$type<Record<string, unknown> | null>(),
+    cells: text("cells", { mode: "json" }).$type<CellTree | null>(),
     authorId: integer("author_id")
       .notNull()
       .references(() => users.id),

@@ -1,22 +1,36 @@
-import type { FormatId } from "@/lib/formats";
-import type { ReportDocument } from "@/lib/interchange";
+import type { FormatId, TableId } from "@/lib/formats";
+import type { CellTree, ReportDocument } from "@/lib/interchange";
 import type { ReportStatus } from "@/lib/permissions";
 
+/** What a section holds: narrative HTML, or the cells of one statistics table. */
+export type SectionContent = { kind: "narrative"; html: string } | { kind: "table"; tableId: TableId; cells: CellTree | null };
+
+/** A change of content as the editor makes it (typing, restoring a draft, choosing in a conflict). */
+export type ContentChange = { html: string } | { cells: CellTree | null };
+
+/** The section with the change applied where it fits its kind (HTML to narrative, cells to a table). */
+export function withContent<T extends SectionContent>(section: T, change: ContentChange): T {
+  if (section.kind === "narrative" && "html" in change) return { ...section, html: change.html };
+  if (section.kind === "table" && "cells" in change) return { ...section, cells: change.cells };
+  return section;
+}
+
+/** The content of a section in the shape saves and conflicts carry (both fields, one of them empty). */
+export function contentFields(section: SectionContent): { html: string; cells: CellTree | null } {
+  return section.kind === "narrative" ? { html: section.html, cells: null } : { html: "", cells: section.cells };
+}
+
 /** What the editor shows of one section (shared by the data layer and the editor component). */
-export interface EditorSection {
+export type EditorSection = SectionContent & {
   key: string;
   heading: string;
-  kind: "narrative" | "table";
-  tableId: string | null;
-  html: string;
-  cells: Record<string, unknown> | null;
   completed: boolean;
   version: number;
   state: "not_started" | "editing" | "completed";
   updatedAt: Date | null;
   updatedBy: string | null;
   guidance: string;
-}
+};
 
 export interface EditorReport {
   id: number;

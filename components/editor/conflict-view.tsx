@@ -5,7 +5,7 @@ import { getTableValue, type CellTree, type ReportTables } from "@/lib/interchan
 
 export interface ConflictState {
   mine: { html: string } | { cells: CellTree };
-  theirs: { html: string; cells: Record<string, unknown> | null; version: number; updatedAt: Date | null; updatedBy: string | null };
+  theirs: { html: string; cells: CellTree | null; version: number; updatedAt: Date | null; updatedBy: string | null };
 }
 
 interface ConflictViewProps {
@@ -38,7 +38,7 @@ export function ConflictView({ conflict, kind, format, onChoose }: ConflictViewP
           <VersionPane title="我的版本（未保存）" html={mine.html} testId="conflict-mine" />
         </div>
       ) : (
-        <CellDifferences format={format} mine={"cells" in mine ? mine.cells : {}} theirs={(theirs.cells ?? {}) as CellTree} />
+        <CellDifferences format={format} mine={"cells" in mine ? mine.cells : {}} theirs={theirs.cells ?? {}} />
       )}
       <div className="mt-4 flex flex-wrap gap-3">
         <button type="button" onClick={() => onChoose("theirs")} className="rounded border border-line bg-white px-4 py-2 text-sm">

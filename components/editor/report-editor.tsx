@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { CellId, TableId } from "@/lib/formats";
+import type { CellId } from "@/lib/formats";
 import { REPORT_SCHEMA_ID, type CellTree, type ReportDocument, type ReportTables } from "@/lib/interchange";
 import { checkReport, computeTotals, fillComputedCells, type Finding } from "@/lib/rules";
 import type { ActionResult } from "@/lib/action-result";
-import type { EditorReport, EditorSection } from "@/lib/report-editing";
+import { contentFields, withContent, type ContentChange, type EditorReport, type EditorSection } from "@/lib/report-editing";
 import { ConflictView, type ConflictState } from "./conflict-view";
 import { FindingsPanel } from "./findings-panel";
 import { RichTextEditor } from "./rich-text-editor";
@@ -33,7 +33,7 @@ type Content = { html: string } | { cells: CellTree };
  */
 function toDocument(report: EditorReportData, sections: EditorSectionData[]): ReportDocument {
   let tables: ReportTables = {};
-  for (const s of sections) if (s.kind === "table" && s.tableId) tables[s.tableId] = (s.cells ?? {}) as CellTree;
+  for (const s of sections) if (s.kind === "table") tables[s.tableId] = s.cells ?? {};
   if (report.editable) tables = fillComputedCells(report.format, tables);
   return {
     schema: REPORT_SCHEMA_ID,
@@ -72,15 +72,17 @@ export function ReportEditor({ report, currentKey, actions }: { report: EditorRe
   const sectionOf = useCallback(
     (finding: Finding): string | null => {
       const cell = finding.cells[0];
-      if (cell) return sections.find((s) => s.tableId === cell.split(".")[0])?.key ?? null;
+      if (cell) return sections.find((s) => s.kind === "table" && s.tableId === cell.split(".")[0])?.key ?? null;
       const match = finding.path?.match(/^sections\.(\d+)\./);
       return match ? (narrativeKeys[Number(match[1])] ?? null) : null;
     },
     [sections, narrativeKeys],
   );
 
+  /** Applies a change of content and/or state to the section being edited. */
   const updateCurrent = useCallback(
-    (patch: Partial<EditorSectionData>) => setSections((all) => all.map((s) => (s.key === currentKey ? { ...s, ...patch } : s))),
+    (change: ContentChange | null, state: Partial<Pick<EditorSectionData, "version" | "completed" | "state">> = {}) =>
+      setSections((all) => all.map((s) => (s.key === currentKey ? { ...(change ? withContent(s, change) : s), ...state } : s))),
     [currentKey],
   );
 
@@ -113,13 +115,13 @@ export function ReportEditor({ report, currentKey, actions }: { report: EditorRe
     if (draft.baseVersion === current.version) {
       // localStorage can only be read after hydration, so this state update has to live in an effect.
       // eslint-disable-next-line react-hooks/set-state-in-effect
-      updateCurrent("html" in draft.content ? { html: draft.content.html } : { cells: draft.content.cells });
+      updateCurrent(draft.content);
       setGeneration((g) => g + 1);
       queueChange(draft.content);
     } else if (draft.baseVersion < current.version) {
       setConflict({
         mine: draft.content,
-        theirs: { html: current.html, cells: current.cells, version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
+        theirs: { ...contentFields(current), version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy },
       });
     }
     // Only when a section is opened.
@@ -142,7 +144,7 @@ export function ReportEditor({ report, currentKey, actions }: { report: EditorRe
   }, [actions, report.id, currentKey]);
 
   const onContent = (content: Content) => {
-    updateCurrent("html" in content ? { html: content.html } : { cells: content.cells });
+    updateCurrent(content);
     queueChange(content);
   };
 
@@ -153,12 +155,12 @@ export function ReportEditor({ report, currentKey, actions }: { report: EditorRe
     if (choice === "theirs") {
       autosave.discardPending();
       setBaseVersion(theirs.version);
-      updateCurrent({ html: theirs.html, cells: theirs.cells, version: theirs.version });
+      updateCurrent(current.kind === "narrative" ? { html: theirs.html } : { cells: theirs.cells }, { version: theirs.version });
       setGeneration((g) => g + 1);
       return;
     }
     // Keep mine on top of their version; theirs stays in the section's history.
-    updateCurrent({ ...("html" in mine ? { html: mine.html } : { cells: mine.cells }), version: theirs.version });
+    updateCurrent(mine, { version: theirs.version });
     setBaseVersion(theirs.version);
     setGeneration((g) => g + 1);
     queueChange(mine);
@@ -171,7 +173,7 @@ export function ReportEditor({ report, currentKey, actions }: { report: EditorRe
     const next = !current.completed;
     const result = await actions.setCompleted(report.id, currentKey, next);
     if (!result.ok) setCompleteError(result.message);
-    else updateCurrent({ completed: next, state: next ? "completed" : "editing" });
+    else updateCurrent(null, { completed: next, state: next ? "completed" : "editing" });
   };
 
   const navItems: SectionNavItem[] = sections.map((s) => {
@@ -260,8 +262,8 @@ export function ReportEditor({ report, currentKey, actions }: { report: EditorRe
           <TableSectionEditor
             key={`${currentKey}:${generation}`}
             format={report.format}
-            tableId={current.tableId as TableId}
-            cells={current.cells as CellTree | null}
+            tableId={current.tableId}
+            cells={current.cells}
             totals={totals as Record<CellId, number | null>}
             findings={sectionFindings}
             reference={report.previous && "tables" in report.previous ? (report.previous.tables ?? null) : null}

@@ -1,18 +1,19 @@
 import type { ActionResult } from "@/lib/action-result";
+import type { CellTree } from "@/lib/interchange";
 
 export interface SaveSectionRequest {
   reportId: number;
   sectionKey: string;
   baseVersion: number;
   html?: string;
-  cells?: Record<string, unknown>;
+  cells?: CellTree | null;
 }
 
 export type SaveSectionResponse =
   | { status: "saved"; version: number; savedAt: string }
   | {
       status: "conflict";
-      theirs: { html: string; cells: Record<string, unknown> | null; version: number; updatedAt: string | null; updatedBy: string | null };
+      theirs: { html: string; cells: CellTree | null; version: number; updatedAt: string | null; updatedBy: string | null };
     };
 
 /**

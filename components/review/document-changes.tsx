@@ -1,6 +1,6 @@
 import { narrativeDiff, tableDiff } from "@/lib/diff";
-import { getFormat, type TableId } from "@/lib/formats";
-import type { CellTree, ReportDocument } from "@/lib/interchange";
+import { getFormat } from "@/lib/formats";
+import type { ReportDocument } from "@/lib/interchange";
 import { CellChangesView, TextDiffView } from "./change-view";
 
 /** What changed between two versions of a report, section by section (unchanged ones omitted). */
@@ -15,9 +15,9 @@ export function DocumentChanges({ title, before, after, testId }: { title: strin
       table: t,
       changes: tableDiff(
         after.format,
-        t.id as TableId,
-        (before.format !== "legacy-freeform" ? (before.tables?.[t.id] ?? null) : null) as CellTree | null,
-        (after.format !== "legacy-freeform" ? (after.tables?.[t.id] ?? null) : null) as CellTree | null,
+        t.id,
+        before.format !== "legacy-freeform" ? (before.tables?.[t.id] ?? null) : null,
+        after.format !== "legacy-freeform" ? (after.tables?.[t.id] ?? null) : null,
       ),
     }))
     .filter((d) => d.changes.length > 0);

@@ -6,6 +6,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import type { CellTree } from "@/lib/interchange";
 import type { UserActor } from "../actor";
 import type { Db } from "../client";
 import { reportSections, sectionRevisions } from "../schema";
@@ -15,9 +16,10 @@ import { appendAudit } from "./audit";
 /** Autosaves of one person within this window form one revision (a "save burst"). */
 export const REVISION_COALESCE_MS = 5 * 60_000;
 
+/** What a save stores: the HTML of a narrative section, or the cells of a table section (the other field empty). */
 export interface SectionContent {
   html: string;
-  cells: Record<string, unknown> | null;
+  cells: CellTree | null;
 }
 
 /** Records a save in the section's history, coalescing a person's autosaves into bursts; true when a new revision began. */

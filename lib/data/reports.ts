@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, desc, eq } from "drizzle-orm";
 import { createNextYearReport as createReport, renameReport } from "@/db/commands/reports";
-import { previousYearDocument, readReportDocument } from "@/db/report-store";
+import { previousYearDocument, readReportDocument, sectionContentOf } from "@/db/report-store";
 import { reports, reportSections, units, users, type ReportStatus } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { daysUntil, nextReportYear, reportDeadline } from "@/lib/time";
@@ -108,12 +108,9 @@ export async function getReportForEditing(reportId: number): Promise<EditorRepor
     unitKind: unit.kind,
     editable: canEditReport(viewer, report),
     sections: rows.map(({ section, by }) => ({
+      ...sectionContentOf(section),
       key: section.key,
       heading: section.heading,
-      kind: section.kind,
-      tableId: section.tableId,
-      html: section.html,
-      cells: section.cells,
       completed: section.completed,
       version: section.version,
       state: section.completed ? "completed" : section.updatedAt ? "editing" : "not_started",

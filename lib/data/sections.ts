@@ -2,7 +2,9 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { reportSections, sectionRevisions, users, type ReportSectionRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
-import { isFormatId, type TableId } from "@/lib/formats";
+import { isFormatId } from "@/lib/formats";
+import type { CellTree } from "@/lib/interchange";
+import { sectionContentOf } from "@/db/report-store";
 import { sanitizeReportHtml } from "@/lib/html/sanitize";
 import { fillComputedCells } from "@/lib/rules";
 import { saveSectionSchema, tableCellsSchema, type SaveSectionInput } from "@/lib/validations/report";
@@ -13,7 +15,7 @@ import { requireEditableReport, requireReadableReport } from "./report-access";
 
 export interface SectionSnapshot {
   html: string;
-  cells: Record<string, unknown> | null;
+  cells: CellTree | null;
   version: number;
   updatedAt: Date | null;
   updatedBy: string | null;
@@ -39,12 +41,13 @@ async function snapshotOf(row: ReportSectionRow): Promise<SectionSnapshot> {
 
 /** Validates and normalises the new content of a section: sanitised HTML, or well-formed cells with totals computed. */
 function contentFor(row: ReportSectionRow, format: string, input: SaveSectionInput) {
-  if (row.kind === "narrative") {
+  const stored = sectionContentOf(row);
+  if (stored.kind === "narrative") {
     if (input.html === undefined) throw new AppError("invalid", "缺少本节内容。");
     return { html: sanitizeReportHtml(input.html), cells: null };
   }
-  if (!input.cells || !row.tableId || !isFormatId(format)) throw new AppError("invalid", "缺少表格数据。");
-  const tableId = row.tableId as TableId;
+  const { tableId } = stored;
+  if (!input.cells || !isFormatId(format)) throw new AppError("invalid", "缺少表格数据。");
   const parsed = tableCellsSchema(format, tableId).safeParse(input.cells);
   if (!parsed.success) {
     // The message names the cell; fieldErrors key it by its id (`table3.total.newReceived`), as the editor does.
@@ -54,7 +57,7 @@ function contentFor(row: ReportSectionRow, format: string, input: SaveSectionInp
     throw new AppError("invalid", message, { [cellId]: message });
   }
   const filled = fillComputedCells(format, { [tableId]: parsed.data });
-  return { html: row.html, cells: filled[tableId] as Record<string, unknown> };
+  return { html: row.html, cells: filled[tableId] ?? null };
 }
 
 /**
@@ -99,7 +102,7 @@ export interface RevisionSummary {
   saveCount: number;
   restoredFromId: number | null;
   html: string;
-  cells: Record<string, unknown> | null;
+  cells: CellTree | null;
 }
 
 /** A section's history, newest first. */

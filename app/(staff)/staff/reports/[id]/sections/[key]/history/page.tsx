@@ -6,8 +6,6 @@ import { sectionLabel } from "@/components/editor/section-nav";
 import { getReportForEditing } from "@/lib/data/reports";
 import { listSectionRevisions } from "@/lib/data/sections";
 import { narrativeDiff, tableDiff } from "@/lib/diff";
-import type { TableId } from "@/lib/formats";
-import type { CellTree } from "@/lib/interchange";
 import { loadOrNotFound } from "@/lib/load";
 import { RestoreButton } from "./restore-button";
 import { chinaDateTime } from "@/lib/time";
@@ -50,7 +48,7 @@ export default async function SectionHistoryPage({ params }: { params: Promise<{
                 {section.kind === "narrative" ? (
                   <TextDiffView parts={narrativeDiff(revision.html, section.html)} />
                 ) : (
-                  <CellChangesView changes={tableDiff(report.format, section.tableId as TableId, revision.cells as CellTree, section.cells as CellTree)} />
+                  <CellChangesView changes={tableDiff(report.format, section.tableId, revision.cells, section.cells)} />
                 )}
               </>
             )}
