@@ -55,6 +55,24 @@ const config = [
     },
   },
   {
+    // Persistence and commands sit on the pure core only: never on the authorization boundary,
+    // the server or the framework (so CLIs, jobs and tests can call them without a request).
+    files: ["db/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "server-only", message: "db/ runs outside Next.js (CLIs, jobs); server-only belongs in lib/data." }],
+          patterns: [
+            { group: ["@/lib/data", "@/lib/data/*", "**/lib/data/*", "@/lib/serving", "@/lib/serving/*", "**/lib/serving/*"], message: "db/ imports only the pure core; lib/data calls db/, not the other way round." },
+            { group: ["next", "next/*", "next-auth", "next-auth/*"], message: "db/ imports no framework." },
+            { group: ["@/components", "@/components/*", "@/app/*"], message: "db/ imports no UI." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
