@@ -2,6 +2,7 @@
 
 import { listCells, type FormatId } from "@/lib/formats";
 import { getTableValue, type CellTree, type ReportTables } from "@/lib/interchange";
+import { chinaDateTime } from "@/lib/time";
 
 export interface ConflictState {
   mine: { html: string } | { cells: CellTree };
@@ -15,7 +16,7 @@ interface ConflictViewProps {
   onChoose: (choice: "theirs" | "mine") => void;
 }
 
-const when = (d: Date | null) => (d ? new Date(d).toLocaleString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" }) : "");
+const when = (d: Date | null) => (d ? chinaDateTime(new Date(d), true) : "");
 
 /**
  * Someone saved this section after this editor loaded it. Both versions are shown side by side

@@ -1,8 +1,8 @@
 "use client";
 
 import type { SaveState } from "./use-autosave";
+import { chinaTime } from "@/lib/time";
 
-const time = (d: Date) => d.toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" });
 
 /** The visible autosave state, announced politely to screen readers. */
 export function SaveStatus({ state }: { state: SaveState }) {
@@ -23,7 +23,7 @@ function describe(state: SaveState): [string, string] {
     case "saving":
       return ["正在保存…", "text-muted"];
     case "saved":
-      return [`已保存 ${time(state.at)}`, "text-green-800"];
+      return [`已保存 ${chinaTime(state.at)}`, "text-green-800"];
     case "retrying":
       return ["保存失败 – 正在重试（修改暂存在本机浏览器中）", "text-red-800 font-medium"];
     case "refused":

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { settleAction, type ActionResult } from "@/lib/action-result";
 import type { ReviewCommentView } from "@/lib/report-editing";
+import { chinaDateTime } from "@/lib/time";
 
 interface CommentThreadProps {
   reportId: number;
@@ -16,7 +17,7 @@ interface CommentThreadProps {
   resolve: (reportId: number, commentId: number) => Promise<ActionResult<unknown>>;
 }
 
-const when = (d: Date) => new Date(d).toLocaleString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" });
+const when = (d: Date) => chinaDateTime(new Date(d));
 const ROLE = { leader: "审核领导", clerk: "填报员", admin: "管理员" } as Record<string, string>;
 
 /** Review comments on one section: threads of replies, resolvable by the clerk after a change. */
