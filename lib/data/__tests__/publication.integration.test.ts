@@ -15,6 +15,7 @@ import {
   cancelScheduledPublication,
   getReviewData,
   publishApprovedReport,
+  returnReport,
   startCorrection,
   submitReport,
   withdrawReport,
@@ -28,11 +29,13 @@ import {
   audited,
   clock,
   database,
+  mark,
   notified,
   refusal,
   reportRow,
   sectionRow,
   seedFixture,
+  since,
   written,
   type Township,
 } from "@/lib/testing/integration-db";
@@ -279,5 +282,89 @@ describe("withdrawal (撤回)", () => {
 
     const approved = await approvedReport(f.liuxi);
     expect((await refusal(() => withdrawReport(approved, { reason: "尚未发布" }))).error.code).toBe("conflict");
+  });
+});
+
+describe("the whole life of a report", () => {
+  it("drafted, returned, resubmitted, approved, scheduled, published by the scheduler, corrected, republished and withdrawn: every step on record", async () => {
+    const town = await addTownship("一生镇");
+    const { clerk, leader } = town;
+    const m = mark();
+    const id = await submittedReport(town);
+
+    await actAs(leader);
+    await returnReport(id, { reason: "请补充政策解读情况。" });
+    await actAs(clerk);
+    await saveSection({ reportId: id, sectionKey: "overview", baseVersion: sectionRow(id, "overview").version, html: "<p>补充了政策解读情况。</p>" });
+    await submitReport(id, {});
+
+    await actAs(leader);
+    await approveReport(id, APPROVAL);
+    // A second click on a step already taken is refused and changes nothing.
+    expect((await refusal(() => returnReport(id, { reason: "迟到的退回" }))).error.code).toBe("conflict");
+    expect((await refusal(() => approveReport(id, APPROVAL))).error.code).toBe("conflict");
+
+    await publishApprovedReport(id, { scheduleAt: scheduleInput(60), changeNote: "" });
+    await cancelScheduledPublication(id);
+    await publishApprovedReport(id, { scheduleAt: scheduleInput(30), changeNote: "" });
+    expect(runSchedulerAt(reportRow(id).scheduledAt!)).toBe(1);
+
+    await actAs(leader);
+    await startCorrection(id);
+    await actAs(clerk);
+    await saveSection({ reportId: id, sectionKey: "overview", baseVersion: sectionRow(id, "overview").version, html: "<p>更正后的总体情况。</p>" });
+    await submitReport(id, {});
+    await actAs(leader);
+    await approveReport(id, APPROVAL);
+    await publishApprovedReport(id, { scheduleAt: "", changeNote: "更正总体情况。" });
+    await withdrawReport(id, { reason: "统计口径有误，撤回核实。" });
+
+    const { audit, transitions, notifications } = since(m);
+    const who = (userId: number | null) => (userId === clerk.id ? "clerk" : userId === leader.id ? "leader" : userId === null ? "scheduler" : `user ${userId}`);
+    expect(transitions.map((t) => `${t.fromStatus} → ${t.toStatus} by ${who(t.actorId)}`)).toEqual([
+      "draft → submitted by clerk",
+      "submitted → returned by leader",
+      "returned → submitted by clerk",
+      "submitted → approved by leader",
+      "approved → scheduled by leader",
+      "scheduled → approved by leader",
+      "approved → scheduled by leader",
+      "scheduled → published by scheduler",
+      "published → draft by leader",
+      "draft → submitted by clerk",
+      "submitted → approved by leader",
+      "approved → published by leader",
+      "published → withdrawn by leader",
+    ]);
+    expect(
+      audit
+        .filter((a) => a.action.startsWith("report.") && a.targetId === String(id))
+        .map((a) => `${a.action} by ${a.actorName === "scheduler" ? "scheduler" : who(a.actorId)}`),
+    ).toEqual([
+      "report.create by clerk",
+      "report.submitted by clerk",
+      "report.returned by leader",
+      "report.submitted by clerk",
+      "report.approved by leader",
+      "report.scheduled by leader",
+      "report.approved by leader",
+      "report.scheduled by leader",
+      "report.publish by scheduler",
+      "report.draft by leader",
+      "report.submitted by clerk",
+      "report.approved by leader",
+      "report.publish by leader",
+      "report.withdrawn by leader",
+    ]);
+    const inbox = (persona: { id: number }) => notifications.filter((n) => n.userId === persona.id).map((n) => n.kind);
+    expect(inbox(clerk)).toEqual(["returned", "approved", "published", "correction", "approved", "published"]);
+    expect(inbox(leader)).toEqual(["submitted", "submitted", "published", "submitted"]);
+    expect(notifications.every((n) => n.reportId === id)).toBe(true);
+
+    expect(editionsOf(id).map((e) => [e.edition, e.changeNote, who(e.publishedById)])).toEqual([
+      [1, null, "scheduler"],
+      [2, "更正总体情况。", "leader"],
+    ]);
+    expect(reportRow(id)).toMatchObject({ status: "withdrawn", indexNo: `${town.unit.orgCode}/2024-00001`, liveEditionId: editionsOf(id)[1]!.id });
   });
 });
