@@ -266,6 +266,19 @@ describe("an admin manages units", () => {
     expect(on.audit).toEqual([audited(f.admin, "unit.activate", { target: ["unit", town.unit.id] })]);
   });
 
+  // Bug: setUnitActive(id, true) does not look at the parent, so a unit comes back to life under
+  // a deactivated parent, although deactivation refuses a parent with active units below it and
+  // createUnit/updateUnit refuse a deactivated parent ("上级单位已停用"). Flip to `it` once fixed.
+  it.fails("a unit cannot be reactivated under a deactivated parent", async () => {
+    await actAs(f.admin);
+    const district = addUnit({ name: "测试县停用片区", shortName: "停用片区", kind: "department", parentId: f.county.id });
+    const village = addUnit({ name: "测试县停用片区某村", shortName: "某村", kind: "department", parentId: district.id });
+    await setUnitActive(village.id, false);
+    await setUnitActive(district.id, false);
+    const { error } = await refusal(() => setUnitActive(village.id, true));
+    expect(error.code).toBe("invalid");
+  });
+
   it("only admins manage units; the attempt is audited", async () => {
     await actAs(f.liuxi.leader);
     const { error, audit } = await refusal(() => listUnits());
