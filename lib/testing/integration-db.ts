@@ -11,6 +11,7 @@
  * internal helpers, so they hold while lib/data is rebuilt on commands.
  */
 import { randomUUID } from "node:crypto";
+import os from "node:os";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { expect } from "vitest";
@@ -42,6 +43,12 @@ export { TEST_CLIENT_IP } from "./staff-request";
 
 // ---------------------------------------------------------------------------------------------
 // Database and clock
+
+// Never the developer's database: only the integration project's setup points DATABASE_PATH
+// at a temporary file.
+if (!process.env.DATABASE_PATH?.startsWith(os.tmpdir())) {
+  throw new Error("lib/testing/integration-db.ts runs in the vitest project 'integration' only (*.integration.test.ts)");
+}
 
 // The connection lib/data uses too (db/client.ts caches it), on this file's temporary database.
 const testDb = getDb();
