@@ -194,12 +194,12 @@ export function mark(): Mark {
   return { audit: maxId(auditLog), notifications: maxId(notifications), transitions: maxId(reportTransitions) };
 }
 
-/** The rows written since the mark, oldest first. */
+/** The rows written since the mark, oldest first (notifications by recipient, then oldest first). */
 export function since(m: Mark): { audit: AuditEntry[]; notifications: Notification[]; transitions: ReportTransition[] } {
   const db = database();
   return {
     audit: db.select().from(auditLog).where(gt(auditLog.id, m.audit)).orderBy(auditLog.id).all(),
-    notifications: db.select().from(notifications).where(gt(notifications.id, m.notifications)).orderBy(notifications.id).all(),
+    notifications: db.select().from(notifications).where(gt(notifications.id, m.notifications)).orderBy(notifications.userId, notifications.id).all(),
     transitions: db.select().from(reportTransitions).where(gt(reportTransitions.id, m.transitions)).orderBy(reportTransitions.id).all(),
   };
 }
