@@ -57,11 +57,18 @@ export async function updateUnit(db: Db, actor: Actor, id: number, values: UnitV
   });
 }
 
-/** Deactivating keeps the unit and its history; not while it has active units below it, nor the actor's own unit. */
+/**
+ * Deactivating keeps the unit and its history; not while it has active units below it, nor the
+ * actor's own unit. Reactivating needs an active parent.
+ */
 export async function setUnitActive(db: Db, actor: Actor, id: number, active: boolean): Promise<void> {
   await transaction(db, async (tx) => {
-    const [unit] = await tx.select({ id: units.id }).from(units).where(eq(units.id, id));
+    const [unit] = await tx.select({ id: units.id, parentId: units.parentId }).from(units).where(eq(units.id, id));
     if (!unit) throw new AppError("not_found");
+    if (active && unit.parentId !== null) {
+      const [parent] = await tx.select({ active: units.active }).from(units).where(eq(units.id, unit.parentId));
+      if (!parent?.active) throw new AppError("invalid", "上级单位已停用，请先启用上级单位。");
+    }
     if (!active) {
       const [children] = await tx.select({ n: count() }).from(units).where(and(eq(units.parentId, id), eq(units.active, true)));
       if (children!.n > 0) throw new AppError("invalid", "该单位下仍有启用的下级单位，请先停用下级单位。");

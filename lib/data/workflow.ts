@@ -9,7 +9,7 @@ import { now } from "@/lib/clock";
 import { chinaLocalTime } from "@/lib/time";
 import { AppError } from "@/lib/errors";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
-import { canApproveReport, canEditReport, canReadReport, canReviewReport } from "@/lib/permissions";
+import { canApproveReport, canDraftReportsOf, canEditReport, canReadReport, canReviewReport } from "@/lib/permissions";
 import { splitFindings, type Finding } from "@/lib/rules";
 import {
   approveSchema,
@@ -50,7 +50,11 @@ async function requireReviewer(reportId: number) {
  */
 export async function submitReport(reportId: number, rawExplanations: unknown): Promise<void> {
   const { report, unit, viewer } = await requireReadableReport(reportId);
-  if (!canEditReport(viewer, report)) throw new AppError("forbidden", viewer.role === "clerk" ? STALE : "只有本单位的填报员可以提交报告。");
+  if (!canEditReport(viewer, report)) {
+    // The unit's clerk whose report has moved on is stale, like every other workflow step; anyone else may not submit.
+    if (canDraftReportsOf(viewer, report.unitId)) throw new AppError("conflict", STALE);
+    throw new AppError("forbidden", "只有本单位的填报员可以提交报告。");
+  }
   const explanations = parseOrThrow(explanationsSchema, rawExplanations ?? {});
   const open = await db()
     .select({ heading: reportSections.heading })

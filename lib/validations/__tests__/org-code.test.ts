@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isValidOrgCode, orgCodeProblem } from "../validations/org-code";
+import { isValidOrgCode, orgCodeProblem } from "../org-code";
 
 describe("organisation codes", () => {
   it("accepts a real 9-character organisation code (the seed township's)", () => {

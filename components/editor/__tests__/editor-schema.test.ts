@@ -7,10 +7,10 @@
 import { Editor, getSchema, type JSONContent } from "@tiptap/core";
 import { DOMSerializer, type Node as PMNode, type Schema } from "@tiptap/pm/model";
 import { afterEach, describe, expect, it } from "vitest";
-import { createReportEditorExtensions } from "@/components/editor/editor-extensions";
-import { REPORT_HEADING_LEVELS, REPORT_HTML_ALLOWLIST } from "../allowlist";
-import { sanitizeReportHtml } from "../sanitize";
-import { allowlistViolations, tagsIn } from "./allowlist-assertions";
+import { createReportEditorExtensions } from "../editor-extensions";
+import { REPORT_HEADING_LEVELS, REPORT_HTML_ALLOWLIST } from "@/lib/html/allowlist";
+import { sanitizeReportHtml } from "@/lib/html/sanitize";
+import { allowlistViolations, tagsIn } from "@/lib/html/__tests__/allowlist-assertions";
 
 // ---------------------------------------------------------------------------------------------
 // A fake document with just what DOMSerializer.renderSpec/serializeFragment use.

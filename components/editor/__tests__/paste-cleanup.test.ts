@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanPastedHtml, convertWordLists, mapHeadingLevels, stripWordMarkup } from "@/components/editor/paste-cleanup";
-import { sanitizeReportHtml } from "../sanitize";
+import { cleanPastedHtml, convertWordLists, mapHeadingLevels, stripWordMarkup } from "../paste-cleanup";
+import { sanitizeReportHtml } from "@/lib/html/sanitize";
 
 /** A Word list paragraph the way Word puts it on the clipboard. */
 function wordItem(marker: string, text: string, { level = 1, list = 0, cls = "MsoListParagraphCxSpMiddle" } = {}): string {

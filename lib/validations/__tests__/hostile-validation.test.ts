@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../errors";
-import { GARBLED_TEXT_MESSAGE, parseOrThrow } from "../validations/parse";
-import { MAX_CELL_VALUE, parseCellInput, reportTitleSchema, saveSectionSchema, tableCellsSchema } from "../validations/report";
-import { commentSchema, returnSchema } from "../validations/workflow";
+import { AppError } from "@/lib/errors";
+import { GARBLED_TEXT_MESSAGE, parseOrThrow } from "../parse";
+import { MAX_CELL_VALUE, parseCellInput, reportTitleSchema, saveSectionSchema, tableCellsSchema } from "../report";
+import { commentSchema, returnSchema } from "../workflow";
 
 function refusal(run: () => unknown): AppError {
   try {

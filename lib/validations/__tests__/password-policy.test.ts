@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changePasswordSchema, passwordProblem } from "../validations/password";
+import { changePasswordSchema, passwordProblem } from "../password";
 
 describe("password policy", () => {
   it("accepts a long password with three character classes", () => {
