@@ -9,7 +9,7 @@ import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
 import type { Finding } from "@/lib/rules";
-import type { ReportStatus } from "@/lib/vocabulary";
+import { REPORT_STATUSES, type ReportStatus } from "@/lib/vocabulary";
 import { actorUserId, type Actor, type UserActor } from "../actor";
 import type { Db } from "../client";
 import { reportEditions, reports, reportSections, reportTransitions, reviewComments, type Report } from "../schema";
@@ -23,12 +23,15 @@ export const STALE_REPORT = "报告状态已经变化（可能刚被他人处理
 
 interface Move {
   from: readonly ReportStatus[];
+  /** A further condition on the report as it is now (a conflict when it does not hold). */
+  when?: (report: Report) => boolean;
   to: ReportStatus;
   reason?: string | null;
   details?: Record<string, unknown>;
   /** The document as submitted (the baseline of the next review's comparison). */
   document?: string | null;
-  set?: Partial<typeof reports.$inferInsert>;
+  /** Columns to change with the status, possibly computed from the report as it is now. */
+  set?: Partial<typeof reports.$inferInsert> | ((report: Report) => Partial<typeof reports.$inferInsert>);
 }
 
 async function reportRow(tx: Tx, reportId: number): Promise<Report> {
@@ -44,11 +47,12 @@ async function reportRow(tx: Tx, reportId: number): Promise<Report> {
  */
 export async function moveReport(tx: Tx, actor: Actor, reportId: number, move: Move): Promise<Report> {
   const report = await reportRow(tx, reportId);
-  if (!move.from.includes(report.status)) throw new AppError("conflict", STALE_REPORT);
+  if (!move.from.includes(report.status) || (move.when && !move.when(report))) throw new AppError("conflict", STALE_REPORT);
   const at = now();
+  const set = typeof move.set === "function" ? move.set(report) : move.set;
   const moved = await tx
     .update(reports)
-    .set({ status: move.to, updatedAt: at, ...move.set })
+    .set({ status: move.to, updatedAt: at, ...set })
     .where(and(eq(reports.id, report.id), eq(reports.status, report.status)))
     .returning({ id: reports.id });
   if (moved.length === 0) throw new AppError("conflict", STALE_REPORT);
@@ -111,13 +115,12 @@ export async function returnReport(db: Db, actor: UserActor, input: { reportId: 
 /** 审核批准, with the opinion and the 成文日期 (which becomes the report's writtenOn). */
 export async function approveReport(db: Db, actor: UserActor, input: { reportId: number; opinion: string; writtenOn: string }): Promise<void> {
   await transaction(db, async (tx) => {
-    const before = await reportRow(tx, input.reportId);
     const report = await moveReport(tx, actor, input.reportId, {
       from: ["submitted"],
       to: "approved",
       reason: input.opinion,
       details: { writtenOn: input.writtenOn },
-      set: { metadata: { ...before.metadata, writtenOn: input.writtenOn } },
+      set: (current) => ({ metadata: { ...current.metadata, writtenOn: input.writtenOn } }),
     });
     await notifyUnit(tx, {
       unitId: report.unitId,
@@ -149,10 +152,9 @@ export async function cancelScheduledPublication(db: Db, actor: UserActor, repor
 /** 撤回: the public page then shows the notice, date and reason instead of the content; search forgets it. */
 export async function withdrawReport(db: Db, actor: UserActor, input: { reportId: number; reason: string }): Promise<void> {
   await transaction(db, async (tx) => {
-    const report = await reportRow(tx, input.reportId);
-    if (report.liveEditionId === null || report.withdrawnAt) throw new AppError("conflict", STALE_REPORT);
-    await moveReport(tx, actor, report.id, {
-      from: [report.status],
+    const report = await moveReport(tx, actor, input.reportId, {
+      from: REPORT_STATUSES,
+      when: (current) => current.liveEditionId !== null && current.withdrawnAt === null,
       to: "withdrawn",
       reason: input.reason,
       set: { withdrawnAt: now(), withdrawReason: input.reason },
