@@ -27,8 +27,9 @@ export async function listAuditLog(filter: AuditFilter) {
   if (filter.to) conditions.push(lt(auditLog.at, new Date(chinaDayStart(filter.to).getTime() + 86_400_000)));
   const where = conditions.length ? and(...conditions) : undefined;
   const database = db();
-  const total = database.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
-  const rows = database
+  const [counted] = await database.select({ n: sql<number>`count(*)` }).from(auditLog).where(where);
+  const total = counted?.n ?? 0;
+  const rows = await database
     .select({
       id: auditLog.id,
       at: auditLog.at,
@@ -45,19 +46,8 @@ export async function listAuditLog(filter: AuditFilter) {
     .where(where)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE)
-    .offset((filter.page - 1) * AUDIT_PAGE_SIZE)
-    .all();
-  const actions = database
-    .selectDistinct({ action: auditLog.action })
-    .from(auditLog)
-    .orderBy(auditLog.action)
-    .all()
-    .map((r) => r.action);
-  const usernames = database
-    .select({ username: users.username })
-    .from(users)
-    .orderBy(users.username)
-    .all()
-    .map((r) => r.username);
+    .offset((filter.page - 1) * AUDIT_PAGE_SIZE);
+  const actions = (await database.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action)).map((r) => r.action);
+  const usernames = (await database.select({ username: users.username }).from(users).orderBy(users.username)).map((r) => r.username);
   return { rows, total, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), actions, usernames };
 }

@@ -67,11 +67,7 @@ export function defaultOverviewYear(): number {
 /** The viewer's unit if they may see the county overview; otherwise "not found". */
 async function requireCountyViewer() {
   const viewer = await requireViewer();
-  const unit = db()
-    .select({ id: units.id, name: units.name, kind: units.kind })
-    .from(units)
-    .where(eq(units.id, viewer.unitId))
-    .get();
+  const [unit] = await db().select({ id: units.id, name: units.name, kind: units.kind }).from(units).where(eq(units.id, viewer.unitId));
   if (!unit || !canViewCountyOverview(viewer, unit)) throw new AppError("not_found");
   return { viewer, unit };
 }
@@ -80,7 +76,7 @@ async function requireCountyViewer() {
 export async function viewerCanSeeCountyOverview(): Promise<boolean> {
   const viewer = await getViewer();
   if (!viewer) return false;
-  const unit = db().select({ id: units.id, kind: units.kind }).from(units).where(eq(units.id, viewer.unitId)).get();
+  const [unit] = await db().select({ id: units.id, kind: units.kind }).from(units).where(eq(units.id, viewer.unitId));
   return canViewCountyOverview(viewer, unit);
 }
 
@@ -164,15 +160,14 @@ export async function getCountyOverview(params: { year?: string; sort?: string; 
   const sort: OverviewSort = (OVERVIEW_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as OverviewSort) : "unit";
   const order: SortOrder = params.order === "desc" ? "desc" : "asc";
 
-  const allUnits = db()
+  const allUnits = await db()
     .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId, active: units.active, reportDeadline: units.reportDeadline })
-    .from(units)
-    .all();
+    .from(units);
   const subordinates = descendantsOf(unit.id, allUnits);
   const ids = subordinates.map((u) => u.id);
 
   const yearReports = ids.length
-    ? db()
+    ? await db()
         .select({
           id: reports.id,
           unitId: reports.unitId,
@@ -184,12 +179,11 @@ export async function getCountyOverview(params: { year?: string; sort?: string; 
         })
         .from(reports)
         .where(and(eq(reports.year, year), inArray(reports.unitId, ids)))
-        .all()
     : [];
   const reportByUnit = new Map(yearReports.map((r) => [r.unitId, r]));
 
   const reportYears = ids.length
-    ? db().selectDistinct({ year: reports.year }).from(reports).where(inArray(reports.unitId, ids)).all().map((r) => r.year)
+    ? (await db().selectDistinct({ year: reports.year }).from(reports).where(inArray(reports.unitId, ids))).map((r) => r.year)
     : [];
   const years = [...new Set([...reportYears, defaultOverviewYear(), year])].sort((a, b) => b - a);
 

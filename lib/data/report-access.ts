@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { reports, units, type Report } from "@/db/schema";
+import type { UnitKind } from "@/lib/vocabulary";
 import { AppError } from "@/lib/errors";
 import { canEditReport, canReadReport } from "@/lib/permissions";
 import { db } from "./db";
@@ -8,25 +9,25 @@ import { requireViewer, type SessionViewer } from "./session";
 
 export interface ReportWithUnit {
   report: Report;
-  unit: { id: number; name: string; shortName: string; kind: "county" | "township" | "subdistrict" | "department"; reportDeadline: string };
+  unit: { id: number; name: string; shortName: string; kind: UnitKind; reportDeadline: string };
 }
 
-function loadReport(reportId: number): ReportWithUnit | undefined {
-  return db()
+async function loadReport(reportId: number): Promise<ReportWithUnit | undefined> {
+  const [row] = await db()
     .select({
       report: reports,
       unit: { id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, reportDeadline: units.reportDeadline },
     })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
-    .where(eq(reports.id, reportId))
-    .get();
+    .where(eq(reports.id, reportId));
+  return row;
 }
 
 /** The report if the viewer may read it; "missing" and "not yours" are the same 404. */
 export async function requireReadableReport(reportId: number): Promise<ReportWithUnit & { viewer: SessionViewer }> {
   const viewer = await requireViewer();
-  const found = Number.isInteger(reportId) ? loadReport(reportId) : undefined;
+  const found = Number.isInteger(reportId) ? await loadReport(reportId) : undefined;
   if (!found || !canReadReport(viewer, found.report)) throw new AppError("not_found");
   return { ...found, viewer };
 }

@@ -23,7 +23,7 @@ export interface ReportHistory {
 }
 
 /** The report's workflow steps in recorded order, with the actor's name (no submitted documents). */
-function loadTransitions(reportId: number) {
+async function loadTransitions(reportId: number) {
   return db()
     .select({
       id: reportTransitions.id,
@@ -37,8 +37,7 @@ function loadTransitions(reportId: number) {
     .from(reportTransitions)
     .leftJoin(users, eq(users.id, reportTransitions.actorId))
     .where(eq(reportTransitions.reportId, reportId))
-    .orderBy(asc(reportTransitions.id))
-    .all();
+    .orderBy(asc(reportTransitions.id));
 }
 
 /**
@@ -49,14 +48,10 @@ export async function getReportHistory(reportId: number): Promise<ReportHistory>
   const { report, unit } = await requireReadableReport(reportId);
   const resolver = alias(users, "resolver");
 
-  const sections = db()
-    .select({ key: reportSections.key, heading: reportSections.heading })
-    .from(reportSections)
-    .where(eq(reportSections.reportId, report.id))
-    .all();
+  const sections = await db().select({ key: reportSections.key, heading: reportSections.heading }).from(reportSections).where(eq(reportSections.reportId, report.id));
   const headingByKey = new Map(sections.map((s) => [s.key, s.heading]));
 
-  const revisions = db()
+  const revisions = await db()
     .select({
       id: sectionRevisions.id,
       sectionKey: reportSections.key,
@@ -70,12 +65,12 @@ export async function getReportHistory(reportId: number): Promise<ReportHistory>
     .from(sectionRevisions)
     .innerJoin(reportSections, eq(reportSections.id, sectionRevisions.sectionId))
     .leftJoin(users, eq(users.id, sectionRevisions.authorId))
-    .where(eq(reportSections.reportId, report.id))
-    .all();
+    .where(eq(reportSections.reportId, report.id));
 
-  const transitions = loadTransitions(report.id);
+  const transitions = await loadTransitions(report.id);
 
-  const comments = db()
+  const comments = (
+    await db()
     .select({
       id: reviewComments.id,
       sectionKey: reviewComments.sectionKey,
@@ -91,14 +86,13 @@ export async function getReportHistory(reportId: number): Promise<ReportHistory>
     .innerJoin(users, eq(users.id, reviewComments.authorId))
     .leftJoin(resolver, eq(resolver.id, reviewComments.resolvedById))
     .where(eq(reviewComments.reportId, report.id))
-    .all()
-    .map(({ cellId, ...c }) => ({
+  ).map(({ cellId, ...c }) => ({
       ...c,
       sectionHeading: headingByKey.get(c.sectionKey) ?? null,
       cellName: cellId ? (isFormatId(report.format) ? cellName(report.format, cellId) : cellId) : null,
     }));
 
-  const editions = db()
+  const editions = await db()
     .select({
       id: reportEditions.id,
       edition: reportEditions.edition,
@@ -107,8 +101,7 @@ export async function getReportHistory(reportId: number): Promise<ReportHistory>
       sha256: reportEditions.sha256,
     })
     .from(reportEditions)
-    .where(eq(reportEditions.reportId, report.id))
-    .all();
+    .where(eq(reportEditions.reportId, report.id));
 
   const deadline = reportDeadline(report.year, unit.reportDeadline);
   return {
@@ -140,8 +133,8 @@ export interface SignOffSheet {
   publication: { edition: number | null; indexNo: string | null; publishedAt: Date } | null;
 }
 
-function submittedTitle(reportId: number, transitionId: number): string | null {
-  const row = db().select({ document: reportTransitions.document }).from(reportTransitions).where(eq(reportTransitions.id, transitionId)).get();
+async function submittedTitle(reportId: number, transitionId: number): Promise<string | null> {
+  const [row] = await db().select({ document: reportTransitions.document }).from(reportTransitions).where(eq(reportTransitions.id, transitionId));
   if (!row?.document) return null;
   try {
     const parsed: unknown = JSON.parse(row.document);
@@ -160,21 +153,20 @@ function submittedTitle(reportId: number, transitionId: number): string | null {
  */
 export async function getSignOffSheet(reportId: number): Promise<SignOffSheet> {
   const { report, unit } = await requireReadableReport(reportId);
-  const round = findSignOffRound(loadTransitions(report.id));
+  const round = findSignOffRound(await loadTransitions(report.id));
   if (!round) throw new AppError("not_found", "该报告尚未经审核批准，没有审签单。");
   const { approval, submission, publication } = round;
 
   let published: SignOffSheet["publication"] = null;
   if (publication) {
     const editionId = typeof publication.details?.editionId === "number" ? publication.details.editionId : null;
-    const edition =
+    const [edition] =
       editionId === null
-        ? undefined
-        : db()
+        ? []
+        : await db()
             .select({ edition: reportEditions.edition, publishedAt: reportEditions.publishedAt, reportId: reportEditions.reportId })
             .from(reportEditions)
-            .where(eq(reportEditions.id, editionId))
-            .get();
+            .where(eq(reportEditions.id, editionId));
     const mine = edition?.reportId === report.id ? edition : undefined;
     const indexNo = typeof publication.details?.indexNo === "string" ? publication.details.indexNo : report.indexNo;
     published = { edition: mine?.edition ?? null, indexNo, publishedAt: mine?.publishedAt ?? publication.at };
@@ -183,7 +175,7 @@ export async function getSignOffSheet(reportId: number): Promise<SignOffSheet> {
   const writtenOn = typeof approval.details?.writtenOn === "string" ? approval.details.writtenOn : null;
   return {
     reportId: report.id,
-    title: (submission && submittedTitle(report.id, submission.id)) ?? report.title,
+    title: (submission && (await submittedTitle(report.id, submission.id))) ?? report.title,
     unitName: unit.name,
     submittedBy: submission?.actorName ?? null,
     submittedAt: submission?.at ?? null,
