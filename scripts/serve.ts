@@ -13,12 +13,12 @@ import { openDatabase, databasePath } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { runDuePublications } from "../db/report-publish";
 import { rebuildSearchIndexIfEmpty } from "../db/search-index";
+import { findSession } from "../db/session-lookup";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo-accounts";
 import { accountsWithDemoPassword, isDatabaseEmpty, isDemoDataPresent, seedDemoData } from "../db/seed";
 import { now } from "../lib/clock";
 import { BODY_TOO_LARGE_MESSAGE, CROSS_SITE_MESSAGE, crossSiteRefusal, declaresTooLargeBody } from "../lib/csrf";
 import { securityPolicy } from "../lib/env";
-import { sessionExpiry } from "../lib/lockout";
 import { createLogDestination, createLogger, routeConsoleTo } from "../lib/logger";
 import { SECURITY_HEADERS } from "../lib/security-headers";
 import { ReportFastPath, type LiveState, type RenderedPage } from "../lib/serving/report-fast-path";
@@ -171,28 +171,13 @@ function renderInternally(path: string, token: string): Promise<RenderedPage> {
   });
 }
 
-/**
- * The user id of a session that is valid now (same rules as lib/data/session.ts: not ended,
- * within the idle and absolute limits, user active with the same sessionVersion), for the log.
- */
+/** Who made a request, for the log: the same session rule as lib/data/session.ts, on its own connection. */
 function createSessionUsers(): SessionUsers {
   const db = openDatabase();
-  const session = db.$client.prepare(
-    `select s.user_id as userId, s.created_at as createdAt, s.last_seen_at as lastSeenAt, s.ended_at as endedAt,
-            (s.session_version = u.session_version and u.active) as current
-       from auth_sessions s join users u on u.id = s.user_id where s.id = ?`,
-  );
-  const policy = securityPolicy().session;
   return new SessionUsers({
     decode: (token, cookieName) => decode({ token, secret: process.env.AUTH_SECRET!, salt: cookieName }),
-    userOfSession: (sessionId) => {
-      const row = session.get(sessionId) as
-        | { userId: number; createdAt: number; lastSeenAt: number; endedAt: number | null; current: number }
-        | undefined;
-      if (!row || row.endedAt !== null || !row.current) return null;
-      const expired = sessionExpiry({ createdAt: new Date(row.createdAt), lastSeenAt: new Date(row.lastSeenAt) }, now(), policy);
-      return expired ? null : row.userId;
-    },
+    findSession: (sessionId) => findSession(db, sessionId),
+    policy: securityPolicy().session,
   });
 }
 
