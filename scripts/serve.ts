@@ -191,7 +191,6 @@ async function main() {
   }
   ensureAuthSecret();
   const demoPresent = await prepareDatabase();
-  process.env.NIANBAO_DEMO_PRESENT = demoPresent ? "1" : "0";
 
   const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
   await app.prepare();
