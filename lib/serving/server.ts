@@ -73,8 +73,11 @@ export async function startServer(options: ServerOptions): Promise<void> {
     );
 
     await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(port, hostname, resolve);
+      server.once("error", reject); // e.g. the port is taken
+      server.listen(port, hostname, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
     announce(log, port, booted, options.dev);
     const jobs = startJobs({ db, views, retentionDays: booted.retentionDays, log });
