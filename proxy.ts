@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { sessionCookieFrom } from "@/lib/session-cookie";
 
 /**
  * Comfort only: sends visitors without a session cookie to the sign-in page before rendering.
@@ -6,10 +7,7 @@ import { NextResponse, type NextRequest } from "next/server";
  * without this file.
  */
 export function proxy(request: NextRequest) {
-  const hasSessionCookie = request.cookies
-    .getAll()
-    .some((c) => c.name === "authjs.session-token" || c.name === "__Secure-authjs.session-token");
-  if (hasSessionCookie) return NextResponse.next();
+  if (sessionCookieFrom((name) => request.cookies.get(name)?.value)) return NextResponse.next();
   const login = new URL("/login", request.url);
   login.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.redirect(login);

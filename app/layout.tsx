@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { isDemoSite, siteName } from "@/lib/site";
+import { isDemoSite } from "@/lib/data/demo";
+import { siteName } from "@/lib/site";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {

@@ -9,7 +9,10 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { appMeta, auditLog } from "./schema";
+import { systemActor } from "./actor";
+import { appendAudit } from "./commands/audit";
+import { appMeta } from "./schema";
+import { transaction } from "./transaction";
 
 export const AUDIT_MIN_RETENTION_DAYS = 180;
 export const AUDIT_DEFAULT_RETENTION_DAYS = 730;
@@ -58,29 +61,26 @@ export function pruneAuditLog(db: Db, options: { now: Date; retentionDays: numbe
  * with a record of it: an `audit.prune` row when anything was deleted, and the time in app_meta
  * (so restarts do not prune more often). Returns null when it was not due.
  */
-export function pruneAuditLogIfDue(db: Db, options: { now: Date; retentionDays: number }): { deleted: number } | null {
-  return db.transaction((tx) => {
-    const last = tx.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, PRUNED_AT_KEY)).get();
+export async function pruneAuditLogIfDue(db: Db, options: { now: Date; retentionDays: number }): Promise<{ deleted: number } | null> {
+  return transaction(db, async (tx) => {
+    const [last] = await tx.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, PRUNED_AT_KEY));
     const lastAt = last ? Date.parse(last.value) : NaN;
     const at = options.now.getTime();
     // A stored time in the future (clock set back) does not block pruning for ever.
     if (Number.isFinite(lastAt) && at - lastAt < AUDIT_PRUNE_INTERVAL_MS && lastAt <= at) return null;
-    const deleted = pruneAuditLog(db, options);
+    const deleted = pruneAuditLog(tx, options);
     if (deleted > 0) {
-      tx.insert(auditLog)
-        .values({
-          actorName: "scheduler",
-          action: "audit.prune",
-          targetType: "audit_log",
-          result: "success",
-          details: { deleted, retentionDays: options.retentionDays, olderThan: new Date(at - options.retentionDays * DAY_MS).toISOString() },
-        })
-        .run();
+      await appendAudit(tx, systemActor("scheduler"), {
+        action: "audit.prune",
+        target: { type: "audit_log" },
+        result: "success",
+        details: { deleted, retentionDays: options.retentionDays, olderThan: new Date(at - options.retentionDays * DAY_MS).toISOString() },
+      });
     }
-    tx.insert(appMeta)
+    await tx
+      .insert(appMeta)
       .values({ key: PRUNED_AT_KEY, value: options.now.toISOString() })
-      .onConflictDoUpdate({ target: appMeta.key, set: { value: sql`excluded.value` } })
-      .run();
+      .onConflictDoUpdate({ target: appMeta.key, set: { value: sql`excluded.value` } });
     return { deleted };
   });
 }

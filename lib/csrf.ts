@@ -1,6 +1,6 @@
 /**
  * Cross-site request forgery: which requests may change something. Pure functions, used by the
- * production server (scripts/serve.ts) in front of every request and by the JSON route handlers
+ * server's gate (lib/serving/request-gate.ts) in front of every request and by the JSON route handlers
  * (lib/route.ts).
  *
  * Next.js checks the Origin of server actions itself, but (measured on 16.4) it answers a

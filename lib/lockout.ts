@@ -54,3 +54,32 @@ export function sessionExpiry(times: SessionTimes, now: Date, policy: SessionPol
   if (now.getTime() - times.lastSeenAt.getTime() >= policy.idleMinutes * 60_000) return "idle";
   return null;
 }
+
+/** A server-side session record as the validity rule needs it (auth_sessions). */
+export interface StoredSession extends SessionTimes {
+  endedAt: Date | null;
+  sessionVersion: number;
+}
+
+/** The account a session belongs to, as the validity rule needs it. */
+export interface SessionOwner {
+  active: boolean;
+  sessionVersion: number;
+}
+
+/** Why a session that had not been ended yet stops being valid (the end_reason it gets). */
+export type SessionEndReason = "idle" | "absolute" | "deactivated" | "revoked";
+
+/**
+ * The one session rule, checked on every request: a session lets its user in while it has not
+ * been ended, is within the idle and absolute limits, and its user is still active with the
+ * sessionVersion the session started with (a password, role or status change bumps it).
+ * Returns null while valid, "ended" for a session ended earlier, otherwise the reason to end it.
+ */
+export function sessionInvalidity(session: StoredSession, owner: SessionOwner, now: Date, policy: SessionPolicy): SessionEndReason | "ended" | null {
+  if (session.endedAt !== null) return "ended";
+  const expired = sessionExpiry(session, now, policy);
+  if (expired) return expired;
+  if (!owner.active) return "deactivated";
+  return owner.sessionVersion !== session.sessionVersion ? "revoked" : null;
+}

@@ -3,7 +3,8 @@
  * asynchronous, buffered destination so logging never blocks a response (lines reach stdout
  * within half a second; what is buffered is flushed when the process exits, not on SIGKILL).
  * Level from LOG_LEVEL (trace, debug, info, warn, error, fatal, silent; default info). Used by
- * scripts/serve.ts, which also routes the console of the whole process (Next.js included) here.
+ * the server (lib/serving/server.ts), which also routes the console of the whole process (Next.js
+ * included) here.
  */
 import { format } from "node:util";
 import pino, { type DestinationStream, type Logger } from "pino";

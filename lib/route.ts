@@ -4,7 +4,7 @@ import { AppError } from "./errors";
 /**
  * Mutating route handlers accept only same-origin JSON requests: a cross-site form or script
  * cannot send `Content-Type: application/json` with our Origin, so this is the CSRF defence
- * (server actions get the same check from Next.js and scripts/serve.ts).
+ * (server actions get the same check from Next.js and the server's gate, lib/serving/request-gate.ts).
  */
 function assertSameOriginJson(request: Request): void {
   const h = request.headers;

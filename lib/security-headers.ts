@@ -1,6 +1,6 @@
 /**
- * Headers every response carries (next.config.ts for Next.js, scripts/serve.ts for the fast
- * path). Scripts and everything else load only from this origin; Next.js's inline bootstrap
+ * Headers every response carries (next.config.ts for Next.js, lib/serving for the fast path and
+ * the gate's refusals). Scripts and everything else load only from this origin; Next.js's inline bootstrap
  * scripts and the editors' inline styles need 'unsafe-inline' (a nonce would make every public
  * page uncacheable).
  */

@@ -35,6 +35,7 @@ import { units } from "@/db/schema";
 import { createEmptyReport, setTableValue } from "@/lib/interchange";
 import { fillComputedCells } from "@/lib/rules";
 import { hashPassword } from "@/lib/password-hash";
+import { SESSION_COOKIE } from "@/lib/session-cookie";
 import { orgCodeCheckChar } from "@/lib/validations/org-code";
 import { ensureCommand, runWrk, startNginx } from "./bench/load-tools";
 import { MemorySampler, type MemoryPeak } from "./bench/memory";
@@ -114,7 +115,7 @@ async function signIn(username: string): Promise<string> {
     body: new URLSearchParams({ csrfToken, username, password: PASSWORD, callbackUrl: `${BASE}/staff` }),
   });
   cookies = cookieHeader(response, jar);
-  if (!jar.has("authjs.session-token")) throw new Error(`sign-in failed for ${username}`);
+  if (!jar.has(SESSION_COOKIE)) throw new Error(`sign-in failed for ${username}`);
   return cookies;
 }
 

@@ -138,28 +138,28 @@ describe("pruneAuditLogIfDue (the scheduler's daily run)", () => {
   const pruneRows = () =>
     db.$client.prepare("select details from audit_log where action = 'audit.prune' order by id").all() as { details: string }[];
 
-  it("prunes at most once a day and records each pruning in the audit log", () => {
-    expect(pruneAuditLogIfDue(db, { now: new Date(base), retentionDays: 730 })).toEqual({ deleted: 1 });
+  it("prunes at most once a day and records each pruning in the audit log", async () => {
+    expect(await pruneAuditLogIfDue(db, { now: new Date(base), retentionDays: 730 })).toEqual({ deleted: 1 });
     expect(survivingAges(db)).toEqual([10, 179, 181, 400]);
     expect(JSON.parse(pruneRows()[0]!.details)).toMatchObject({ deleted: 1, retentionDays: 730 });
 
     // Within the day nothing runs, even with a shorter retention.
-    expect(pruneAuditLogIfDue(db, { now: new Date(base + AUDIT_PRUNE_INTERVAL_MS - 1000), retentionDays: 180 })).toBeNull();
+    expect(await pruneAuditLogIfDue(db, { now: new Date(base + AUDIT_PRUNE_INTERVAL_MS - 1000), retentionDays: 180 })).toBeNull();
     expect(survivingAges(db)).toEqual([10, 179, 181, 400]);
 
     // A day later it runs again.
-    expect(pruneAuditLogIfDue(db, { now: new Date(base + AUDIT_PRUNE_INTERVAL_MS), retentionDays: 365 })).toEqual({ deleted: 1 });
+    expect(await pruneAuditLogIfDue(db, { now: new Date(base + AUDIT_PRUNE_INTERVAL_MS), retentionDays: 365 })).toEqual({ deleted: 1 });
     expect(survivingAges(db)).toEqual([10, 179, 181]);
     expect(pruneRows()).toHaveLength(2);
 
     // Nothing to delete: it still counts as the day's run, and adds no audit row.
-    expect(pruneAuditLogIfDue(db, { now: new Date(base + 2 * AUDIT_PRUNE_INTERVAL_MS), retentionDays: 365 })).toEqual({ deleted: 0 });
+    expect(await pruneAuditLogIfDue(db, { now: new Date(base + 2 * AUDIT_PRUNE_INTERVAL_MS), retentionDays: 365 })).toEqual({ deleted: 0 });
     expect(pruneRows()).toHaveLength(2);
-    expect(pruneAuditLogIfDue(db, { now: new Date(base + 2 * AUDIT_PRUNE_INTERVAL_MS + 60_000), retentionDays: 180 })).toBeNull();
+    expect(await pruneAuditLogIfDue(db, { now: new Date(base + 2 * AUDIT_PRUNE_INTERVAL_MS + 60_000), retentionDays: 180 })).toBeNull();
   });
 
-  it("is not blocked for ever by a last run stamped in the future (a clock set back)", () => {
-    expect(pruneAuditLogIfDue(db, { now: new Date(base + 100 * DAY), retentionDays: 730 })).not.toBeNull();
-    expect(pruneAuditLogIfDue(db, { now: new Date(base), retentionDays: 365 })).toEqual({ deleted: 1 });
+  it("is not blocked for ever by a last run stamped in the future (a clock set back)", async () => {
+    expect(await pruneAuditLogIfDue(db, { now: new Date(base + 100 * DAY), retentionDays: 730 })).not.toBeNull();
+    expect(await pruneAuditLogIfDue(db, { now: new Date(base), retentionDays: 365 })).toEqual({ deleted: 1 });
   });
 });

@@ -6,7 +6,8 @@ import type { Db } from "../client";
 
 export interface AuditEvent {
   action: string;
-  target?: { type: string; id: string | number };
+  /** What was changed: a kind of thing, and which one (none for a whole table, e.g. the audit log itself). */
+  target?: { type: string; id?: string | number };
   result: "success" | "failure" | "denied";
   details?: Record<string, unknown>;
 }
@@ -20,7 +21,7 @@ export async function appendAudit(tx: Tx, actor: Actor, event: AuditEvent): Prom
     ip: actor.kind === "system" ? null : actor.ip,
     action: event.action,
     targetType: event.target?.type ?? null,
-    targetId: event.target ? String(event.target.id) : null,
+    targetId: event.target?.id === undefined ? null : String(event.target.id),
     result: event.result,
     details: event.details ?? null,
   });

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { eq, inArray, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "../../lib/password-hash";
 import type { Db } from "../client";
 import { systemActor } from "../actor";
@@ -11,8 +11,9 @@ import { transaction } from "../transaction";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { importReportJson } from "../report-import";
 import { ARCHIVE_UNITS, DEMO_UNITS } from "./units";
+import { DEMO_META_KEY } from "../demo-marker";
 
-export const DEMO_META_KEY = "demo_data";
+export { DEMO_META_KEY, isDemoDataPresent } from "../demo-marker";
 
 export function isDatabaseEmpty(db: Db): boolean {
   const n = db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
@@ -64,10 +65,6 @@ export async function seedDemoReports(db: Db): Promise<void> {
       throw new Error(`demo report ${doc.file}: ${error instanceof Error ? error.message : error}`);
     }
   }
-}
-
-export function isDemoDataPresent(db: Db): boolean {
-  return db.select().from(appMeta).where(eq(appMeta.key, DEMO_META_KEY)).get() !== undefined;
 }
 
 /** Usernames of accounts that still accept the public demo password. */

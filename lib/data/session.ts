@@ -1,16 +1,16 @@
 import "server-only";
 import { cache } from "react";
-import { eq } from "drizzle-orm";
-import { authSessions, units, users } from "@/db/schema";
+import { findSession } from "@/db/session-lookup";
 import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { now } from "@/lib/clock";
 import { securityPolicy } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { sessionExpiry } from "@/lib/lockout";
+import { sessionInvalidity } from "@/lib/lockout";
 import type { Viewer } from "@/lib/permissions";
 import type { UserActor } from "@/db/actor";
 import { endSession, touchSession } from "@/db/commands/sessions";
+import { sessionCookieFrom } from "@/lib/session-cookie";
 import { db } from "./db";
 import { clientIp } from "./request-context";
 
@@ -27,8 +27,6 @@ export interface SessionViewer extends Viewer {
 /** Writes to last_seen_at at most this often per session (keeps reads cheap). */
 const TOUCH_INTERVAL_MS = 30_000;
 
-const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"];
-
 /**
  * The session id in next-auth's encrypted session cookie. Decoding the cookie directly (the
  * same JWE next-auth writes, salted with the cookie name) costs a fraction of running
@@ -39,13 +37,10 @@ async function sessionIdFromCookie(): Promise<string | null> {
   const secret = process.env.AUTH_SECRET;
   if (!secret) return null;
   const jar = await cookies();
-  for (const name of SESSION_COOKIES) {
-    const cookie = jar.get(name);
-    if (!cookie) continue;
-    const token = await decode({ token: cookie.value, secret, salt: name }).catch(() => null);
-    return typeof token?.sid === "string" ? token.sid : null;
-  }
-  return null;
+  const cookie = sessionCookieFrom((name) => jar.get(name)?.value);
+  if (!cookie) return null;
+  const token = await decode({ token: cookie.value, secret, salt: cookie.name }).catch(() => null);
+  return typeof token?.sid === "string" ? token.sid : null;
 }
 
 /**
@@ -57,32 +52,12 @@ export const getViewer = cache(async (): Promise<SessionViewer | null> => {
   const sessionId = await sessionIdFromCookie();
   if (!sessionId) return null;
 
-  const row = db()
-    .select({
-      session: authSessions,
-      user: {
-        id: users.id,
-        username: users.username,
-        displayName: users.displayName,
-        role: users.role,
-        unitId: users.unitId,
-        active: users.active,
-        sessionVersion: users.sessionVersion,
-        mustChangePassword: users.mustChangePassword,
-      },
-      unit: { name: units.name, shortName: units.shortName },
-    })
-    .from(authSessions)
-    .innerJoin(users, eq(users.id, authSessions.userId))
-    .innerJoin(units, eq(units.id, users.unitId))
-    .where(eq(authSessions.id, sessionId))
-    .get();
-  if (!row || row.session.endedAt) return null;
+  const row = findSession(db(), sessionId);
+  if (!row) return null;
 
   const at = now();
-  const expired = sessionExpiry(row.session, at, securityPolicy().session);
-  const revoked = !row.user.active ? "deactivated" : row.user.sessionVersion !== row.session.sessionVersion ? "revoked" : null;
-  const reason = expired ?? revoked;
+  const reason = sessionInvalidity(row.session, row.user, at, securityPolicy().session);
+  if (reason === "ended") return null;
   if (reason) {
     const { id: userId, username, displayName, role } = row.user;
     await endSession(db(), { kind: "user", userId, username, displayName, role, ip: await clientIp() }, { sessionId, reason });

@@ -1,6 +1,6 @@
 /**
  * The fast path for public report pages (/reports/{id}), in front of Next.js in the same
- * process (scripts/serve.ts).
+ * process (a stage of lib/serving/pipeline.ts).
  *
  * A published report only changes when it is published, corrected or withdrawn, so its page is
  * rendered by Next.js once per variant (font size, 长者模式) and kept in memory; each request
@@ -10,20 +10,12 @@
  * here, on the server, when the page is served — readers without JavaScript count too.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { LiveState } from "../../db/report-live-state";
 import { parseReadingPreferences, readingQuery, rememberedReadingCookies, type ReadingPreferences } from "../public/url-params";
 import { HSTS_HEADER } from "../security-headers";
 import { isCountableView, parseCookies, VIEW_DEDUP_SECONDS, viewCookieName, type ViewCounter } from "./view-counting";
 
-export interface LiveState {
-  liveEditionId: number | null;
-  withdrawnAt: number | null;
-  viewCount: number;
-  /**
-   * Changes when anything else the page shows changes: the unit's other reports (comparison
-   * panel, links to other years) and the unit's name.
-   */
-  related: string | null;
-}
+export type { LiveState };
 
 export interface RenderedPage {
   status: number;
@@ -59,6 +51,11 @@ export interface FastPathOptions {
   render: (path: string) => Promise<RenderedPage>;
   counter: ViewCounter;
   securityHeaders: Record<string, string>;
+  /**
+   * Keep rendered pages (production). Off in development, where the page's code changes under
+   * the server: every request renders, and is counted and spliced all the same.
+   */
+  cacheRenders?: boolean;
 }
 
 export class ReportFastPath {
@@ -142,7 +139,7 @@ export class ReportFastPath {
           body: rendered.body,
           headers: { "Content-Type": rendered.headers["content-type"] },
         };
-        this.cache.set(key, page);
+        if (this.options.cacheRenders !== false) this.cache.set(key, page);
         return page;
       })
       .finally(() => this.rendering.delete(key));

@@ -1,5 +1,5 @@
 /**
- * One log line per HTTP request (scripts/serve.ts): request id, method, URL, status, duration,
+ * One log line per HTTP request (lib/serving/pipeline.ts): request id, method, URL, status, duration,
  * client IP and, when the request carried a valid session, the user id.
  *
  * Never logged: request bodies (sign-in passwords, report text), headers (cookies, the session
@@ -12,6 +12,9 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "pino";
+import { now as clockNow } from "../clock";
+import { sessionInvalidity, type SessionOwner, type SessionPolicy, type StoredSession } from "../lockout";
+import { SESSION_COOKIE, sessionCookieFrom } from "../session-cookie";
 import { parseCookies } from "./view-counting";
 
 /** Query parameters whose values are logged: the public filters and the UI's own flags. */
@@ -43,13 +46,13 @@ export function loggableUrl(raw: string): string {
   return `${cut(raw.slice(0, q), MAX_PATH)}${parts.length ? `?${parts.join("&")}` : ""}`;
 }
 
-export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
-
 export interface SessionUserOptions {
   /** Decrypts a session cookie (next-auth's JWE, salted with the cookie name); null when invalid. */
   decode: (token: string, cookieName: string) => Promise<{ sid?: unknown; exp?: unknown } | null>;
-  /** The user id of the session if it is valid right now (not ended, not expired, not revoked), else null. */
-  userOfSession: (sessionId: string) => number | null;
+  /** The stored session with its user (db/session-lookup.ts), read afresh for every request. */
+  findSession: (sessionId: string) => { session: StoredSession; user: SessionOwner & { id: number } } | undefined;
+  /** The idle and absolute limits (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
+  policy: SessionPolicy;
   /** How many decoded cookies to remember (decrypting one costs about a millisecond). */
   maxEntries?: number;
   now?: () => number;
@@ -63,8 +66,9 @@ interface Decoded {
 
 /**
  * Who made a request, for the log: the session id from the cookie (decrypted once per distinct
- * cookie value, then remembered in a small LRU), checked against auth_sessions like every staff
- * request is (lib/data/session.ts), so an ended or expired session logs no user.
+ * cookie value, then remembered in a small LRU), judged by the same rule as every staff request
+ * (`sessionInvalidity`, as in lib/data/session.ts), so an ended, expired or revoked session logs
+ * no user. Unlike a staff request, the log never ends a session: it only reads.
  */
 export class SessionUsers {
   private readonly cache = new Map<string, Decoded>();
@@ -73,31 +77,30 @@ export class SessionUsers {
 
   constructor(private readonly options: SessionUserOptions) {
     this.maxEntries = options.maxEntries ?? 1000;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => clockNow().getTime());
   }
 
   /** The user id (synchronously when the cookie is known), or null when nobody is signed in. */
   resolve(cookieHeader: string | undefined): number | null | Promise<number | null> {
-    if (!cookieHeader || !cookieHeader.includes("authjs.session-token")) return null;
+    if (!cookieHeader || !cookieHeader.includes(SESSION_COOKIE)) return null;
     const cookies = parseCookies(cookieHeader);
-    for (const name of SESSION_COOKIES) {
-      const token = cookies.get(name);
-      if (!token) continue;
-      const known = this.cache.get(token);
-      if (known && known.expiresAt > this.now()) {
-        this.cache.delete(token); // most recently used goes last
-        this.cache.set(token, known);
-        return this.userOf(known.sid);
-      }
-      return this.decode(token, name).then((decoded) => this.userOf(decoded.sid));
+    const cookie = sessionCookieFrom((name) => cookies.get(name));
+    if (!cookie) return null;
+    const known = this.cache.get(cookie.value);
+    if (known && known.expiresAt > this.now()) {
+      this.cache.delete(cookie.value); // most recently used goes last
+      this.cache.set(cookie.value, known);
+      return this.userOf(known.sid);
     }
-    return null;
+    return this.decode(cookie.value, cookie.name).then((decoded) => this.userOf(decoded.sid));
   }
 
   private userOf(sid: string | null): number | null {
     if (!sid) return null;
     try {
-      return this.options.userOfSession(sid);
+      const found = this.options.findSession(sid);
+      if (!found || sessionInvalidity(found.session, found.user, new Date(this.now()), this.options.policy) !== null) return null;
+      return found.user.id;
     } catch {
       return null;
     }

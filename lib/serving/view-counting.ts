@@ -37,18 +37,18 @@ export function isCountableView(method: string | undefined, headers: IncomingHtt
 }
 
 /**
- * Views counted in memory and added to the database about once a second (one transaction).
- * Increments in one process are exact under any concurrency; a crash loses at most the views
- * of the last second, a clean shutdown none (flush on SIGTERM).
+ * Views counted in memory and added to the database about once a second (one transaction,
+ * db/report-views.ts; the flush is one of the server's jobs, lib/serving/jobs.ts). Increments in
+ * one process are exact under any concurrency; a crash loses at most the views of the last
+ * second, a clean shutdown none (the jobs flush once more when they stop).
  */
 export class ViewCounter {
   private readonly pending = new Map<number, number>();
-  private timer: ReturnType<typeof setInterval> | null = null;
+  /** Views being written: still shown on top of the stored count until the write is done. */
+  private readonly writing = new Map<number, number>();
+  private flushing: Promise<void> | null = null;
 
-  constructor(
-    private readonly persist: (increments: [number, number][]) => void,
-    private readonly onFlushError: (error: unknown) => void = (error) => console.error("[views] flush failed", error),
-  ) {}
+  constructor(private readonly persist: (increments: [number, number][]) => Promise<void> | void) {}
 
   add(reportId: number): void {
     this.pending.set(reportId, (this.pending.get(reportId) ?? 0) + 1);
@@ -56,36 +56,30 @@ export class ViewCounter {
 
   /** Views not yet written to the database (added to the stored count when displaying). */
   pendingFor(reportId: number): number {
-    return this.pending.get(reportId) ?? 0;
+    return (this.pending.get(reportId) ?? 0) + (this.writing.get(reportId) ?? 0);
   }
 
-  flush(): void {
+  /**
+   * Writes the pending views; one write at a time (a flush asked for during a write waits for
+   * it, then writes what came meanwhile). Views whose write fails are kept for the next flush.
+   */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
     if (this.pending.size === 0) return;
     const increments = [...this.pending];
     this.pending.clear();
+    for (const [id, n] of increments) this.writing.set(id, n);
+    let done!: () => void;
+    this.flushing = new Promise<void>((resolve) => (done = resolve));
     try {
-      this.persist(increments);
+      await this.persist(increments);
     } catch (error) {
-      // Keep them for the next attempt rather than losing them.
       for (const [id, n] of increments) this.pending.set(id, (this.pending.get(id) ?? 0) + n);
       throw error;
+    } finally {
+      this.writing.clear();
+      this.flushing = null;
+      done();
     }
-  }
-
-  start(intervalMs = 1000): void {
-    this.timer ??= setInterval(() => {
-      try {
-        this.flush();
-      } catch (error) {
-        this.onFlushError(error);
-      }
-    }, intervalMs);
-    this.timer.unref();
-  }
-
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    this.flush();
   }
 }

@@ -2,14 +2,12 @@ import { redirect } from "next/navigation";
 import { StaffHeader } from "@/components/staff/staff-header";
 import { countUnreadNotifications } from "@/lib/data/notifications";
 import { viewerCanSeeCountyOverview } from "@/lib/data/overview";
-import { publishDueReports } from "@/lib/data/scheduler";
 import { getViewer } from "@/lib/data/session";
 import { siteName } from "@/lib/site";
 import { signOutAction } from "./actions";
 
 /** The signed-in shell. Every page and action below checks the session again in lib/data. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
-  publishDueReports();
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
   if (viewer.mustChangePassword) redirect("/change-password");

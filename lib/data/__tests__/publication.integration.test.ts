@@ -51,7 +51,7 @@ const sha256 = (text: string) => createHash("sha256").update(text, "utf8").diges
 /** The 「定时发布」 field's value (China local time) for a moment some minutes from now. */
 const scheduleInput = (minutesFromNow: number) => chinaDateTime(new Date(clock.now().getTime() + minutesFromNow * 60_000)).replace(" ", "T");
 
-/** What the scheduler in scripts/serve.ts does, at a given moment. */
+/** What the scheduler job (lib/serving/jobs.ts) does, at a given moment. */
 const runSchedulerAt = (at: Date) => runDuePublications(database(), at);
 
 /** An audit row written by the in-process scheduler (no person, no request). */

@@ -43,10 +43,10 @@ describe("the public report fast path", () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
-  beforeEach(() => {
+  beforeEach(async () => {
     state.set(1, { liveEditionId: 10, withdrawnAt: null, viewCount: 0, related: null });
     stored.set(1, 0);
-    counter.flush();
+    await counter.flush();
     stored.set(1, 0);
     state.get(1)!.viewCount = 0;
   });
@@ -85,7 +85,7 @@ describe("the public report fast path", () => {
     );
     agent.destroy();
     expect(counter.pendingFor(1)).toBe(1000);
-    counter.flush();
+    await counter.flush();
     expect(stored.get(1)).toBe(1000);
   });
 
@@ -134,5 +134,29 @@ describe("the public report fast path", () => {
     expect((await fetch(`${base}/reports/999`)).status).toBe(404);
     expect((await fetch(`${base}/reports/1/report.json`)).status).toBe(404);
     expect(await (await fetch(`${base}/reports/1?edition=1`)).text()).toBe("next");
+  });
+
+  it("in development renders every request (the page's code changes under the server) and still counts", async () => {
+    let devRenders = 0;
+    const dev = new ReportFastPath({
+      readLiveState: (id) => state.get(id),
+      render: async () => {
+        devRenders++;
+        return { status: 200, headers: { "content-type": "text/html" }, body: Buffer.from('<p data-view-count="0">0</p>') };
+      },
+      counter,
+      securityHeaders: {},
+      cacheRenders: false,
+    });
+    const devServer = http.createServer((req, res) => void dev.handle(req, res));
+    await new Promise<void>((r) => devServer.listen(0, "127.0.0.1", r));
+    try {
+      const url = `http://127.0.0.1:${(devServer.address() as AddressInfo).port}/reports/1`;
+      expect(viewCount(await (await fetch(url)).text())).toBe(1);
+      expect(viewCount(await (await fetch(url)).text())).toBe(2);
+      expect(devRenders).toBe(2);
+    } finally {
+      await new Promise<void>((r) => devServer.close(() => r()));
+    }
   });
 });

@@ -39,25 +39,50 @@ describe("requestIdFrom", () => {
 
 describe("SessionUsers", () => {
   const cookie = (token: string) => `nb_size=m; authjs.session-token=${token}; other=1`;
+  const policy = { idleMinutes: 30, maxHours: 8 };
+  /** A stored session of user 42, started and last seen at `at`. */
+  const stored = (at: number, changes: { endedAt?: Date; active?: boolean; userVersion?: number } = {}) => ({
+    session: { createdAt: new Date(at), lastSeenAt: new Date(at), endedAt: changes.endedAt ?? null, sessionVersion: 1 },
+    user: { id: 42, active: changes.active ?? true, sessionVersion: changes.userVersion ?? 1 },
+  });
 
   it("decodes a cookie once, then answers from the cache while checking the session row every time", async () => {
-    const decode = vi.fn(async (token: string) => (token === "good" ? { sid: "s1", exp: Date.now() / 1000 + 3600 } : null));
-    const valid = new Set(["s1"]);
-    const users = new SessionUsers({ decode, userOfSession: (sid) => (valid.has(sid) ? 42 : null) });
+    const now = Date.now();
+    const decode = vi.fn(async (token: string) => (token === "good" ? { sid: "s1", exp: now / 1000 + 3600 } : null));
+    const sessions = new Map([["s1", stored(now)]]);
+    const users = new SessionUsers({ decode, findSession: (sid) => sessions.get(sid), policy, now: () => now });
     expect(users.resolve(undefined)).toBeNull();
     expect(users.resolve("nb_size=m")).toBeNull();
     expect(await users.resolve(cookie("good"))).toBe(42);
     expect(users.resolve(cookie("good"))).toBe(42); // synchronous now
     expect(decode).toHaveBeenCalledTimes(1);
-    valid.delete("s1"); // signed out / expired / revoked
+    sessions.delete("s1");
     expect(users.resolve(cookie("good"))).toBeNull();
     expect(await users.resolve(cookie("forged"))).toBeNull();
+  });
+
+  it("names no user for a session the staff pages would refuse: ended, idle, too old, deactivated or revoked", async () => {
+    const t0 = Date.parse("2026-03-02T08:00:00Z");
+    let now = t0;
+    let row = stored(t0);
+    const users = new SessionUsers({ decode: async () => ({ sid: "s1", exp: t0 / 1000 + 86_400 }), findSession: () => row, policy, now: () => now });
+    expect(await users.resolve(cookie("t"))).toBe(42);
+    for (const refused of [stored(t0, { endedAt: new Date(t0) }), stored(t0, { active: false }), stored(t0, { userVersion: 2 })]) {
+      row = refused;
+      expect(users.resolve(cookie("t"))).toBeNull();
+    }
+    row = stored(t0);
+    now = t0 + 30 * 60_000; // idle limit
+    expect(users.resolve(cookie("t"))).toBeNull();
+    row = { ...stored(t0), session: { ...stored(t0).session, lastSeenAt: new Date(t0 + 8 * 3_600_000 - 60_000) } };
+    now = t0 + 8 * 3_600_000; // absolute limit, though seen a minute ago
+    expect(users.resolve(cookie("t"))).toBeNull();
   });
 
   it("forgets a token after its expiry and stays bounded", async () => {
     let now = 1_000_000;
     const decode = vi.fn(async (token: string) => ({ sid: token, exp: (now + 10_000) / 1000 }));
-    const users = new SessionUsers({ decode, userOfSession: () => 7, maxEntries: 3, now: () => now });
+    const users = new SessionUsers({ decode, findSession: () => stored(now), policy, maxEntries: 3, now: () => now });
     await users.resolve(cookie("a"));
     now += 20_000;
     await users.resolve(cookie("a"));

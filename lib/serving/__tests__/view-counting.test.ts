@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCountableView, viewCookieName } from "../view-counting";
+import { isCountableView, ViewCounter, viewCookieName } from "../view-counting";
 
 const BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36";
 const navigation = { "user-agent": BROWSER, "sec-fetch-dest": "document", "sec-fetch-mode": "navigate", "sec-fetch-site": "cross-site" } as Record<string, string>;
@@ -39,5 +39,61 @@ describe("which requests count as a view", () => {
     expect(isCountableView("GET", { ...navigation, "user-agent": "Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)" }, none, 7)).toBe(false);
     expect(isCountableView("GET", navigation, new Map([[viewCookieName(7), "1"]]), 7)).toBe(false);
     expect(isCountableView("GET", navigation, new Map([[viewCookieName(8), "1"]]), 7)).toBe(true);
+  });
+});
+
+describe("ViewCounter", () => {
+  it("shows pending views until they are written, writes each view once and keeps a failed write's views", async () => {
+    const stored = new Map<number, number>();
+    let fail = false;
+    let release: () => void = () => undefined;
+    const counter = new ViewCounter(async (increments) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      if (fail) throw new Error("disk full");
+      for (const [id, n] of increments) stored.set(id, (stored.get(id) ?? 0) + n);
+    });
+    counter.add(7);
+    counter.add(7);
+    counter.add(8);
+    const first = counter.flush();
+    counter.add(7); // arrives during the write
+    expect(counter.pendingFor(7)).toBe(3);
+    const second = counter.flush(); // waits for the first, then writes the one that came meanwhile
+    release();
+    await first;
+    await new Promise((r) => setTimeout(r, 0));
+    release();
+    await second;
+    expect(stored).toEqual(new Map([[7, 3], [8, 1]]));
+    expect(counter.pendingFor(7)).toBe(0);
+
+    fail = true;
+    counter.add(8);
+    const failing = counter.flush();
+    release();
+    await expect(failing).rejects.toThrow("disk full");
+    expect(counter.pendingFor(8)).toBe(1);
+    fail = false;
+    const retry = counter.flush();
+    release();
+    await retry;
+    expect(stored.get(8)).toBe(2);
+    expect(counter.pendingFor(8)).toBe(0);
+  });
+});
+
+describe("ViewCounter with a store that fails at once", () => {
+  it("keeps the views and can flush again (no write left marked as running)", async () => {
+    let fail = true;
+    const written: [number, number][] = [];
+    const counter = new ViewCounter((increments) => {
+      if (fail) throw new Error("disk full");
+      written.push(...increments);
+    });
+    counter.add(3);
+    await expect(counter.flush()).rejects.toThrow("disk full");
+    fail = false;
+    await counter.flush();
+    expect(written).toEqual([[3, 1]]);
   });
 });

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "通知" };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** What a notification is about, as written by the workflow (db/report-publish.ts, lib/data/workflow.ts). */
+/** What a notification is about, as written by the workflow (db/commands/report-workflow.ts, db/commands/publication.ts). */
 const KIND_LABELS: Record<string, string> = {
   submitted: "待审核",
   returned: "退回修改",

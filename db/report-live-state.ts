@@ -1,0 +1,41 @@
+/**
+ * What decides whether a cached public report page is still current (lib/serving's fast path):
+ * read on every request for /reports/{id}, so it is one prepared, indexed query.
+ */
+import { eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "./client";
+import { reports, units } from "./schema";
+
+export interface LiveState {
+  liveEditionId: number | null;
+  /** Milliseconds since the epoch, as stored. */
+  withdrawnAt: number | null;
+  viewCount: number;
+  /**
+   * Changes when anything else the page shows changes: the unit's other reports (comparison
+   * panel, links to other years) and the unit's name.
+   */
+  related: string | null;
+}
+
+/** A reader of one report's live state (undefined for an unknown report), prepared on `db`. */
+export function liveStateReader(db: Db): (reportId: number) => LiveState | undefined {
+  const other = alias(reports, "other");
+  const otherReports = db
+    .select({ list: sql`group_concat(${other.id} || ':' || coalesce(${other.liveEditionId}, '') || '-' || coalesce(${other.withdrawnAt}, ''))` })
+    .from(other)
+    .where(eq(other.unitId, reports.unitId));
+  const unitName = db.select({ name: units.name }).from(units).where(eq(units.id, reports.unitId));
+  const query = db
+    .select({
+      liveEditionId: reports.liveEditionId,
+      withdrawnAt: sql<number | null>`${reports.withdrawnAt}`,
+      viewCount: reports.viewCount,
+      related: sql<string | null>`(${otherReports}) || (${unitName})`,
+    })
+    .from(reports)
+    .where(eq(reports.id, sql.placeholder("id")))
+    .prepare();
+  return (reportId) => query.get({ id: reportId });
+}

@@ -1,0 +1,95 @@
+/**
+ * The server's background jobs, started and stopped here and nowhere else (no page render or
+ * request runs them):
+ *
+ * - 定时发布: publishes scheduled reports whose time has come, at start (a restart catches up)
+ *   and every 15 s; publication re-checks the status in its transaction, so it never publishes
+ *   twice;
+ * - 浏览量: writes the views counted in memory about once a second, and once more on stop;
+ * - audit retention: prunes audit rows older than AUDIT_RETENTION_DAYS, checked at start and
+ *   hourly, done at most once a day (the time of the last run is kept in the database).
+ */
+import type { Logger } from "pino";
+import { pruneAuditLogIfDue } from "../../db/audit-retention";
+import type { Db } from "../../db/client";
+import { runDuePublications } from "../../db/commands/publication";
+import { now } from "../clock";
+import type { ViewCounter } from "./view-counting";
+
+export const JOB_INTERVALS_MS = {
+  scheduledPublications: 15_000,
+  viewFlush: 1_000,
+  auditPruning: 3_600_000,
+};
+
+export interface JobsOptions {
+  db: Db;
+  views: ViewCounter;
+  retentionDays: number;
+  log: Pick<Logger, "info" | "error">;
+  intervals?: Partial<typeof JOB_INTERVALS_MS>;
+}
+
+export interface Jobs {
+  /** Stops every timer, waits for a run in progress and writes the views still pending. */
+  stop(): Promise<void>;
+}
+
+interface Repeating {
+  cancel(): void;
+  /** The run in progress, if any. */
+  idle(): Promise<void>;
+}
+
+/** Runs `work` now and then every `ms`; a run still going when the next is due skips that one. */
+function repeat(name: string, ms: number, work: () => Promise<void> | void, log: JobsOptions["log"]): Repeating {
+  let running: Promise<void> | null = null;
+  const runOnce = async () => {
+    try {
+      await work();
+    } catch (error) {
+      log.error({ err: error }, `[jobs] ${name} failed`);
+    }
+  };
+  const run = () => {
+    if (running) return;
+    running = runOnce().finally(() => (running = null));
+  };
+  run();
+  const timer = setInterval(run, ms);
+  timer.unref();
+  return { cancel: () => clearInterval(timer), idle: async () => void (await running) };
+}
+
+export function startJobs(options: JobsOptions): Jobs {
+  const { db, views, retentionDays, log } = options;
+  const intervals = { ...JOB_INTERVALS_MS, ...options.intervals };
+  const jobs = [
+    repeat(
+      "scheduled publication",
+      intervals.scheduledPublications,
+      async () => {
+        const count = await runDuePublications(db, now());
+        if (count > 0) log.info({ count }, `定时发布：已发布 ${count} 份报告。`);
+      },
+      log,
+    ),
+    repeat("view flush", intervals.viewFlush, () => views.flush(), log),
+    repeat(
+      "audit retention pruning",
+      intervals.auditPruning,
+      async () => {
+        const pruned = await pruneAuditLogIfDue(db, { now: now(), retentionDays });
+        if (pruned) log.info({ deleted: pruned.deleted, retentionDays }, "审计日志保留期清理完成 (audit retention pruning)");
+      },
+      log,
+    ),
+  ];
+  return {
+    async stop() {
+      for (const job of jobs) job.cancel();
+      await Promise.all(jobs.map((job) => job.idle()));
+      await views.flush(); // a clean shutdown loses no views
+    },
+  };
+}
