@@ -38,6 +38,12 @@ const config = [
     },
   },
   {
+    // Public pages link with plain <a>: every click is an ordinary page load, as on a static
+    // government site — counted as a view by the server, no client router or prefetching.
+    files: ["app/(public)/**/*.{ts,tsx}", "components/public/**/*.{ts,tsx}"],
+    rules: { "@next/next/no-html-link-for-pages": "off" },
+  },
+  {
     // The public site's pure core: no database, no server, no framework.
     files: ["lib/public/**/*.ts"],
     ignores: ["lib/public/**/__tests__/**"],

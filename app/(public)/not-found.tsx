@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { Breadcrumbs, HOME_CRUMB } from "@/components/public/breadcrumbs";
 import { SearchForm } from "@/components/public/search-form";
 
@@ -14,12 +13,12 @@ export default function PublicNotFound() {
           <SearchForm id="not-found-search" />
         </div>
         <p className="mt-5 flex flex-wrap gap-x-6">
-          <Link href="/reports" className="text-gov-red underline underline-offset-4">
+          <a href="/reports" className="text-gov-red underline underline-offset-4">
             政府信息公开年报列表
-          </Link>
-          <Link href="/" className="text-gov-red underline underline-offset-4">
+          </a>
+          <a href="/" className="text-gov-red underline underline-offset-4">
             返回首页
-          </Link>
+          </a>
         </p>
       </section>
     </div>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ColumnTitle } from "@/components/public/column-title";
 import { ReportList } from "@/components/public/report-list";
 import { SearchForm } from "@/components/public/search-form";
@@ -39,9 +38,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <ColumnTitle
             id="latest-title"
             action={
-              <Link href="/reports" className={linkClass}>
+              <a href="/reports" className={linkClass}>
                 更多<span className="sr-only">年度报告</span> &gt;
-              </Link>
+              </a>
             }
           >
             最新发布
@@ -58,9 +57,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               <ul className="grid grid-cols-2 gap-2">
                 {years.map((y) => (
                   <li key={y.year}>
-                    <Link href={`/reports?year=${y.year}`} className="block border border-line bg-white px-3 py-2 text-ink no-underline hover:border-gov-red hover:text-gov-red">
+                    <a href={`/reports?year=${y.year}`} className="block border border-line bg-white px-3 py-2 text-ink no-underline hover:border-gov-red hover:text-gov-red">
                       {y.year}年度 <span className="text-[0.875em] text-muted">（{y.count}篇）</span>
-                    </Link>
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -75,9 +74,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               <ul className="divide-y divide-line border-y border-line bg-white">
                 {units.map((u) => (
                   <li key={u.id} className="flex items-baseline justify-between gap-3 px-3 py-2">
-                    <Link href={`/units/${u.id}`} className={linkClass}>
+                    <a href={`/units/${u.id}`} className={linkClass}>
                       {u.name}
-                    </Link>
+                    </a>
                     <span className="shrink-0 text-[0.875em] text-muted">{u.count}篇</span>
                   </li>
                 ))}
@@ -91,9 +90,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               每份报告均可下载原文（JSON）和统计表（CSV），并提供按年度汇总的统计数据。
             </p>
             <p className="mt-2">
-              <Link href="/open-data" className="text-gov-red underline underline-offset-4">
+              <a href="/open-data" className="text-gov-red underline underline-offset-4">
                 查看下载说明与数据格式
-              </Link>
+              </a>
             </p>
           </section>
         </div>

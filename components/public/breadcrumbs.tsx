@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export interface Crumb {
   readonly label: string;
@@ -18,9 +17,9 @@ export function Breadcrumbs({ items }: { readonly items: readonly Crumb[] }) {
             <li key={`${i}-${item.label}`} className="flex items-center gap-x-1">
               {i > 0 && <span aria-hidden="true">&gt;</span>}
               {item.href && !last ? (
-                <Link href={item.href} className="text-ink underline-offset-2 hover:text-gov-red hover:underline">
+                <a href={item.href} className="text-ink underline-offset-2 hover:text-gov-red hover:underline">
                   {item.label}
-                </Link>
+                </a>
               ) : (
                 <span aria-current={last ? "page" : undefined} className={last ? "text-ink" : undefined}>
                   {item.label}

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { compareKeyFigures, formatChange, type KeyFigures } from "@/lib/charts/key-figures";
 
 export interface ComparisonPanelProps {
@@ -21,9 +20,9 @@ export function ComparisonPanel({ current, previous, previousReportId }: Compari
       </h2>
       <p className="mt-1 text-[0.9em] text-muted">
         主要数据与{" "}
-        <Link href={`/reports/${previousReportId}`} className="text-gov-red underline underline-offset-2">
+        <a href={`/reports/${previousReportId}`} className="text-gov-red underline underline-offset-2">
           {previous.year}年度报告
-        </Link>{" "}
+        </a>{" "}
         对比（申请数为「总计」列，单位：件）。
       </p>
       <table className="mt-3 w-full border-collapse border border-line text-[0.9em]">

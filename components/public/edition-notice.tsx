@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { chineseDate } from "@/lib/time";
 
 export interface EditionNoticeEdition {
@@ -42,9 +41,9 @@ export function EditionNotice({ reportId, editions, shown, live }: EditionNotice
             您正在查看本报告的第 {shown} 版（{shownEdition ? chineseDate(shownEdition.publishedAt) : ""} 发布），该版本已被修订
           </p>
           <p className="mt-1">
-            <Link href={href(live)} className="text-gov-red underline underline-offset-2">
+            <a href={href(live)} className="text-gov-red underline underline-offset-2">
               查看现行版本（第 {live} 版）
-            </Link>
+            </a>
           </p>
         </>
       )}
@@ -53,9 +52,9 @@ export function EditionNotice({ reportId, editions, shown, live }: EditionNotice
         <ul className="mt-1 space-y-1">
           {others.map((e) => (
             <li key={e.edition}>
-              <Link href={href(e.edition)} className="text-ink underline underline-offset-2 hover:text-gov-red">
+              <a href={href(e.edition)} className="text-ink underline underline-offset-2 hover:text-gov-red">
                 第 {e.edition} 版（{chineseDate(e.publishedAt)} 发布{e.edition === live ? "，现行版本" : ""}）
-              </Link>
+              </a>
               {e.changeNote && <span className="text-muted"> — 修订说明：{e.changeNote}</span>}
             </li>
           ))}

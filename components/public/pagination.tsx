@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { queryString } from "@/lib/public/url-params";
 
 export interface PaginationProps {
@@ -34,9 +33,9 @@ export function Pagination({ page, pageCount, path, params }: PaginationProps) {
       <ul className="flex flex-wrap items-center gap-2 text-[0.9em]">
         {page > 1 && (
           <li>
-            <Link href={href(page - 1)} className={linkClass} rel="prev">
+            <a href={href(page - 1)} className={linkClass} rel="prev">
               上一页
-            </Link>
+            </a>
           </li>
         )}
         {pageWindow(page, pageCount).map((p, i) =>
@@ -53,20 +52,20 @@ export function Pagination({ page, pageCount, path, params }: PaginationProps) {
                   <span className="sr-only">页</span>
                 </span>
               ) : (
-                <Link href={href(p)} className={linkClass}>
+                <a href={href(p)} className={linkClass}>
                   <span className="sr-only">第</span>
                   {p}
                   <span className="sr-only">页</span>
-                </Link>
+                </a>
               )}
             </li>
           ),
         )}
         {page < pageCount && (
           <li>
-            <Link href={href(page + 1)} className={linkClass} rel="next">
+            <a href={href(page + 1)} className={linkClass} rel="next">
               下一页
-            </Link>
+            </a>
           </li>
         )}
         <li className="text-muted">

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export interface ReportDownloadsProps {
   readonly reportId: number;
@@ -37,9 +36,9 @@ export function ReportDownloads({ reportId, edition, sha256 }: ReportDownloadsPr
       </p>
       <p className="mt-1 text-[0.85em] text-muted">
         可用 <code>sha256sum report.json</code>（Windows：<code>certutil -hashfile report.json SHA256</code>）核对下载文件。{" "}
-        <Link href="/open-data" className="text-ink underline underline-offset-2">
+        <a href="/open-data" className="text-ink underline underline-offset-2">
           了解数据格式
-        </Link>
+        </a>
       </p>
     </section>
   );

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { FilterSelect, submitButtonClass, type FilterOption } from "./filter-fields";
 
 export interface ReportFiltersProps {
@@ -18,9 +17,9 @@ export function ReportFilters({ years, units, year, unit }: ReportFiltersProps) 
         筛选
       </button>
       {(year || unit) && (
-        <Link href="/reports" className="py-2 text-[0.9em] text-ink underline underline-offset-4">
+        <a href="/reports" className="py-2 text-[0.9em] text-ink underline underline-offset-4">
           清除筛选
-        </Link>
+        </a>
       )}
     </form>
   );

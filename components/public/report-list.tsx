@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { chinaDate } from "@/lib/time";
 
@@ -34,9 +33,9 @@ export function ReportList({ items, renderTitle, renderExtra, headingLevel = 3, 
         <li key={item.id} className="px-3 py-3 sm:px-4" data-report-id={item.id}>
           <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
             <Heading className="text-[1.05em] font-medium leading-relaxed">
-              <Link href={`/reports/${item.id}`} className="text-ink underline-offset-4 hover:text-gov-red hover:underline">
+              <a href={`/reports/${item.id}`} className="text-ink underline-offset-4 hover:text-gov-red hover:underline">
                 {renderTitle ? renderTitle(item) : item.title}
-              </Link>
+              </a>
             </Heading>
             <span className="shrink-0 text-[0.875em] tabular-nums text-muted">
               <span className="sr-only">发布日期：</span>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export interface SiteFooterProps {
   readonly siteName: string;
@@ -11,14 +10,14 @@ export function SiteFooter({ siteName }: SiteFooterProps) {
       <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-6 text-sm text-muted sm:px-6">
         <ul className="flex flex-wrap gap-x-5 gap-y-1">
           <li>
-            <Link href="/reports" className="text-ink underline-offset-2 hover:underline">
+            <a href="/reports" className="text-ink underline-offset-2 hover:underline">
               政府信息公开年报
-            </Link>
+            </a>
           </li>
           <li>
-            <Link href="/open-data" className="text-ink underline-offset-2 hover:underline">
+            <a href="/open-data" className="text-ink underline-offset-2 hover:underline">
               数据开放
-            </Link>
+            </a>
           </li>
           <li>
             <a href="/feed.xml" className="text-ink underline-offset-2 hover:underline">

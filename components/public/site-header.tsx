@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export interface SiteHeaderProps {
   readonly siteName: string;
@@ -16,7 +15,7 @@ export function SiteHeader({ siteName }: SiteHeaderProps) {
   return (
     <header className="bg-gov-red text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-5 sm:px-6">
-        <Link href="/" className="flex items-center gap-3 text-white no-underline focus-visible:outline-white">
+        <a href="/" className="flex items-center gap-3 text-white no-underline focus-visible:outline-white">
           <span aria-hidden="true" className="grid size-10 shrink-0 place-items-center rounded-full border-2 border-white/80 font-serif text-lg font-bold">
             公
           </span>
@@ -24,21 +23,21 @@ export function SiteHeader({ siteName }: SiteHeaderProps) {
             <span className="font-serif text-xl font-bold tracking-wide sm:text-2xl">{siteName}</span>
             <span className="text-sm text-white/90">政府信息公开工作年度报告</span>
           </span>
-        </Link>
-        <Link href="/login" className="text-sm text-white underline underline-offset-4 focus-visible:outline-white">
+        </a>
+        <a href="/login" className="text-sm text-white underline underline-offset-4 focus-visible:outline-white">
           工作人员登录
-        </Link>
+        </a>
       </div>
       <nav aria-label="主导航" className="bg-gov-red-dark">
         <ul className="mx-auto flex max-w-6xl flex-wrap px-2 sm:px-4">
           {NAV_ITEMS.map((item) => (
             <li key={item.href}>
-              <Link
+              <a
                 href={item.href}
                 className="block px-4 py-2.5 text-[0.95em] text-white no-underline hover:bg-white/10 hover:underline focus-visible:bg-white/10 focus-visible:outline-white focus-visible:-outline-offset-4"
               >
                 {item.label}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { chineseDate } from "@/lib/time";
 
 export interface WithdrawalNoticeProps {
@@ -34,9 +33,9 @@ export function WithdrawalNotice({ title, indexNo, unitName, withdrawnAt, reason
       </dl>
       <p className="mt-6 text-muted">该报告已由发布机构撤回，原内容不再公开。如有疑问，请与发布机构联系。</p>
       <p className="mt-3">
-        <Link href="/reports" className="text-gov-red underline underline-offset-2">
+        <a href="/reports" className="text-gov-red underline underline-offset-2">
           返回政府信息公开年报列表
-        </Link>
+        </a>
       </p>
     </section>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Breadcrumbs, HOME_CRUMB } from "@/components/public/breadcrumbs";
 import { ColumnTitle } from "@/components/public/column-title";
 import { FieldTable, type FieldRow } from "@/components/public/field-table";
@@ -172,9 +171,9 @@ export default async function OpenDataPage({ searchParams }: { searchParams: Pro
       </section>
 
       <p className="mt-6">
-        <Link href="/reports" className={linkClass}>
+        <a href="/reports" className={linkClass}>
           浏览全部年度报告
-        </Link>
+        </a>
       </p>
     </div>
   );

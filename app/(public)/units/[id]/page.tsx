@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Breadcrumbs, HOME_CRUMB, REPORTS_CRUMB } from "@/components/public/breadcrumbs";
@@ -94,9 +93,9 @@ export default async function UnitPage(props: UnitPageProps) {
                     {r.year}年
                   </th>
                   <td className="border border-line px-3 py-2">
-                    <Link href={`/reports/${r.id}`} className="text-ink underline-offset-4 hover:text-gov-red hover:underline">
+                    <a href={`/reports/${r.id}`} className="text-ink underline-offset-4 hover:text-gov-red hover:underline">
                       {r.title}
-                    </Link>
+                    </a>
                     {r.edition > 1 && <span className="ml-2 text-[0.875em] text-muted">（{chinaDate(r.updatedAt)} 修订）</span>}
                   </td>
                   <td className="border border-line px-3 py-2 tabular-nums">{chinaDate(r.publishedAt)}</td>
