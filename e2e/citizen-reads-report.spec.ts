@@ -99,8 +99,17 @@ test.describe("a citizen reads a published report", () => {
 
     // The SHA-256 shown is the live edition's, and report.json is that text.
     const live = queryOne<{ sha256: string }>("select e.sha256 from report_editions e join reports r on r.live_edition_id = e.id where r.id = ?", reportId)!;
+    // The hash and how to check it sit in a small 「如何核验」 disclosure, closed until asked for.
+    await expect(page.locator("[data-sha256]")).toBeHidden();
+    await page.getByText("如何核验", { exact: true }).click();
+    await expect(page.locator("[data-sha256]")).toBeVisible();
     await expect(page.locator("[data-sha256]")).toHaveText(live.sha256);
-    await expect(page.getByRole("link", { name: "下载报告原文（report.json）" })).toHaveAttribute("href", `/reports/${reportId}/report.json`);
+    await expect(page.getByRole("contentinfo").getByRole("link", { name: "订阅更新（RSS/Atom）" })).toHaveAttribute("href", "/feed.xml");
+    const download = page.getByRole("link", { name: "下载原文数据（JSON）" });
+    await expect(download).toHaveAttribute("href", `/reports/${reportId}/report.json`);
+    // A file to save, not a screen of raw JSON.
+    const [saved] = await Promise.all([page.waitForEvent("download"), download.click()]);
+    expect(saved.suggestedFilename()).toBe(`report-${reportId}.json`);
 
     // Other years of the unit.
     await expect(page.getByRole("navigation", { name: "历年报告" }).getByRole("link", { name: "2022年度报告" })).toBeVisible();
@@ -200,9 +209,17 @@ test.describe("without JavaScript", () => {
     expect(await page.getByRole("img", { name: /二维码/ }).locator("svg").count()).toBe(1);
     await expect(page.locator("[data-share-url]")).toHaveText(new RegExp(`/reports/${reportId}$`));
 
-    // 打印 leads to the print note when there is no script to open the dialog.
-    await tools.getByRole("link", { name: "打印", exact: true }).click();
+    // The print note shows only while 打印 is pointed at or focused, and where the link leads
+    // to it (no script to open the dialog).
+    const printLink = tools.getByRole("link", { name: "打印", exact: true });
+    await expect(page.locator("#print-help")).toBeHidden();
+    await printLink.hover();
+    await expect(page.locator("#print-help")).toBeVisible();
+    await page.mouse.move(0, 0);
+    await expect(page.locator("#print-help")).toBeHidden();
+    await printLink.click();
     await expect(page).toHaveURL(/#print-help$/);
+    await expect(page.locator("#print-help")).toBeVisible();
     await expect(page.locator("#print-help")).toContainText("Ctrl+P");
 
     const download = await page.request.get(`/reports/${reportId}/report.json`);

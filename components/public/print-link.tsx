@@ -8,7 +8,8 @@ export function PrintLink({ className, helpId }: { readonly className?: string; 
   return (
     <a
       href={`#${helpId}`}
-      className={className}
+      className={`print-tool ${className ?? ""}`}
+      aria-describedby={helpId}
       onClick={(event) => {
         event.preventDefault();
         window.print();

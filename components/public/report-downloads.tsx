@@ -16,10 +16,10 @@ export function ReportDownloads({ reportId, edition, sha256 }: ReportDownloadsPr
       </h2>
       <ul className="mt-2 list-disc space-y-1 pl-6">
         <li>
-          <a href={`/reports/${reportId}/report.json${suffix}`} className="text-gov-red underline underline-offset-2">
-            下载报告原文（report.json）
+          <a href={`/reports/${reportId}/report.json${suffix}`} download className="text-gov-red underline underline-offset-2">
+            下载原文数据（JSON）
           </a>
-          <span className="text-[0.9em] text-muted"> — nianbao-report/1 格式，与发布版本逐字节一致</span>
+          <span className="text-[0.9em] text-muted"> — 与发布版本逐字节一致，可用于核验和再利用</span>
         </li>
         <li>
           <a href={`/reports/${reportId}/tables.csv${suffix}`} className="text-gov-red underline underline-offset-2">
@@ -28,18 +28,21 @@ export function ReportDownloads({ reportId, edition, sha256 }: ReportDownloadsPr
           <span className="text-[0.9em] text-muted"> — 表二至表四，每个单元格一行</span>
         </li>
       </ul>
-      <p className="mt-3 text-[0.9em]">
-        本页内容对应发布版本的 SHA-256 校验值：
-        <code className="mt-1 block break-all rounded bg-paper px-2 py-1 font-mono text-[0.95em]" data-sha256>
-          {sha256}
-        </code>
-      </p>
-      <p className="mt-1 text-[0.85em] text-muted">
-        可用 <code>sha256sum report.json</code>（Windows：<code>certutil -hashfile report.json SHA256</code>）核对下载文件。{" "}
-        <a href="/open-data" className="text-ink underline underline-offset-2">
-          了解数据格式
-        </a>
-      </p>
+      <details className="mt-3 text-[0.9em]">
+        <summary className="cursor-pointer text-ink underline-offset-4 hover:text-gov-red hover:underline">如何核验</summary>
+        <p className="mt-2">
+          下载的原文数据与本页发布版本一致时，其 SHA-256 校验值为：
+          <code className="mt-1 block break-all rounded bg-paper px-2 py-1 font-mono text-[0.95em]" data-sha256>
+            {sha256}
+          </code>
+        </p>
+        <p className="mt-1 text-muted">
+          可用 <code>sha256sum</code> 命令（Windows：<code>certutil -hashfile 文件名 SHA256</code>）计算下载文件的校验值进行核对。{" "}
+          <a href="/open-data" className="text-ink underline underline-offset-2">
+            了解数据格式
+          </a>
+        </p>
+      </details>
     </section>
   );
 }

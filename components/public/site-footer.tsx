@@ -21,7 +21,7 @@ export function SiteFooter({ siteName }: SiteFooterProps) {
           </li>
           <li>
             <a href="/feed.xml" className="text-ink underline-offset-2 hover:underline">
-              订阅更新（Atom）
+              订阅更新（RSS/Atom）
             </a>
           </li>
           <li>
