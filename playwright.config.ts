@@ -45,6 +45,15 @@ export default defineConfig({
       DATABASE_PATH: E2E_DATABASE_PATH,
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       NIANBAO_DEMO: "1",
+      // What a government site's footer states (fictional values).
+      SITE_SPONSOR: "示例县人民政府办公室",
+      SITE_ORGANIZER: "示例县大数据发展中心",
+      SITE_PHONE: "0000-00000000",
+      SITE_ADDRESS: "示例县示例路1号",
+      SITE_ID_CODE: "0000000000",
+      SITE_ICP: "示ICP备00000000号",
+      SITE_PSB: "示公网安备00000000000000号",
+      SITE_ERROR_REPORT_URL: "https://zfwzzc.www.gov.cn/",
       NEXT_TELEMETRY_DISABLED: "1",
       // Playwright prints the server's stdout: keep it to warnings and errors (no request lines).
       LOG_LEVEL: "warn",

@@ -8,6 +8,7 @@ export function generateMetadata(): Metadata {
   return {
     title: { default: siteName(), template: `%s · ${siteName()}` },
     description: "政府信息公开工作年度报告的编写、审核与公开。",
+    icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }] },
   };
 }
 

@@ -104,7 +104,16 @@ test.describe("a citizen reads a published report", () => {
     await page.getByText("如何核验", { exact: true }).click();
     await expect(page.locator("[data-sha256]")).toBeVisible();
     await expect(page.locator("[data-sha256]")).toHaveText(live.sha256);
-    await expect(page.getByRole("contentinfo").getByRole("link", { name: "订阅更新（RSS/Atom）" })).toHaveAttribute("href", "/feed.xml");
+    const footer = page.getByRole("contentinfo");
+    await expect(footer.getByRole("link", { name: "订阅更新（RSS/Atom）" })).toHaveAttribute("href", "/feed.xml");
+    // What a government site states about itself (as configured for this server).
+    await expect(footer.locator("[data-site-identity]")).toContainText("主办单位：示例县人民政府办公室");
+    await expect(footer.locator("[data-site-identity]")).toContainText("网站标识码：0000000000");
+    await expect(footer.locator("[data-site-identity]")).toContainText("公安机关备案号：示公网安备00000000000000号");
+    await expect(footer.getByRole("link", { name: "我为政府网站找错" })).toHaveAttribute("href", "https://zfwzzc.www.gov.cn/");
+    const icon = await page.request.get((await page.locator('link[rel="icon"]').getAttribute("href"))!);
+    expect(icon.status()).toBe(200);
+    expect(icon.headers()["content-type"]).toContain("image/svg+xml");
     const download = page.getByRole("link", { name: "下载原文数据（JSON）" });
     await expect(download).toHaveAttribute("href", `/reports/${reportId}/report.json`);
     // A file to save, not a screen of raw JSON.

@@ -8,6 +8,19 @@ const envSchema = z.object({
   /** "0" switches demo data off; anything else (or unset) seeds demo data on an empty database. */
   NIANBAO_DEMO: z.enum(["0", "1"]).default("1"),
   SITE_NAME: z.string().min(1).default("示例县人民政府 · 政府信息公开"),
+  /**
+   * What a government website's footer states (国办发〔2017〕47号 政府网站发展指引): 主办单位,
+   * 承办单位, contact, 网站标识码 and the two filing numbers; each line is left out when unset.
+   */
+  SITE_SPONSOR: z.string().trim().optional(),
+  SITE_ORGANIZER: z.string().trim().optional(),
+  SITE_PHONE: z.string().trim().optional(),
+  SITE_ADDRESS: z.string().trim().optional(),
+  SITE_ID_CODE: z.string().trim().optional(),
+  SITE_ICP: z.string().trim().optional(),
+  SITE_PSB: z.string().trim().optional(),
+  /** Where 「我为政府网站找错」 leads (the national error-report platform or the site's own form). */
+  SITE_ERROR_REPORT_URL: z.string().url().optional(),
   /** Public address of the site, for absolute links in feeds, sitemaps, open data and QR codes. */
   SITE_URL: z.string().url().optional(),
   /** Consecutive failed sign-ins that lock an account. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SiteFooter } from "@/components/public/site-footer";
 import { SiteHeader } from "@/components/public/site-header";
 import { publicSiteUrl } from "@/lib/public/site-url";
-import { siteName } from "@/lib/site";
+import { siteIdentity, siteName } from "@/lib/site";
 import "./public.css";
 
 export function generateMetadata(): Metadata {
@@ -20,7 +20,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 print:max-w-none print:p-0">
         {children}
       </main>
-      <SiteFooter siteName={siteName()} />
+      <SiteFooter siteName={siteName()} identity={siteIdentity()} />
     </div>
   );
 }
