@@ -13,6 +13,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { LiveState } from "../../db/report-live-state";
 import { parseReadingPreferences, readingQuery, rememberedReadingCookies, type ReadingPreferences } from "../public/url-params";
 import { HSTS_HEADER } from "../security-headers";
+import { acceptsGzip, gzipTemplate, gzipWithValue, type GzipTemplate } from "./gzip-splice";
 import { isCountableView, parseCookies, VIEW_DEDUP_SECONDS, viewCookieName, type ViewCounter } from "./view-counting";
 
 export type { LiveState };
@@ -28,6 +29,8 @@ interface CachedPage {
   /** The page split around the two places the view count appears. */
   parts: [Buffer, Buffer, Buffer] | null;
   body: Buffer;
+  /** The page compressed once around the count (gzip-splice.ts). */
+  gzip: GzipTemplate;
   headers: Record<string, string>;
 }
 
@@ -101,13 +104,20 @@ export class ReportFastPath {
     if (!page) return false;
 
     const count = Buffer.from(String(state.viewCount + this.options.counter.pendingFor(reportId)));
-    const chunks = page.parts ? [page.parts[0], count, page.parts[1], count, page.parts[2]] : [page.body];
+    const gzip = acceptsGzip(req.headers["accept-encoding"]);
+    const chunks = gzip
+      ? gzipWithValue(page.gzip, count)
+      : page.parts
+        ? [page.parts[0], count, page.parts[1], count, page.parts[2]]
+        : [page.body];
     const length = chunks.reduce((n, c) => n + c.length, 0);
     res.writeHead(200, {
       ...this.options.securityHeaders,
       ...(req.headers["x-forwarded-proto"] === "https" ? { [HSTS_HEADER.key]: HSTS_HEADER.value } : {}),
       ...page.headers,
       "Cache-Control": "private, no-cache",
+      Vary: "Accept-Encoding",
+      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
       "Content-Length": String(length),
       ...(setCookies.length ? { "Set-Cookie": setCookies } : {}),
     });
@@ -133,10 +143,12 @@ export class ReportFastPath {
       .render(path)
       .then((rendered): CachedPage | null => {
         if (rendered.status !== 200 || !rendered.headers["content-type"]?.includes("text/html")) return null;
+        const parts = splitAtViewCount(rendered.body.toString("utf8"));
         const page: CachedPage = {
           stamp,
-          parts: splitAtViewCount(rendered.body.toString("utf8")),
+          parts,
           body: rendered.body,
+          gzip: gzipTemplate(parts ? [parts[0], parts[1], parts[2]] : [rendered.body]),
           headers: { "Content-Type": rendered.headers["content-type"] },
         };
         if (this.options.cacheRenders !== false) this.cache.set(key, page);

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { gunzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ReportFastPath, splitAtViewCount, type LiveState } from "../report-fast-path";
@@ -126,6 +127,31 @@ describe("the public report fast path", () => {
     expect(large.headers.get("set-cookie")).toContain("nb_size=l");
     const again = await fetch(`${base}/reports/1`, { headers: { cookie: "nb_size=l; nbv_1=1" } });
     expect(await again.text()).toContain('class="/reports/1?size=l"');
+  });
+
+  it("answers gzip when the browser takes it, with the current count, and plain bytes otherwise", async () => {
+    const raw = (acceptEncoding: string | null) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const headers: Record<string, string> = { "User-Agent": BROWSER, ...(acceptEncoding ? { "Accept-Encoding": acceptEncoding } : {}) };
+        http
+          .get(`${base}/reports/1`, { headers }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c: Buffer) => chunks.push(c));
+            res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          })
+          .on("error", reject);
+      });
+    const plain = await raw(null);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toBe("Accept-Encoding");
+    expect(viewCount(plain.body.toString())).toBe(1);
+    const zipped = await raw("gzip, deflate, br, zstd");
+    expect(zipped.headers["content-encoding"]).toBe("gzip");
+    expect(zipped.headers.vary).toBe("Accept-Encoding");
+    expect(Number(zipped.headers["content-length"])).toBe(zipped.body.length);
+    const html = gunzipSync(zipped.body).toString();
+    expect(viewCount(html)).toBe(2);
+    expect(html).toBe(plain.body.toString().replaceAll('"1">1<', '"2">2<'));
   });
 
   it("leaves unknown reports, drafts and other URLs to Next.js", async () => {
