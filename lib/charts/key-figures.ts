@@ -109,6 +109,22 @@ export function buildUnitTrend(docs: readonly ReportDocument[]): KeyFigures[] {
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
+/**
+ * The trend on a true year axis: every year from the first to the last, a year without a
+ * report (or without tables) as all gaps, so a chart never draws two years as neighbours.
+ */
+export function onYearAxis(points: readonly KeyFigures[]): KeyFigures[] {
+  if (points.length === 0) return [];
+  const byYear = new Map(points.map((p) => [p.year, p]));
+  const first = points[0]!.year;
+  const last = points[points.length - 1]!.year;
+  return Array.from({ length: last - first + 1 }, (_, i) => byYear.get(first + i) ?? missingYear(first + i));
+}
+
+function missingYear(year: number): KeyFigures {
+  return { year, received: null, granted: null, denied: null, carriedForward: null, normativeMade: null, normativeValid: null, licensing: null, punishment: null, coercion: null };
+}
+
 /** Whether any year has a value for the figure (a chart of nothing but gaps is left out). */
 export function hasAnyValue(points: readonly KeyFigures[], keys: readonly KeyFigureKey[]): boolean {
   return points.some((p) => keys.some((k) => p[k] !== null));

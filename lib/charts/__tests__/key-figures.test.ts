@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseReportJson, setCell, type ReportDocument } from "@/lib/interchange";
-import { buildUnitTrend, compareKeyFigures, extractKeyFigures, formatChange, hasAnyValue } from "../key-figures";
+import { buildUnitTrend, compareKeyFigures, extractKeyFigures, formatChange, hasAnyValue, onYearAxis } from "../key-figures";
 
 function seed(name: string): ReportDocument {
   const parsed = parseReportJson(fs.readFileSync(path.join(process.cwd(), "db/seed/reports", `${name}.json`), "utf8"));
@@ -57,6 +57,16 @@ describe("key figures of a report", () => {
     expect(trend.map((p) => p.carriedForward)).toEqual([2, 1]);
     expect(hasAnyValue(trend, ["received"])).toBe(true);
     expect(buildUnitTrend([seed("heqiao-2017")])).toEqual([]);
+  });
+
+  it("puts the trend on a true year axis: a year without a report is a gap, not a neighbour", () => {
+    const later = parseReportJson(JSON.stringify({ ...seed("qingshi-2023"), year: 2025 }));
+    if (!later.ok) throw new Error(later.error.message);
+    const axis = onYearAxis(buildUnitTrend([seed("qingshi-2022"), later.document]));
+    expect(axis.map((p) => p.year)).toEqual([2022, 2023, 2024, 2025]);
+    expect(axis.map((p) => p.received)).toEqual([23, null, null, 28]);
+    expect(Object.entries(axis[1]!).filter(([key, value]) => key !== "year" && value !== null)).toEqual([]);
+    expect(onYearAxis([])).toEqual([]);
   });
 
   it("compares this year with last year figure by figure", () => {

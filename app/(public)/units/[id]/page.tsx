@@ -4,7 +4,7 @@ import { cache } from "react";
 import { Breadcrumbs, HOME_CRUMB, REPORTS_CRUMB } from "@/components/public/breadcrumbs";
 import { ColumnTitle } from "@/components/public/column-title";
 import { TrendFigure } from "@/components/public/trend-figure";
-import { APPLICATION_FIGURES, PROACTIVE_FIGURES, hasAnyValue, type KeyFigureDef, type KeyFigures } from "@/lib/charts/key-figures";
+import { APPLICATION_FIGURES, PROACTIVE_FIGURES, hasAnyValue, onYearAxis, type KeyFigureDef, type KeyFigures } from "@/lib/charts/key-figures";
 import { renderTrendChartSvg } from "@/lib/charts/trend-chart";
 import { parseId, parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
 import { getPublicUnit, listUnitTrend } from "@/lib/data/public/unit";
@@ -56,6 +56,7 @@ export default async function UnitPage(props: UnitPageProps) {
     { id: "trend-applications", title: "依申请公开办理情况", defs: present(points, APPLICATION_FIGURES), kind: "bar" as const },
     { id: "trend-proactive", title: "主动公开情况（行政规范性文件与行政决定）", defs: present(points, PROACTIVE_FIGURES.filter((d) => d.key !== "normativeValid")), kind: "bar" as const },
   ].filter((c) => c.defs.length > 0 && points.length > 0);
+  const yearAxis = onYearAxis(points);
 
   return (
     <div className={readingClassName(prefs)}>
@@ -133,8 +134,8 @@ export default async function UnitPage(props: UnitPageProps) {
               svg={renderTrendChartSvg({
                 id: c.id,
                 label: describe(c.title, points, c.defs),
-                categories: points.map((p) => `${p.year}年`),
-                series: c.defs.map((d) => ({ name: d.label, values: points.map((p) => p[d.key]) })),
+                categories: yearAxis.map((p) => `${p.year}年`),
+                series: c.defs.map((d) => ({ name: d.label, values: yearAxis.map((p) => p[d.key]) })),
                 kind: c.kind,
               })}
             />
