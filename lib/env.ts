@@ -20,7 +20,7 @@ const envSchema = z.object({
   SITE_ICP: z.string().trim().optional(),
   SITE_PSB: z.string().trim().optional(),
   /** Where 「我为政府网站找错」 leads (the national error-report platform or the site's own form). */
-  SITE_ERROR_REPORT_URL: z.string().url().optional(),
+  SITE_ERROR_REPORT_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
   /** Public address of the site, for absolute links in feeds, sitemaps, open data and QR codes. */
   SITE_URL: z.string().url().optional(),
   /** Consecutive failed sign-ins that lock an account. */
@@ -38,8 +38,13 @@ let cached: Env | undefined;
 
 /** Configuration from environment variables, parsed once. */
 export function env(): Env {
-  cached ??= envSchema.parse(process.env);
+  cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Parses configuration from the given variables (exported for tests). */
+export function parseEnv(variables: Record<string, string | undefined>): Env {
+  return envSchema.parse(variables);
 }
 
 export function securityPolicy() {
