@@ -114,14 +114,3 @@ export function gzipWithValue(template: GzipTemplate, value: Buffer): Buffer[] {
   chunks.push(trailer);
   return chunks;
 }
-
-/** Whether the client takes gzip (`Accept-Encoding`, a q of 0 refusing it). */
-export function acceptsGzip(acceptEncoding: string | string[] | undefined): boolean {
-  const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(",") : (acceptEncoding ?? "");
-  return header.split(",").some((entry) => {
-    const [coding, ...params] = entry.trim().toLowerCase().split(";");
-    if (coding !== "gzip" && coding !== "*") return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}

@@ -13,16 +13,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { LiveState } from "../../db/report-live-state";
 import { parseReadingPreferences, readingQuery, rememberedReadingCookies, type ReadingPreferences } from "../public/url-params";
 import { HSTS_HEADER } from "../security-headers";
-import { acceptsGzip, gzipTemplate, gzipWithValue, type GzipTemplate } from "./gzip-splice";
+import { brotliTemplate, brotliWithValue, type BrotliTemplate } from "./brotli-splice";
+import { acceptedEncodings } from "./content-encoding";
+import { gzipTemplate, gzipWithValue, type GzipTemplate } from "./gzip-splice";
+import type { RenderedPage } from "./next-render";
 import { isCountableView, parseCookies, VIEW_DEDUP_SECONDS, viewCookieName, type ViewCounter } from "./view-counting";
 
 export type { LiveState };
-
-export interface RenderedPage {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer;
-}
 
 interface CachedPage {
   stamp: string;
@@ -31,7 +28,13 @@ interface CachedPage {
   body: Buffer;
   /** The page compressed once around the count (gzip-splice.ts). */
   gzip: GzipTemplate;
-  headers: Record<string, string>;
+  /**
+   * The page in brotli around a count of so many digits (brotli-splice.ts): built in the
+   * background the first time a count of that length is asked for (gzip goes out meanwhile);
+   * null when the page cannot have one.
+   */
+  brotli: Map<number, BrotliTemplate | null | "building">;
+  contentType: string;
 }
 
 const COUNT_PATTERN = /data-view-count="(\d+)">\1</;
@@ -103,21 +106,25 @@ export class ReportFastPath {
     const page = await this.page(reportId, prefs, `${state.liveEditionId}|${state.withdrawnAt ?? ""}|${state.related ?? ""}`);
     if (!page) return false;
 
-    const count = Buffer.from(String(state.viewCount + this.options.counter.pendingFor(reportId)));
-    const gzip = acceptsGzip(req.headers["accept-encoding"]);
-    const chunks = gzip
-      ? gzipWithValue(page.gzip, count)
-      : page.parts
-        ? [page.parts[0], count, page.parts[1], count, page.parts[2]]
-        : [page.body];
+    const count = Buffer.from(page.parts ? String(state.viewCount + this.options.counter.pendingFor(reportId)) : "");
+    const accepted = acceptedEncodings(req.headers["accept-encoding"]);
+    const brotli = accepted.br ? this.brotliFor(page, count.length) : null;
+    const encoding = brotli ? "br" : accepted.gzip ? "gzip" : null;
+    const chunks = brotli
+      ? brotliWithValue(brotli, count)
+      : encoding === "gzip"
+        ? gzipWithValue(page.gzip, count)
+        : page.parts
+          ? [page.parts[0], count, page.parts[1], count, page.parts[2]]
+          : [page.body];
     const length = chunks.reduce((n, c) => n + c.length, 0);
     res.writeHead(200, {
       ...this.options.securityHeaders,
       ...(req.headers["x-forwarded-proto"] === "https" ? { [HSTS_HEADER.key]: HSTS_HEADER.value } : {}),
-      ...page.headers,
+      "Content-Type": page.contentType,
       "Cache-Control": "private, no-cache",
       Vary: "Accept-Encoding",
-      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+      ...(encoding ? { "Content-Encoding": encoding } : {}),
       "Content-Length": String(length),
       ...(setCookies.length ? { "Set-Cookie": setCookies } : {}),
     });
@@ -132,6 +139,17 @@ export class ReportFastPath {
     return true;
   }
 
+  /** The page's brotli template for a count of this length, if built (else starts building it). */
+  private brotliFor(page: CachedPage, countLength: number): BrotliTemplate | null {
+    const template = page.brotli.get(countLength);
+    if (template !== undefined) return template === "building" ? null : template;
+    page.brotli.set(countLength, "building");
+    brotliTemplate(page.parts ?? [page.body], countLength)
+      .then((built) => page.brotli.set(countLength, built))
+      .catch(() => page.brotli.set(countLength, null));
+    return null;
+  }
+
   private async page(reportId: number, prefs: ReadingPreferences, stamp: string): Promise<CachedPage | null> {
     const key = `${reportId}|${prefs.size}|${prefs.elder ? 1 : 0}`;
     const cached = this.cache.get(key);
@@ -142,14 +160,16 @@ export class ReportFastPath {
     const promise = this.options
       .render(path)
       .then((rendered): CachedPage | null => {
-        if (rendered.status !== 200 || !rendered.headers["content-type"]?.includes("text/html")) return null;
+        const contentType = String(rendered.headers["content-type"] ?? "");
+        if (rendered.status !== 200 || !contentType.includes("text/html")) return null;
         const parts = splitAtViewCount(rendered.body.toString("utf8"));
         const page: CachedPage = {
           stamp,
           parts,
           body: rendered.body,
           gzip: gzipTemplate(parts ? [parts[0], parts[1], parts[2]] : [rendered.body]),
-          headers: { "Content-Type": rendered.headers["content-type"] },
+          brotli: new Map(),
+          contentType,
         };
         if (this.options.cacheRenders !== false) this.cache.set(key, page);
         return page;

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ReportFastPath, splitAtViewCount, type LiveState } from "../report-fast-path";
@@ -129,7 +129,7 @@ describe("the public report fast path", () => {
     expect(await again.text()).toContain('class="/reports/1?size=l"');
   });
 
-  it("answers gzip when the browser takes it, with the current count, and plain bytes otherwise", async () => {
+  it("answers brotli or gzip as the browser takes them, with the current count, and plain bytes otherwise", async () => {
     const raw = (acceptEncoding: string | null) =>
       new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
         const headers: Record<string, string> = { "User-Agent": BROWSER, ...(acceptEncoding ? { "Accept-Encoding": acceptEncoding } : {}) };
@@ -145,13 +145,22 @@ describe("the public report fast path", () => {
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.headers.vary).toBe("Accept-Encoding");
     expect(viewCount(plain.body.toString())).toBe(1);
-    const zipped = await raw("gzip, deflate, br, zstd");
+    const zipped = await raw("gzip, deflate");
     expect(zipped.headers["content-encoding"]).toBe("gzip");
     expect(zipped.headers.vary).toBe("Accept-Encoding");
     expect(Number(zipped.headers["content-length"])).toBe(zipped.body.length);
     const html = gunzipSync(zipped.body).toString();
     expect(viewCount(html)).toBe(2);
     expect(html).toBe(plain.body.toString().replaceAll('"1">1<', '"2">2<'));
+
+    // Brotli around a count of one digit is built the first time it is asked for (gzip meanwhile).
+    const first = await raw("gzip, deflate, br, zstd");
+    expect(first.headers["content-encoding"]).toBe("gzip");
+    await new Promise((r) => setTimeout(r, 200));
+    const brotli = await raw("gzip, deflate, br, zstd");
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(Number(brotli.headers["content-length"])).toBe(brotli.body.length);
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(plain.body.toString().replaceAll('"1">1<', '"4">4<'));
   });
 
   it("leaves unknown reports, drafts and other URLs to Next.js", async () => {
