@@ -40,7 +40,7 @@ const config = [
   {
     // Public pages link with plain <a>: every click is an ordinary page load, as on a static
     // government site — counted as a view by the server, no client router or prefetching.
-    files: ["app/(public)/**/*.{ts,tsx}", "components/public/**/*.{ts,tsx}"],
+    files: ["app/(public)/**/*.{ts,tsx}", "app/not-found.tsx", "components/public/**/*.{ts,tsx}"],
     rules: { "@next/next/no-html-link-for-pages": "off" },
   },
   {

@@ -5,6 +5,8 @@ const securityHeaders = Object.entries(SECURITY_HEADERS).map(([key, value]) => (
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The server compresses every response itself, with brotli as well as gzip (lib/serving/compression.ts).
+  compress: false,
   // `npm test` runs `tsc --noEmit` as its own step before building; no need to check twice.
   typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
@@ -12,6 +14,12 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [HSTS_HEADER] },
+      {
+        // Files of public/ linked with their content's hash (lib/static-assets.ts#versionedAsset).
+        source: "/:file([\\w-]+\\.(?:svg|png|ico|webp))",
+        has: [{ type: "query", key: "v" }],
+        headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
+      },
       {
         source: "/staff/:path*",
         headers: [{ key: "Cache-Control", value: "private, no-store" }],

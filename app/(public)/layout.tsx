@@ -12,10 +12,13 @@ export function generateMetadata(): Metadata {
   };
 }
 
-/** Citizen pages: no session is read anywhere below this layout. */
+/**
+ * Citizen pages: no session is read anywhere below this layout, and no script is needed — the
+ * server sends them as plain HTML (`data-static-page`, lib/serving/static-page.ts).
+ */
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
-    <div className="flex min-h-screen flex-col">
+    <div className="flex min-h-screen flex-col" data-static-page="">
       <SiteHeader siteName={siteName()} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 print:max-w-none print:p-0">
         {children}

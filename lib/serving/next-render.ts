@@ -1,15 +1,22 @@
 /**
- * Renders a page through Next.js inside this process, for the report fast path: Next's own
- * request handler gets a synthetic request and a response that collects the page, made with
- * the request/response mocks Next.js uses for its own in-process renders (revalidation,
- * renderToHTML). Nothing goes over a socket, so the render is no request of its own: it passes
- * no gate, writes no log line and counts no view; it carries no cookie and no client IP.
+ * Renders a page through Next.js inside this process, for the stages that serve public pages
+ * (report-fast-path.ts, public-pages.ts): Next's own request handler gets a synthetic request
+ * and a response that collects the page, made with the request/response mocks Next.js uses for
+ * its own in-process renders (revalidation, renderToHTML). Nothing goes over a socket, so the
+ * render is no request of its own: it passes no gate, writes no log line and counts no view; it
+ * carries only the headers it is given.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { finished } from "node:stream/promises";
 import { createRequestResponseMocks } from "next/dist/server/lib/mock-request";
-import type { RenderedPage } from "./report-fast-path";
+
+export interface RenderedPage {
+  status: number;
+  /** The response's headers, names in lower case. */
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+}
 
 /** What `app.getRequestHandler()` returns, as the pipeline calls it. */
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -20,13 +27,13 @@ export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise
  */
 const SYNTHETIC_SOCKET = { encrypted: false, remoteAddress: "127.0.0.1" } as unknown as Socket;
 
-/** GETs `path` (with its query) from Next.js in this process; `host` is the Host header it sees. */
-export async function renderThroughNext(handle: NextHandler, path: string, host: string): Promise<RenderedPage> {
+/** GETs `path` (with its query) from Next.js in this process, with these request headers. */
+export async function renderThroughNext(handle: NextHandler, path: string, headers: IncomingHttpHeaders): Promise<RenderedPage> {
   const chunks: Buffer[] = [];
   const { req, res } = createRequestResponseMocks({
     url: path,
     method: "GET",
-    headers: { host },
+    headers,
     socket: SYNTHETIC_SOCKET,
     // Copied like Next's own collector does: a writer may reuse its Uint8Array afterwards.
     resWriter: (chunk) => chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)) > 0,
@@ -35,7 +42,7 @@ export async function renderThroughNext(handle: NextHandler, path: string, host:
   await finished(res); // Next.js may still be streaming when its handler returns
   return {
     status: res.statusCode,
-    headers: { "content-type": String(res.getHeader("content-type") ?? "") },
+    headers: res.getHeaders(),
     body: Buffer.concat(chunks),
   };
 }

@@ -7,12 +7,15 @@
  *   2. the request log (an id for the request, one line when it is done);
  *   3. the gate: cross-site writes and oversized bodies are refused (request-gate.ts);
  *   4. the fast path for public report pages (report-fast-path.ts: cache and 浏览量);
- *   5. Next.js, for everything else.
+ *   5. the other public pages, as plain HTML (public-pages.ts);
+ *   6. Next.js, for everything else, compressed (compression.ts).
+ * Every text response leaves compressed when the client takes it (brotli or gzip).
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 import { CLIENT_IP_HEADER } from "../client-ip";
 import type { NextHandler } from "./next-render";
+import type { PublicPages } from "./public-pages";
 import type { ReportFastPath } from "./report-fast-path";
 import { refuseHostileRequest } from "./request-gate";
 
@@ -22,6 +25,8 @@ export interface PipelineStages {
   /** Starts the request's log line (request-log.ts); returns its id. */
   logRequest: (req: IncomingMessage, res: ServerResponse, ip: string) => string;
   fastPath: Pick<ReportFastPath, "handle">;
+  publicPages: Pick<PublicPages, "handle">;
+  /** Next.js's request handler, compressing (compression.ts). */
   next: NextHandler;
   log: Pick<Logger, "warn" | "error">;
 }
@@ -41,11 +46,12 @@ export function createPipeline(stages: PipelineStages): RequestListener {
     if (refuseHostileRequest(req, res, stages.log)) return;
     stages.fastPath
       .handle(req, res)
+      .then((served) => served || stages.publicPages.handle(req, res))
       .then((served) => {
         if (!served) void stages.next(req, res);
       })
       .catch((error) => {
-        stages.log.error({ err: error, reqId }, "[fast-path] falling back to Next.js");
+        stages.log.error({ err: error, reqId }, "[public pages] falling back to Next.js");
         if (!res.headersSent) void stages.next(req, res);
       });
   };

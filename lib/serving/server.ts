@@ -18,8 +18,9 @@ import { createLogDestination, createLogger, routeConsoleTo } from "../logger";
 import { SECURITY_HEADERS } from "../security-headers";
 import { boot, RefusedToStart } from "./boot";
 import { startJobs } from "./jobs";
-import { renderThroughNext } from "./next-render";
+import { withCompression } from "./compression";
 import { createPipeline } from "./pipeline";
+import { PublicPages, renderPublicPage } from "./public-pages";
 import { ReportFastPath } from "./report-fast-path";
 import { createRequestLogger, SessionUsers } from "./request-log";
 import { stopOnSignals } from "./shutdown";
@@ -51,7 +52,7 @@ export async function startServer(options: ServerOptions): Promise<void> {
     const views = new ViewCounter((increments) => addReportViews(db, increments));
     const fastPath = new ReportFastPath({
       readLiveState: liveStateReader(db),
-      render: (path) => renderThroughNext(handle, path, `localhost:${port}`),
+      render: (path) => renderPublicPage(handle, path, { host: `localhost:${port}` }),
       counter: views,
       securityHeaders: SECURITY_HEADERS,
       cacheRenders: !options.dev,
@@ -67,7 +68,8 @@ export async function startServer(options: ServerOptions): Promise<void> {
         trustProxy: process.env.TRUST_PROXY === "1",
         logRequest: createRequestLogger(createLogger({ destination, redact: false }), sessionUsers),
         fastPath,
-        next: handle,
+        publicPages: new PublicPages((path, headers) => renderPublicPage(handle, path, headers)),
+        next: withCompression(handle),
         log,
       }),
     );

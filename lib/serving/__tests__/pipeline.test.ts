@@ -25,6 +25,14 @@ async function pipelineWith(overrides: Partial<PipelineStages> = {}) {
         return true;
       },
     },
+    publicPages: {
+      handle: async (req: IncomingMessage, res: ServerResponse) => {
+        calls.push("public pages");
+        if (req.url !== "/search") return false;
+        res.end("public page");
+        return true;
+      },
+    },
     next: async (req, res) => {
       calls.push("next");
       seen.nextHeaders = { ...req.headers };
@@ -52,10 +60,16 @@ describe("the request pipeline", () => {
     expect(calls).toEqual(["log", "fast path"]);
   });
 
-  it("passes everything else through the fast path to Next.js", async () => {
+  it("serves the other public pages from their own stage, after the fast path", async () => {
     const { calls, base } = await pipelineWith();
-    expect(await (await fetch(`${base}/search?q=x`)).text()).toBe("next");
-    expect(calls).toEqual(["log", "fast path", "next"]);
+    expect(await (await fetch(`${base}/search`)).text()).toBe("public page");
+    expect(calls).toEqual(["log", "fast path", "public pages"]);
+  });
+
+  it("passes everything else through both to Next.js", async () => {
+    const { calls, base } = await pipelineWith();
+    expect(await (await fetch(`${base}/staff`)).text()).toBe("next");
+    expect(calls).toEqual(["log", "fast path", "public pages", "next"]);
   });
 
   it("refuses a cross-site write and an oversized body at the gate: logged, never reaching the fast path or Next.js", async () => {
