@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { isDemoSite } from "@/lib/data/demo";
 import { siteName } from "@/lib/site";
+import { versionedAsset } from "@/lib/static-assets";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {
   return {
     title: { default: siteName(), template: `%s · ${siteName()}` },
     description: "政府信息公开工作年度报告的编写、审核与公开。",
-    icons: { icon: [{ url: "/favicon.svg", type: "image/svg+xml" }] },
+    icons: { icon: [{ url: versionedAsset("/favicon.svg"), type: "image/svg+xml" }] },
   };
 }
 
