@@ -125,7 +125,7 @@ function BlockView({
           tableId={block.tableId}
           document={document}
           hideCaption={Boolean(block.heading)}
-          idPrefix={`${idPrefix}-${block.tableId}`}
+          idPrefix={`${idPrefix}${block.tableId.replace("table", "")}`}
         />
       </section>
     );
@@ -166,7 +166,7 @@ export function ReportDocumentView({
   viewCount,
   findingsSummary,
   editions,
-  idPrefix = "report",
+  idPrefix = "r",
 }: ReportDocumentViewProps) {
   const titleId = `${idPrefix}-title`;
   return (

@@ -2,7 +2,8 @@
  * Class names of the report page, kept in one place so the clerk's preview and the public
  * page look exactly alike. Restrained colours (ink on white, gov-red accents only), CJK
  * fonts from the theme, full 1px table borders and shaded header cells as on Chinese
- * government disclosure pages. Narrative HTML is styled through arbitrary variants on its
+ * government disclosure pages. Table cells, which are many, use short component classes
+ * (`rt-*` in app/globals.css). Narrative HTML is styled through arbitrary variants on its
  * wrapper, so no global stylesheet is needed.
  */
 
@@ -21,22 +22,8 @@ export const bylineClass =
 /** Section heading (一、总体情况 …). */
 export const sectionHeadingClass = "mt-8 mb-3 text-lg font-bold leading-relaxed text-ink sm:text-xl";
 
-/**
- * Narrative HTML (already sanitised: p, h3, h4, strong, ol, ul, li, table parts, br).
- * Body text 17px with line-height 1.9; paragraphs indented 2em (Chinese convention).
- */
-export const narrativeClass = [
-  "text-[17px] leading-[1.9] break-words",
-  "[&_p]:my-2 [&_p]:indent-[2em]",
-  "[&_h3]:mt-4 [&_h3]:mb-1 [&_h3]:indent-[2em] [&_h3]:font-bold",
-  "[&_h4]:mt-3 [&_h4]:mb-1 [&_h4]:indent-[2em] [&_h4]:font-bold",
-  "[&_strong]:font-bold",
-  "[&_ol]:my-2 [&_ol]:list-decimal [&_ol]:pl-[3em] [&_ul]:my-2 [&_ul]:list-disc [&_ul]:pl-[3em]",
-  "[&_table]:my-4 [&_table]:w-full [&_table]:border-collapse [&_table]:text-sm [&_table]:leading-normal",
-  "[&_td]:border [&_td]:border-ink/50 [&_td]:px-2 [&_td]:py-1 [&_td]:[overflow-wrap:anywhere]",
-  "[&_th]:border [&_th]:border-ink/50 [&_th]:bg-paper [&_th]:px-2 [&_th]:py-1 [&_th]:font-bold",
-  "[&_tr]:break-inside-avoid",
-].join(" ");
+/** Narrative HTML (already sanitised): `.rt-prose` in app/globals.css. */
+export const narrativeClass = "rt-prose";
 
 /** Note shown for an empty or missing section in preview mode. */
 export const emptySectionClass = "text-[17px] leading-[1.9] text-muted";
@@ -46,7 +33,7 @@ export const tableScrollClass =
   "my-3 overflow-x-auto focus-visible:outline-offset-2 print:overflow-visible";
 
 /** Statistics and attachment tables. */
-export const tableClass = "w-full border-collapse border border-ink/60 text-sm leading-snug";
+export const tableClass = "rt w-full border-collapse border border-ink/60 text-sm leading-snug";
 /**
  * Narrow screens scroll instead of squeezing the table; the article's text column
  * (about 52rem) still fits tables 3 and 4 (10 and 15 grid columns) without scrolling.
@@ -57,17 +44,16 @@ export const tableMinWidthClass = "min-w-[36rem]";
 export const captionClass = "mb-2 text-center text-base font-bold text-ink";
 
 /** Header cells (column, block, corner). */
-export const headerCellClass =
-  "border border-ink/60 bg-paper px-2 py-1 text-center align-middle font-bold";
+export const headerCellClass = "rt-th";
 /** Row-label cells. */
-export const rowHeaderCellClass = "border border-ink/60 bg-[#fafbfc] px-2 py-1 text-left align-middle font-normal";
+export const rowHeaderCellClass = "rt-rh";
 /** Numeric data cells: right-aligned tabular figures. */
-export const numberCellClass = "border border-ink/60 px-2 py-1 text-right align-middle tabular-nums whitespace-nowrap";
-/** Data columns of grid tables (3 and 4) keep room for header words such as 「自然人」. */
-export const gridDataColumnClass = "w-[4.5em]";
+export const numberCellClass = "rt-n";
+/** Grid tables (3 and 4): their data columns keep room for header words such as 「自然人」. */
+export const gridTableClass = "rt-grid";
 /** Text cells of legacy attachments. */
-export const textCellClass = "border border-ink/60 px-2 py-1 align-middle";
-/** Printed rows stay in one piece. */
+export const textCellClass = "rt-tx";
+/** Printed rows stay in one piece (`.rt tr` does it for the statistics tables). */
 export const rowClass = "break-inside-avoid";
 
 /** 信息公开元数据 block. */

@@ -1,7 +1,6 @@
 import {
   buildTableLayout,
   getTable,
-  type CellType,
   type FormatDefinition,
   type FormatId,
   type LayoutCell,
@@ -11,10 +10,9 @@ import {
 import { getCell, type CellValue, type ReportDocument } from "@/lib/interchange";
 import {
   captionClass,
-  gridDataColumnClass,
+  gridTableClass,
   headerCellClass,
   numberCellClass,
-  rowClass,
   rowHeaderCellClass,
   tableClass,
   tableMinWidthClass,
@@ -139,29 +137,22 @@ function HeaderCellView({ placed }: { placed: PlacedCell }) {
 
 function DataCellView({
   cellId,
-  type,
   computed,
   colSpan,
   headers,
   value,
-  grid,
 }: {
   cellId: string;
-  type: CellType;
   computed: boolean;
   colSpan: number;
   headers: string;
   value: CellValue | undefined;
-  grid: boolean;
 }) {
   const text = formatCellValue(value);
-  const className = [numberCellClass, grid ? gridDataColumnClass : "", computed ? "font-semibold" : ""]
-    .filter(Boolean)
-    .join(" ");
+  const className = computed ? `${numberCellClass} font-semibold` : numberCellClass;
   return (
     <td
       data-cell-id={cellId}
-      data-cell-type={type}
       headers={headers || undefined}
       colSpan={colSpan > 1 ? colSpan : undefined}
       className={className}
@@ -175,26 +166,22 @@ function RowView({
   row,
   headers,
   document,
-  grid,
 }: {
   row: readonly PlacedCell[];
   headers: readonly PlacedCell[];
   document: Pick<ReportDocument, "tables">;
-  grid: boolean;
 }) {
   return (
-    <tr className={rowClass}>
+    <tr>
       {row.map((placed) =>
         placed.cell.kind === "data" ? (
           <DataCellView
             key={placed.id}
             cellId={placed.cell.cellId}
-            type={placed.cell.type}
             computed={placed.cell.computed}
             colSpan={placed.cell.colSpan}
             headers={headerIdsFor(placed, headers)}
             value={getCell(document, placed.cell.cellId)}
-            grid={grid}
           />
         ) : (
           <HeaderCellView key={placed.id} placed={placed} />
@@ -234,19 +221,19 @@ export function StatisticsTable({ format, tableId, document, hideCaption = false
 
   return (
     <div role="region" aria-label={`${layout.title}（表格可左右滚动）`} tabIndex={0} className={tableScrollClass}>
-      <table className={`${tableClass} ${minWidth}`} data-table-id={tableId}>
+      <table className={`${tableClass} ${minWidth}${grid ? ` ${gridTableClass}` : ""}`} data-table-id={tableId}>
         <caption className={hideCaption ? "sr-only" : captionClass}>{layout.title}</caption>
         {headRows.length > 0 && (
           <thead>
             {headRows.map((row, i) => (
-              <RowView key={i} row={row} headers={headers} document={document} grid={grid} />
+              <RowView key={i} row={row} headers={headers} document={document} />
             ))}
           </thead>
         )}
         {bodyGroups(bodyRows).map((group, g) => (
           <tbody key={g}>
             {group.map((row, i) => (
-              <RowView key={i} row={row} headers={headers} document={document} grid={grid} />
+              <RowView key={i} row={row} headers={headers} document={document} />
             ))}
           </tbody>
         ))}

@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { ReportDocument } from "@/lib/interchange";
 import { ReportDocumentView, reportBlocks } from "../report-document";
+import { narrativeClass } from "../report-styles";
 import { attr, cellText, elements, loadSeedReport, openingTags, textOf } from "./markup";
 
 const qingshi = loadSeedReport("qingshi-2023");
@@ -41,7 +44,8 @@ describe("ReportDocumentView — gov-2021", () => {
     expect(preamble).toBeGreaterThan(-1);
     expect(preamble).toBeLessThan(html.indexOf("一、总体情况"));
     expect(html).toContain("<h3>（一）主动公开</h3>");
-    expect(html).toContain("[&amp;_p]:indent-[2em]");
+    expect(html).toContain(`<div class="${narrativeClass}"><p>`);
+    expect(readFileSync(path.resolve(__dirname, "../../../app/globals.css"), "utf8")).toMatch(/\.rt-prose p \{\s*@apply my-2 indent-\[2em\];/);
   });
 
   it("shows the table data and the fee verbatim", () => {

@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { listTableCells } from "@/lib/formats";
 import { getCell, setCell } from "@/lib/interchange";
+import { numberCellClass } from "../report-styles";
 import { StatisticsTable } from "../statistics-table";
 import { attr, cellText, elements, loadSeedReport, openingTags, tableMarkup, textOf } from "./markup";
 
@@ -83,8 +86,10 @@ describe("StatisticsTable — table 3 of qingshi-2023", () => {
 
   it("right-aligns numbers with tabular figures", () => {
     const td = openingTags(html, "td").find((t) => attr(t, "data-cell-id") === "table3.total.newReceived") ?? "";
-    expect(td).toContain("text-right");
-    expect(td).toContain("tabular-nums");
+    expect(attr(td, "class")?.split(" ")).toContain(numberCellClass);
+    const rule = new RegExp(`\\.${numberCellClass}\\s*\\{([^}]*)\\}`).exec(readFileSync(path.resolve(__dirname, "../../../app/globals.css"), "utf8"))?.[1] ?? "";
+    expect(rule).toContain("text-right");
+    expect(rule).toContain("tabular-nums");
   });
 
   it("associates every data cell with its headers", () => {
