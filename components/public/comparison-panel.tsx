@@ -6,8 +6,6 @@ export interface ComparisonPanelProps {
   readonly previousReportId: number;
 }
 
-const cell = "border border-line px-3 py-1.5 text-right tabular-nums";
-
 /** 与上年对比: this year's key figures against last year's live report of the same unit. */
 export function ComparisonPanel({ current, previous, previousReportId }: ComparisonPanelProps) {
   const rows = compareKeyFigures(current, previous);
@@ -25,35 +23,26 @@ export function ComparisonPanel({ current, previous, previousReportId }: Compari
         </a>{" "}
         对比（申请数为「总计」列，单位：件）。
       </p>
-      <table className="mt-3 w-full border-collapse border border-line text-[0.9em]">
+      {/* Cells styled by `.key-figures` (app/globals.css): one short class for the whole table. */}
+      <table className="key-figures mt-3 w-full border-collapse border border-line text-[0.9em]">
         <caption className="sr-only">
           {current.year}年与{previous.year}年主要数据对比
         </caption>
         <thead>
           <tr className="bg-paper">
-            <th scope="col" className="border border-line px-3 py-1.5 text-left">
-              项目
-            </th>
-            <th scope="col" className="w-24 border border-line px-3 py-1.5 text-right">
-              {previous.year}年
-            </th>
-            <th scope="col" className="w-24 border border-line px-3 py-1.5 text-right">
-              {current.year}年
-            </th>
-            <th scope="col" className="w-24 border border-line px-3 py-1.5 text-right">
-              增减
-            </th>
+            <th scope="col">项目</th>
+            <th scope="col">{previous.year}年</th>
+            <th scope="col">{current.year}年</th>
+            <th scope="col">增减</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-figure={r.key}>
-              <th scope="row" className="border border-line px-3 py-1.5 text-left font-normal">
-                {r.label}
-              </th>
-              <td className={cell}>{show(r.previous)}</td>
-              <td className={`${cell} font-semibold`}>{show(r.current)}</td>
-              <td className={cell}>{formatChange(r.change)}</td>
+              <th scope="row">{r.label}</th>
+              <td>{show(r.previous)}</td>
+              <td className="font-semibold">{show(r.current)}</td>
+              <td>{formatChange(r.change)}</td>
             </tr>
           ))}
         </tbody>

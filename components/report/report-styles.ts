@@ -49,6 +49,8 @@ export const headerCellClass = "rt-th";
 export const rowHeaderCellClass = "rt-rh";
 /** Numeric data cells: right-aligned tabular figures. */
 export const numberCellClass = "rt-n";
+/** Totals the format computes (总计, 合计): bold. */
+export const computedCellClass = "rt-s";
 /** Grid tables (3 and 4): their data columns keep room for header words such as 「自然人」. */
 export const gridTableClass = "rt-grid";
 /** Text cells of legacy attachments. */

@@ -10,6 +10,7 @@ import {
 import { getCell, type CellValue, type ReportDocument } from "@/lib/interchange";
 import {
   captionClass,
+  computedCellClass,
   gridTableClass,
   headerCellClass,
   numberCellClass,
@@ -149,7 +150,7 @@ function DataCellView({
   value: CellValue | undefined;
 }) {
   const text = formatCellValue(value);
-  const className = computed ? `${numberCellClass} font-semibold` : numberCellClass;
+  const className = computed ? `${numberCellClass} ${computedCellClass}` : numberCellClass;
   return (
     <td
       data-cell-id={cellId}
