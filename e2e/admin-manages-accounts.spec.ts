@@ -50,6 +50,7 @@ test.describe("an admin manages units and users", () => {
     await page.goto("/staff/admin/users/new");
     await page.getByLabel("用户名").fill(PERSONAS.clerkA);
     await page.getByLabel("姓名").fill("重名者");
+    await page.getByLabel("角色").selectOption("clerk");
     await page.getByLabel("所属单位").selectOption({ label: "示例县青石镇人民政府" });
     await page.getByRole("button", { name: "创建账号" }).click();
     await expect(page.locator("#username-error")).toHaveText("该用户名已被使用。");
@@ -90,6 +91,7 @@ test.describe("an admin manages units and users", () => {
     await page.goto("/staff/admin/users/new");
     await page.getByLabel("用户名").fill(uniqueUsername("temp"));
     await page.getByLabel("姓名").fill("临时人员");
+    await page.getByLabel("角色").selectOption("clerk");
     await page.getByLabel("所属单位").selectOption({ label: "示例县临时工作组（已停用）" });
     await page.getByRole("button", { name: "创建账号" }).click();
     await expect(page.locator("#unitId-error")).toHaveText("所选单位已停用，请选择其他单位。");

@@ -85,6 +85,7 @@ test.describe.serial("the whole path from draft to publication, correction and w
     await overview.getByRole("button", { name: "发表意见" }).click();
     await expect(overview).toContainText("请补充依申请公开的平均办理时限。");
     await page.getByLabel("退回原因（填报员可见）").fill("第一部分缺少办理时限说明。");
+    page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "退回" }).click();
     await expect(page.getByText("状态：退回修改")).toBeVisible();
   });
@@ -116,6 +117,7 @@ test.describe.serial("the whole path from draft to publication, correction and w
 
     await page.getByLabel("审核意见", { exact: true }).fill("同意发布。");
     await page.getByLabel("成文日期").fill("2025-01-20");
+    page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "批准" }).click();
     await expect(page.getByText("状态：已批准")).toBeVisible();
 
@@ -180,6 +182,7 @@ test.describe.serial("the whole path from draft to publication, correction and w
     await page.goto(`/staff/reports/${reportId}/review`);
     await expect(page.getByTestId("changes-since-published").locator("ins")).toContainText(["更正：本年度发出收费通知0件。"]);
     await page.getByLabel("审核意见", { exact: true }).fill("同意更正。");
+    page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "批准" }).click();
     await expect(page.getByText("状态：已批准")).toBeVisible();
     page.once("dialog", (dialog) => dialog.accept());

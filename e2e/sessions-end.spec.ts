@@ -15,6 +15,7 @@ test.describe("sessions end when access changes", () => {
 
     await signInAs(page, PERSONAS.admin);
     await page.goto(`/staff/admin/users/${id}`);
+    page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "停用账号" }).click();
     await expect(page.getByRole("status").filter({ hasText: "已停用" })).toBeVisible();
 

@@ -1,6 +1,7 @@
 import type { FormatId, TableId } from "@/lib/formats";
 import type { CellTree, ReportDocument } from "@/lib/interchange";
 import type { ReportStatus } from "@/lib/permissions";
+import type { Finding } from "@/lib/rules";
 
 /** What a section holds: narrative HTML, or the cells of one statistics table. */
 export type SectionContent = { kind: "narrative"; html: string } | { kind: "table"; tableId: TableId; cells: CellTree | null };
@@ -59,4 +60,26 @@ export interface ReviewCommentView {
   body: string;
   createdAt: Date;
   resolvedAt: Date | null;
+}
+
+/** True when (sanitised) narrative HTML has no visible text: `""`, `<p></p>`, `<p><br></p>`, `&nbsp;`. */
+export function isBlankHtml(html: string): boolean {
+  return html.replace(/<[^>]*>/g, "").replace(/&nbsp;|&#160;|\s/g, "") === "";
+}
+
+/** The table a finding is about (its main cell's table), or null for a text finding. */
+export function findingTableId(finding: Pick<Finding, "cells">): string | null {
+  const cell = finding.cells[0];
+  return cell ? (cell.split(".")[0] ?? null) : null;
+}
+
+/**
+ * Why a section may not be marked 已完成, or null when it may: a narrative section needs text,
+ * a table section must have no rule errors (`findings`: the whole report's, as checkReport gives
+ * them; those of other sections are ignored). The editor and the server both ask this.
+ */
+export function completionRefusal(section: SectionContent, findings: readonly Pick<Finding, "cells" | "severity">[]): string | null {
+  if (section.kind === "narrative") return isBlankHtml(section.html) ? "本部分尚未填写，不能标记为已完成。" : null;
+  const errors = findings.filter((f) => f.severity === "error" && findingTableId(f) === section.tableId).length;
+  return errors > 0 ? `本部分还有 ${errors} 个错误，改正后才能标记为已完成。` : null;
 }

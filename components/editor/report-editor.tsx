@@ -6,7 +6,7 @@ import type { CellId } from "@/lib/formats";
 import { REPORT_SCHEMA_ID, type CellTree, type ReportDocument, type ReportTables } from "@/lib/interchange";
 import { checkReport, computeTotals, fillComputedCells, type Finding } from "@/lib/rules";
 import type { ActionResult } from "@/lib/action-result";
-import { contentFields, withContent, type ContentChange, type EditorReport, type EditorSection } from "@/lib/report-editing";
+import { completionRefusal, contentFields, withContent, type ContentChange, type EditorReport, type EditorSection } from "@/lib/report-editing";
 import { ConflictView, type ConflictState } from "./conflict-view";
 import { FindingsPanel } from "./findings-panel";
 import { RichTextEditor } from "./rich-text-editor";
@@ -144,6 +144,7 @@ export function ReportEditor({ report, currentKey, actions }: { report: EditorRe
   }, [actions, report.id, currentKey]);
 
   const onContent = (content: Content) => {
+    setCompleteError(undefined);
     updateCurrent(content);
     queueChange(content);
   };
@@ -171,6 +172,9 @@ export function ReportEditor({ report, currentKey, actions }: { report: EditorRe
     autosave.flush();
     setCompleteError(undefined);
     const next = !current.completed;
+    // The same check the server makes: an empty section or one with errors is not done.
+    const refusal = next ? completionRefusal(current, findings) : null;
+    if (refusal) return setCompleteError(refusal);
     const result = await actions.setCompleted(report.id, currentKey, next);
     if (!result.ok) setCompleteError(result.message);
     else updateCurrent(null, { completed: next, state: next ? "completed" : "editing" });
@@ -278,12 +282,13 @@ export function ReportEditor({ report, currentKey, actions }: { report: EditorRe
             <button
               type="button"
               onClick={toggleCompleted}
+              aria-describedby={completeError ? "complete-error" : undefined}
               className={current.completed ? "rounded border border-line bg-white px-4 py-2 text-sm" : "rounded bg-gov-red px-4 py-2 text-sm text-white"}
             >
               {current.completed ? "取消“已完成”标记" : "标记为已完成"}
             </button>
             {completeError && (
-              <p role="alert" className="text-sm text-red-800">
+              <p id="complete-error" role="alert" className="text-sm text-red-800">
                 {completeError}
               </p>
             )}

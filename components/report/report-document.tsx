@@ -1,5 +1,7 @@
 import { getFormat, type TableId } from "@/lib/formats";
 import type { ReportDocument } from "@/lib/interchange";
+import { isBlankHtml } from "@/lib/report-editing";
+import type { ReportStatus } from "@/lib/vocabulary";
 import { AttachmentTable } from "./attachment-table";
 import type { FindingsSummary } from "./findings-summary";
 import { MetadataBlock } from "./metadata-block";
@@ -21,6 +23,10 @@ export interface ReportDocumentViewProps {
   readonly viewCount?: number;
   /** Rule check counts shown in the preview marker (ignored on public pages). */
   readonly findingsSummary?: FindingsSummary;
+  /** The report's status, stated by the preview marker (default 草稿). */
+  readonly status?: ReportStatus;
+  /** The public page, linked from the preview marker while an edition is public. */
+  readonly publicHref?: string;
   /** Links to the unit's reports of other years. */
   readonly editions?: readonly ReportEdition[];
   /** Prefix of element ids, unique on the page (default `report`). */
@@ -80,9 +86,12 @@ export function reportBlocks(document: ReportDocument): ReportBlock[] {
   return blocks;
 }
 
-/** True when sanitised HTML has no visible text (e.g. `""`, `<p></p>`, `<p><br></p>`). */
-export function isBlankHtml(html: string): boolean {
-  return html.replace(/<[^>]*>/g, "").replace(/&nbsp;|\s/g, "") === "";
+/** True when sanitised HTML has no visible text (e.g. `""`, `<p></p>`, `<p><br></p>`): the editor's completion check. */
+export { isBlankHtml };
+
+/** Narrative sections a preview shows as 「（本部分尚未填写）」. */
+export function countEmptySections(document: ReportDocument): number {
+  return reportBlocks(document).filter((b) => b.kind === "narrative" && !b.withAttachments && (b.html === null || isBlankHtml(b.html))).length;
 }
 
 const safeId = (key: string): string => key.replace(/[^A-Za-z0-9_-]/g, "-");
@@ -158,20 +167,28 @@ function BlockView({
 /**
  * A whole report as citizens see it: 信息公开元数据, title, 发布时间 · 来源 · 浏览量, the body
  * (narrative sections, statistics tables, 附表) and the 落款. The clerk's preview renders the
- * same markup with a 「草稿 · 预览」 marker on top, so both look exactly alike.
+ * same markup with a marker of its status on top (「草稿 · 预览」), so both look exactly alike.
  */
 export function ReportDocumentView({
   document,
   mode,
   viewCount,
   findingsSummary,
+  status,
+  publicHref,
   editions,
   idPrefix = "r",
 }: ReportDocumentViewProps) {
   const titleId = `${idPrefix}-title`;
   return (
     <article aria-labelledby={titleId} className={articleClass} data-report-mode={mode} data-report-format={document.format}>
-      {mode === "preview" && <PreviewNote findingsSummary={findingsSummary} />}
+      {mode === "preview" && (
+        <PreviewNote
+          findingsSummary={findingsSummary && { ...findingsSummary, emptySections: countEmptySections(document) }}
+          status={status}
+          publicHref={publicHref}
+        />
+      )}
       <header>
         <MetadataBlock metadata={document.metadata} />
         <h1 id={titleId} className={titleClass}>

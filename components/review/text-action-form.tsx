@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type ReactNode } from "react";
+import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { settleAction, type ActionResult } from "@/lib/action-result";
 
 export interface ActionField {
@@ -13,14 +13,17 @@ export interface ActionField {
   required?: boolean;
 }
 
-interface TextActionFormProps {
+interface TextActionFormProps<T> {
   id: string;
   title: string;
   fields: ActionField[];
   submitLabel: string;
   tone?: "primary" | "danger";
+  /** Asked (OK / 取消) before anything is sent; 取消 changes nothing. */
   confirm?: string;
-  onSubmit: (values: Record<string, string>) => Promise<ActionResult<unknown>>;
+  onSubmit: (values: Record<string, string>) => Promise<ActionResult<T>>;
+  /** After success (e.g. navigate to a confirmation); default: refresh the page. */
+  onDone?: (data: T) => void;
   children?: ReactNode;
 }
 
@@ -28,14 +31,18 @@ interface TextActionFormProps {
  * A small workflow form (return with a reason, approve with an opinion, publish, withdraw):
  * the server checks everything again and its messages appear at the field that caused them.
  */
-export function TextActionForm({ id, title, fields, submitLabel, tone = "primary", confirm, onSubmit, children }: TextActionFormProps) {
+export function TextActionForm<T>({ id, title, fields, submitLabel, tone = "primary", confirm, onSubmit, onDone, children }: TextActionFormProps<T>) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const submit = (form: FormData) =>
+  // A plain submit handler, not a form action: React resets a form after its action, which
+  // would throw away what was typed when the person cancels the confirmation or the server refuses.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (confirm && !window.confirm(confirm)) return;
+    const form = new FormData(event.currentTarget);
     startTransition(async () => {
-      if (confirm && !window.confirm(confirm)) return;
       setMessage(undefined);
       setFieldErrors({});
       const values = Object.fromEntries(fields.map((f) => [f.name, String(form.get(f.name) ?? "")]));
@@ -45,10 +52,12 @@ export function TextActionForm({ id, title, fields, submitLabel, tone = "primary
         setFieldErrors(result.fieldErrors ?? {});
         return;
       }
-      router.refresh();
+      if (onDone) onDone(result.data);
+      else router.refresh();
     });
+  };
   return (
-    <form action={submit} className="rounded border border-line bg-white p-4" aria-labelledby={`${id}-title`}>
+    <form onSubmit={submit} className="rounded border border-line bg-white p-4" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="mb-3 font-semibold">
         {title}
       </h3>

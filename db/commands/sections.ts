@@ -9,7 +9,10 @@ import { AppError } from "@/lib/errors";
 import type { CellTree } from "@/lib/interchange";
 import type { UserActor } from "../actor";
 import type { Db } from "../client";
-import { reportSections, sectionRevisions } from "../schema";
+import { completionRefusal } from "@/lib/report-editing";
+import { checkReport } from "@/lib/rules";
+import { previousYearDocument, readReportDocument, sectionContentOf } from "../report-store";
+import { reportSections, reports, sectionRevisions } from "../schema";
 import { transaction, type Tx } from "../transaction";
 import { appendAudit } from "./audit";
 
@@ -69,9 +72,28 @@ export async function saveSectionContent(
   });
 }
 
-/** 「标记为已完成」 (or back to editing). */
+/**
+ * Why the section may not be marked 已完成 (completionRefusal: a narrative section needs text, a
+ * table section no rule errors), checked on the report as stored, with last year's for the cross-year rules.
+ */
+async function completionRefusalOf(tx: Tx, reportId: number, sectionId: number): Promise<string | null> {
+  const [row] = await tx.select().from(reportSections).where(eq(reportSections.id, sectionId));
+  const [report] = await tx.select({ unitId: reports.unitId, year: reports.year }).from(reports).where(eq(reports.id, reportId));
+  const document = await readReportDocument(tx, reportId);
+  if (!row || !report || !document) throw new AppError("not_found", "该节不存在。");
+  const content = sectionContentOf(row);
+  const findings =
+    content.kind === "table" ? checkReport(document.format, document, await previousYearDocument(tx, report.unitId, report.year), { unitKind: document.unit.kind }) : [];
+  return completionRefusal(content, findings);
+}
+
+/** 「标记为已完成」 (refused while the section is empty or has errors), or back to editing. */
 export async function setSectionCompleted(db: Db, actor: UserActor, input: { reportId: number; sectionId: number; sectionKey: string; completed: boolean }): Promise<void> {
   await transaction(db, async (tx) => {
+    if (input.completed) {
+      const refusal = await completionRefusalOf(tx, input.reportId, input.sectionId);
+      if (refusal) throw new AppError("invalid", refusal);
+    }
     await tx.update(reportSections).set({ completed: input.completed }).where(eq(reportSections.id, input.sectionId));
     await appendAudit(tx, actor, {
       action: input.completed ? "section.complete" : "section.reopen",

@@ -125,10 +125,10 @@ export async function getReportForEditing(reportId: number): Promise<EditorRepor
 }
 
 /** The report as it will be published (the same document the public page renders). */
-export async function getReportPreview(reportId: number): Promise<{ document: ReportDocument; findings: Finding[]; status: ReportStatus }> {
+export async function getReportPreview(reportId: number): Promise<{ document: ReportDocument; findings: Finding[]; status: ReportStatus; live: boolean }> {
   const { report, unit } = await requireReadableReport(reportId);
   const document = (await readReportDocument(db(), report.id))!;
-  return { document, findings: await findingsOf(document, unit.id, unit.kind), status: report.status };
+  return { document, findings: await findingsOf(document, unit.id, unit.kind), status: report.status, live: report.liveEditionId !== null };
 }
 
 export async function updateReportTitle(reportId: number, input: { title: string }): Promise<void> {

@@ -147,6 +147,17 @@ export async function resolveReviewComment(reportId: number, commentId: number):
   await workflow.resolveReviewComment(db(), await actorOf(viewer), { reportId: report.id, commentId });
 }
 
+/** Who will review the report: the names of its unit's active leaders (the unit's clerks and leaders may ask). */
+export async function listReportReviewers(reportId: number): Promise<string[]> {
+  const { report } = await requireReadableReport(reportId);
+  const rows = await db()
+    .select({ name: users.displayName })
+    .from(users)
+    .where(and(eq(users.unitId, report.unitId), eq(users.role, "leader"), eq(users.active, true)))
+    .orderBy(asc(users.id));
+  return rows.map((r) => r.name);
+}
+
 export interface ReviewData {
   reportId: number;
   status: ReportStatus;

@@ -40,5 +40,8 @@ describe("findings summary", () => {
     expect(formatFindingsSummary({ errors: 0, warnings: 3 })).toBe("发现 3 个提醒");
     expect(formatFindingsSummary({ errors: 1, warnings: 0 })).toBe("发现 1 个错误");
     expect(formatFindingsSummary({ errors: 0, warnings: 0 })).toBe("未发现问题");
+    // Empty sections are not 「未发现问题」.
+    expect(formatFindingsSummary({ errors: 0, warnings: 0, emptySections: 2 })).toBe("2 个部分尚未填写");
+    expect(formatFindingsSummary({ errors: 1, warnings: 0, emptySections: 1 })).toBe("1 个部分尚未填写；发现 1 个错误");
   });
 });

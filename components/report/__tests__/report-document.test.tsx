@@ -160,6 +160,24 @@ describe("ReportDocumentView — preview and public modes", () => {
     expect(html.indexOf("草稿 · 预览")).toBeLessThan(html.indexOf("<h1"));
   });
 
+  it("the marker counts empty sections in the verdict: an empty report is not 「未发现问题」", () => {
+    const empty: ReportDocument = { ...draft, sections: draft.sections.map((s) => ({ ...s, html: "<p></p>" })) };
+    const html = render(empty, { mode: "preview", findingsSummary: { errors: 0, warnings: 0 } });
+    expect(text(html)).toContain(`校验结果：${empty.sections.length} 个部分尚未填写`);
+    expect(text(html)).not.toContain("未发现问题");
+    expect(text(render(qingshi, { mode: "preview", findingsSummary: { errors: 0, warnings: 0 } }))).toContain("校验结果：未发现问题");
+  });
+
+  it("the marker states the real status; a published report links to its public page", () => {
+    const submitted = text(render(draft, { mode: "preview", status: "submitted" }));
+    expect(submitted).toContain("待审核 · 预览");
+    expect(submitted).not.toContain("草稿");
+    const published = render(qingshi, { mode: "preview", status: "published", publicHref: "/reports/7" });
+    expect(text(published)).toContain("已发布");
+    expect(text(published)).not.toContain("尚未对外公开");
+    expect(published).toMatch(/<a href="\/reports\/7"[^>]*>查看公开页面<\/a>/);
+  });
+
   it("preview marks empty sections and the missing publication date", () => {
     const html = render(draft, { mode: "preview" });
     expect(text(html)).toContain("发布时间：尚未发布");

@@ -224,8 +224,46 @@ describe("a clerk writes the sections", () => {
     expect(Object.keys(error.fieldErrors ?? {})).toEqual(["table3.naturalPerson.newReceived"]);
   });
 
+  it("an empty narrative section cannot be marked complete, on the server too; nothing is written", async () => {
+    await actAs(town.clerk);
+    for (const html of ["", "<p></p>", "<p><br></p>", "<p>&nbsp; </p>"]) {
+      await save("problems", versionOf(reportId, "problems"), { html });
+      const before = dataTables();
+      const { error, audit } = await refusal(() => setSectionCompleted(reportId, "problems", true));
+      expect(error).toMatchObject({ code: "invalid", message: "本部分尚未填写，不能标记为已完成。" });
+      expect(audit).toEqual([]);
+      expect(dataTables()).toEqual(before);
+      expect(sectionRow(reportId, "problems").completed).toBe(false);
+    }
+  });
+
+  it("a table section with rule errors cannot be marked complete; once they are corrected it can", async () => {
+    await actAs(town.clerk);
+    // Blank cells (V0) are errors today: an empty table is not done.
+    const { error } = await refusal(() => setSectionCompleted(reportId, "reviewLitigation", true));
+    expect(error.code).toBe("invalid");
+    expect(error.message).toMatch(/^本部分还有 \d+ 个错误，改正后才能标记为已完成。$/);
+    expect(sectionRow(reportId, "reviewLitigation").completed).toBe(false);
+
+    // One wrong figure in table 三 (结转 that does not balance the 自然人 column, R3-1) refuses too.
+    const wrong = structuredClone(CONSISTENT_TABLES.table3) as Record<string, Record<string, unknown>>;
+    wrong.naturalPerson!.carriedForward = Number(wrong.naturalPerson!.carriedForward) + 1;
+    await save("applications", versionOf(reportId, "applications"), { cells: wrong });
+    const before = dataTables();
+    const wrongOne = await refusal(() => setSectionCompleted(reportId, "applications", true));
+    expect(wrongOne.error.message).toMatch(/^本部分还有 [1-9]\d* 个错误，改正后才能标记为已完成。$/);
+    expect(dataTables()).toEqual(before);
+
+    // Corrected, it can be marked complete, although table 四 elsewhere still has errors.
+    await save("applications", versionOf(reportId, "applications"), { cells: CONSISTENT_TABLES.table3 as Record<string, unknown> });
+    await setSectionCompleted(reportId, "applications", true);
+    expect(sectionRow(reportId, "applications").completed).toBe(true);
+    await setSectionCompleted(reportId, "applications", false);
+  });
+
   it("marking a section complete and reopening it are audited", async () => {
     await actAs(town.clerk);
+    await save("problems", versionOf(reportId, "problems"), { html: "<p>存在的问题：主动公开的及时性有待提高。</p>" });
     const done = await written(() => setSectionCompleted(reportId, "problems", true));
     expect(sectionRow(reportId, "problems").completed).toBe(true);
     expect((await getReportForEditing(reportId)).sections.find((s) => s.key === "problems")!.state).toBe("completed");

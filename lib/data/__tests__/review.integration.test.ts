@@ -12,6 +12,7 @@ import {
   addReviewComment,
   approveReport,
   getReviewData,
+  listReportReviewers,
   resolveReviewComment,
   returnReport,
   submitReport,
@@ -68,10 +69,14 @@ describe("the clerk submits the report for review", () => {
     expect(audit).toEqual([]);
   });
 
-  it("is refused while the tables have errors (blank cells)", async () => {
+  it("is refused while the tables have errors (blank cells), also when they were emptied after being marked complete", async () => {
     const town = await addTownship("空表镇");
     const id = await draftReport(town);
-    await writeReport(town, id, { tables: { table2: {}, table3: {}, table4: {} } });
+    await writeReport(town, id);
+    for (const key of ["proactive", "applications", "reviewLitigation"]) {
+      await saveSection({ reportId: id, sectionKey: key, baseVersion: sectionRow(id, key).version, cells: {} });
+    }
+    expect(sectionRow(id, "applications").completed).toBe(true);
     const { error } = await refusal(() => submitReport(id, {}));
     expect(error).toMatchObject({ code: "invalid", message: expect.stringMatching(/^报告还有 \d+ 个错误/) });
   });
@@ -112,6 +117,16 @@ describe("the clerk submits the report for review", () => {
     const review = await getReviewData(id);
     expect(review.explanations.map((e) => e.explanation)).toEqual(keys.map(() => "此处回顾上年工作，年度无误。"));
     expect(review.can).toEqual({ review: true, approve: true, comment: true, resolve: false, submit: false });
+  });
+
+  it("the clerk sees who will review: the unit's active leaders by name; another township's clerk does not", async () => {
+    const town = await addTownship("审核人镇");
+    const id = await draftReport(town);
+    const second = await addUser(town.unit, "leader", "shenheren.leader2", "钱副镇长");
+    await actAs(town.clerk);
+    expect(await listReportReviewers(id)).toEqual([town.leader.displayName, second.displayName]);
+    await actAs(f.liuxi.clerk);
+    expect((await refusal(() => listReportReviewers(id))).error.code).toBe("not_found");
   });
 
   it("once submitted, the clerk can no longer save, complete or retitle the report", async () => {

@@ -24,7 +24,8 @@ export interface UnitOption {
 
 interface UserFormProps {
   userId?: number;
-  defaultValues: CreateUserInput;
+  /** A new user has no role until the admin chooses one (「请选择」 is not a role). */
+  defaultValues: Omit<CreateUserInput, "role"> & { role?: CreateUserInput["role"] };
   unitOptions: UnitOption[];
 }
 

@@ -22,8 +22,9 @@ export function UserAccountActions({ userId, username, active, locked }: Props) 
   const [notice, setNotice] = useState<string>();
   const [temporaryPassword, setTemporaryPassword] = useState<string>();
 
-  const run = (work: () => Promise<ActionResult<unknown>>, done: string) =>
+  const run = (work: () => Promise<ActionResult<unknown>>, done: string, confirmText?: string) =>
     startTransition(async () => {
+      if (confirmText && !window.confirm(confirmText)) return;
       setError(undefined);
       setNotice(undefined);
       const result = await work();
@@ -61,7 +62,13 @@ export function UserAccountActions({ userId, username, active, locked }: Props) 
         <Button
           variant={active ? "danger" : "secondary"}
           disabled={pending}
-          onClick={() => run(() => setUserActiveAction(userId, !active), active ? "已停用，该用户的登录会话已失效。" : "已启用。")}
+          onClick={() =>
+            run(
+              () => setUserActiveAction(userId, !active),
+              active ? "已停用，该用户的登录会话已失效。" : "已启用。",
+              active ? `确定停用 ${username} 的账号？该用户将不能登录，所有登录会话立即失效。` : undefined,
+            )
+          }
         >
           {active ? "停用账号" : "启用账号"}
         </Button>

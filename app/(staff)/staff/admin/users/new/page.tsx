@@ -10,7 +10,7 @@ export default async function NewUserPage() {
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">新建用户</h1>
-      <UserForm unitOptions={unitOptions} defaultValues={{ username: "", displayName: "", role: "clerk", unitId: "" }} />
+      <UserForm unitOptions={unitOptions} defaultValues={{ username: "", displayName: "", unitId: "" }} />
     </>
   );
 }

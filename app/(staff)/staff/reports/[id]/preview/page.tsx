@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { ReportDocumentView, summarizeFindings } from "@/components/report";
 import { getReportPreview } from "@/lib/data/reports";
 import { loadOrNotFound } from "@/lib/load";
+import { reportPath } from "@/lib/public/site-url";
 
 export const metadata: Metadata = { title: "预览年度报告" };
 
@@ -18,7 +19,13 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
         <Link href={`/staff/reports/${id}`}>返回编辑</Link>
       </p>
       <div className="rounded border border-line bg-white p-6">
-        <ReportDocumentView document={preview.document} mode="preview" findingsSummary={summarizeFindings(preview.findings)} />
+        <ReportDocumentView
+          document={preview.document}
+          mode="preview"
+          findingsSummary={summarizeFindings(preview.findings)}
+          status={preview.status}
+          publicHref={preview.live ? reportPath(Number(id)) : undefined}
+        />
       </div>
     </>
   );

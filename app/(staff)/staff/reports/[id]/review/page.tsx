@@ -6,24 +6,36 @@ import { CommentThread } from "@/components/review/comment-thread";
 import { DocumentChanges } from "@/components/review/document-changes";
 import { sectionLabel } from "@/components/editor/section-nav";
 import { getReportForEditing } from "@/lib/data/reports";
-import { getReviewData } from "@/lib/data/workflow";
+import { getReviewData, listReportReviewers } from "@/lib/data/workflow";
 import { loadOrNotFound } from "@/lib/load";
+import { reportPath } from "@/lib/public/site-url";
 import { ReportHeader } from "../report-header";
 import { addCommentAction, resolveCommentAction } from "./actions";
+import { ActionDone } from "./action-done";
 import { WorkflowPanel } from "./workflow-panel";
 import { chinaDate, chinaDateTime } from "@/lib/time";
 
 export const metadata: Metadata = { title: "审核年度报告" };
 
-export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ReviewPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
+  const query = await searchParams;
   const [review, editor] = await Promise.all([loadOrNotFound(getReviewData(Number(id))), loadOrNotFound(getReportForEditing(Number(id)))]);
+  const done = query.submitted === "1" ? "submitted" : typeof query.done === "string" ? query.done : null;
+  const reviewers = done === "submitted" ? await loadOrNotFound(listReportReviewers(review.reportId)) : [];
   const today = chinaDate(new Date());
   const errors = review.findings.filter((f) => f.severity === "error");
   return (
     <>
       <ReportHeader id={review.reportId} title={review.title} status={review.status} deadline={editor.deadline} daysLeft={editor.daysLeft} />
+      <ActionDone done={done} status={review.status} reviewers={reviewers} publicHref={reportPath(review.reportId)} />
       <nav aria-label="报告操作" className="mb-6 flex flex-wrap gap-4 text-sm">
         <Link href={`/staff/reports/${id}`}>{review.can.submit ? "编辑报告" : "查看各节"}</Link>
         {review.can.submit && <Link href={`/staff/reports/${id}/submit`}>提交审核</Link>}
@@ -61,7 +73,13 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             <DocumentChanges title="与已发布版本对比" before={review.published} after={review.document} testId="changes-since-published" />
           )}
           <div className="rounded border border-line bg-white p-6">
-            <ReportDocumentView document={review.document} mode="preview" findingsSummary={summarizeFindings(review.findings)} />
+            <ReportDocumentView
+              document={review.document}
+              mode="preview"
+              findingsSummary={summarizeFindings(review.findings)}
+              status={review.status}
+              publicHref={review.published ? reportPath(review.reportId) : undefined}
+            />
           </div>
         </div>
         <aside className="space-y-4">

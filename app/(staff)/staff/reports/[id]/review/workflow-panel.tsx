@@ -30,6 +30,8 @@ export function WorkflowPanel({ reportId, status, canReview, canApprove, isCorre
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
   if (!canReview) return null;
+  /** After a decision the page shows what happened (「已退回修改」 …), also after the refresh. */
+  const confirmDone = (done: "returned" | "approved" | "published" | "scheduled") => router.replace(`/staff/reports/${reportId}/review?done=${done}`);
   const run = (work: () => Promise<{ ok: boolean; message?: string }>, confirmText?: string) =>
     startTransition(async () => {
       if (confirmText && !window.confirm(confirmText)) return;
@@ -57,7 +59,9 @@ export function WorkflowPanel({ reportId, status, canReview, canApprove, isCorre
             fields={[{ name: "reason", label: "退回原因（填报员可见）" }]}
             submitLabel="退回"
             tone="danger"
+            confirm="确定退回？报告将退回填报员修改，填报员会看到退回原因。"
             onSubmit={(v) => returnReportAction(reportId, { reason: v.reason ?? "" })}
+            onDone={() => confirmDone("returned")}
           />
           {canApprove ? (
             <TextActionForm
@@ -68,7 +72,9 @@ export function WorkflowPanel({ reportId, status, canReview, canApprove, isCorre
                 { name: "writtenOn", label: "成文日期", type: "date", defaultValue: today },
               ]}
               submitLabel="批准"
+              confirm="确定批准？批准后报告不能再修改，可以发布。"
               onSubmit={(v) => approveReportAction(reportId, { opinion: v.opinion ?? "", writtenOn: v.writtenOn ?? "" })}
+              onDone={() => confirmDone("approved")}
             />
           ) : (
             <p className="rounded border border-amber-300 bg-amber-50 p-4 text-sm" role="note">
@@ -88,6 +94,7 @@ export function WorkflowPanel({ reportId, status, canReview, canApprove, isCorre
           submitLabel="发布"
           confirm="确定发布？发布后内容将向社会公开。"
           onSubmit={(v) => publishReportAction(reportId, { scheduleAt: v.scheduleAt ?? "", changeNote: v.changeNote ?? "" })}
+          onDone={(data) => confirmDone(data.scheduled ? "scheduled" : "published")}
         />
       )}
       {status === "scheduled" && (

@@ -1,14 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import { settleAction } from "@/lib/action-result";
 import { submitReportAction } from "../review/actions";
 
 interface SubmitFormProps {
   reportId: number;
   blocked: boolean;
-  warnings: { key: string; message: string }[];
+  /** Each warning with what its rule checks (`rule`), to be explained by the clerk. */
+  warnings: { key: string; message: string; rule: string | null }[];
 }
 
 export function SubmitForm({ reportId, blocked, warnings }: SubmitFormProps) {
@@ -16,7 +17,11 @@ export function SubmitForm({ reportId, blocked, warnings }: SubmitFormProps) {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-  const submit = (form: FormData) =>
+  // A submit handler rather than a form action, which React would follow by emptying the form:
+  // explanations already typed stay when the server asks for a missing one.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
     startTransition(async () => {
       setMessage(undefined);
       const explanations = Object.fromEntries(warnings.map((w) => [w.key, String(form.get(w.key) ?? "")]));
@@ -28,8 +33,9 @@ export function SubmitForm({ reportId, blocked, warnings }: SubmitFormProps) {
       }
       router.push(`/staff/reports/${reportId}/review?submitted=1`);
     });
+  };
   return (
-    <form action={submit} className="space-y-4">
+    <form onSubmit={submit} className="space-y-4">
       {warnings.length > 0 && (
         <fieldset className="rounded border border-amber-300 bg-amber-50 p-4">
           <legend className="px-1 font-medium">提醒（{warnings.length} 条）：请逐条简要说明，审核领导会看到您的说明</legend>
@@ -38,6 +44,7 @@ export function SubmitForm({ reportId, blocked, warnings }: SubmitFormProps) {
               <label htmlFor={`explain-${i}`} className="block text-sm">
                 {w.message}
               </label>
+              {w.rule && <p className="text-xs text-muted">检查的是：{w.rule}</p>}
               <textarea
                 id={`explain-${i}`}
                 name={w.key}
