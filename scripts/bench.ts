@@ -2,9 +2,11 @@
  * npm run bench — measures the production build on a generated database and prints a table
  * and JSON (also written to .bench/results.json). Needs a build (`npx next build`).
  *
- * Report page: wrk (32 keep-alive connections, browser user agent, no cookies, so every
- * request is a genuine first view that is counted) against /reports/{id}, and the same HTML
- * bytes served by nginx from disk in the same run; counter accuracy = views stored / requests.
+ * Public pages (scripts/bench/public-pages.ts): the largest demo report page with wrk (32
+ * keep-alive connections, browser user agent, no cookies, so every request is a genuine first
+ * view that is counted) against nginx serving the same bytes from disk, in interleaved rounds,
+ * plain and compressed; counter accuracy; the six public pages' weights; Lighthouse (mobile)
+ * for each (BENCH_LIGHTHOUSE=0 leaves it out).
  *
  * Autosave: 20 editors, each with its own draft, save table 三 (the largest section) about
  * once a second (an autosave fires ~1 s after typing stops) for 20 s; the figure is the
@@ -37,7 +39,7 @@ import { fillComputedCells } from "@/lib/rules";
 import { hashPassword } from "@/lib/password-hash";
 import { SESSION_COOKIE } from "@/lib/session-cookie";
 import { orgCodeCheckChar } from "@/lib/validations/org-code";
-import { ensureCommand, runWrk, startNginx } from "./bench/load-tools";
+import { largestReportPage, lighthouseScores, pageWeights, reportPageAgainstNginx } from "./bench/public-pages";
 import { MemorySampler, type MemoryPeak } from "./bench/memory";
 import { generateSearchCorpus } from "./bench/search-corpus";
 
@@ -206,47 +208,29 @@ async function sendViews(url: string, total: number, connections: number): Promi
   return ok;
 }
 
-async function reportPageBench(databasePath: string, dir: string) {
-  const haveWrk = ensureCommand("wrk", "wrk");
-  const haveNginx = ensureCommand("nginx", "nginx-light");
-  if (!haveWrk) return { skipped: "wrk is not installed and could not be installed (apt-get install wrk)" };
+/** The report page against nginx, the public pages' weights and Lighthouse scores. */
+async function publicPagesBench(databasePath: string, dir: string) {
   const db = openDatabase(databasePath);
-  const { id } = db.$client.prepare("select id from reports where live_edition_id is not null and format = 'gov-2021' order by id limit 1").get() as { id: number };
-  const views = () => (db.$client.prepare("select view_count from reports where id = ?").get(id) as { view_count: number }).view_count;
-  const url = `${BASE}/reports/${id}`;
-  // The exact bytes a reader gets (fetched with the view cookie, so this does not count).
-  const html = Buffer.from(await (await fetch(url, { headers: { cookie: `nbv_${id}=1` } })).arrayBuffer());
-  await runWrk(url, 2); // warm up
-  await new Promise((r) => setTimeout(r, 1500));
-  const next = await runWrk(url, 10);
-  // Accuracy: wrk stops mid-flight, so send an exact number of views instead (50 connections).
-  await new Promise((r) => setTimeout(r, 1500));
-  const before = views();
-  const sent = await sendViews(url, 20_000, 50);
-  await new Promise((r) => setTimeout(r, 1500)); // the counter flushes about once a second
-  const counted = views() - before;
-  db.$client.close();
-  let nginx: Awaited<ReturnType<typeof runWrk>> | null = null;
-  if (haveNginx) {
-    const stop = await startNginx(dir, html, PORT + 1);
-    try {
-      await runWrk(`http://127.0.0.1:${PORT + 1}/report.html`, 2);
-      nginx = await runWrk(`http://127.0.0.1:${PORT + 1}/report.html`, 10);
-    } finally {
-      stop();
-    }
+  // The demo's reports (the search corpus comes after them): the largest page is measured.
+  const ids = (db.$client.prepare("select id from reports where live_edition_id is not null order by id limit 20").all() as { id: number }[]).map((r) => r.id);
+  const report = await largestReportPage(BASE, ids);
+  const { unit_id: unitId } = db.$client.prepare("select unit_id from reports where id = ?").get(report.id) as { unit_id: number };
+  const views = () => (db.$client.prepare("select view_count from reports where id = ?").get(report.id) as { view_count: number }).view_count;
+  const paths = ["/", "/reports", `/reports/${report.id}`, `/units/${unitId}`, `/search?q=${encodeURIComponent("依申请公开")}`, "/open-data"];
+  try {
+    const weights = await pageWeights(BASE, paths);
+    const speed = await reportPageAgainstNginx({ base: BASE, reportId: report.id, html: report.html, dir, port: PORT + 1, rounds: 3, seconds: 5, views });
+    // An exact number of views over 50 connections (wrk stops mid-flight, this does not).
+    await new Promise((r) => setTimeout(r, 1500));
+    const before = views();
+    const sent = await sendViews(`${BASE}/reports/${report.id}`, 20_000, 50);
+    await new Promise((r) => setTimeout(r, 2500));
+    const exactViews = { sent, counted: views() - before, exact: views() - before === sent };
+    const lighthouse = process.env.BENCH_LIGHTHOUSE === "0" ? { skipped: "BENCH_LIGHTHOUSE=0" } : await lighthouseScores(BASE, paths, dir);
+    return { weights, speed, exactViews, lighthouse };
+  } finally {
+    db.$client.close();
   }
-  return {
-    url: `/reports/${id}`,
-    htmlBytes: html.length,
-    reqPerSec: next.requestsPerSecond,
-    p50Ms: next.p50Ms,
-    p99Ms: next.p99Ms,
-    nginxReqPerSec: nginx?.requestsPerSecond ?? null,
-    ratio: nginx ? Math.round((next.requestsPerSecond / nginx.requestsPerSecond) * 1000) / 10 : null,
-    target: "≥ 25 % of nginx",
-    counter: { sent, counted, exact: counted === sent },
-  };
 }
 
 /** The search data function itself (FTS queries, highlighting, rows), in a child process. */
@@ -330,13 +314,13 @@ async function main() {
     const saturation = await saturationBench(editors);
     const search = await searchBench(corpusSize);
     const searchQuery = await searchQueryBench(databasePath);
-    const reportPage = await reportPageBench(databasePath, dir);
+    const publicPages = await publicPagesBench(databasePath, dir);
     memory = sampler?.stop() ?? null;
     const results = {
       measuredAt: new Date().toISOString(),
       machine: machine(),
       conditions: { loadAverageBefore: loadBefore, loadAverageAfter: loadAverage(), durationSeconds: Math.round((performance.now() - started) / 1000) },
-      reportPage,
+      publicPages,
       search: { query: { ...searchQuery, unit: "ms", target: "p95 ≤ 30 ms" }, page: search },
       autosave: { editors: EDITORS, ...autosave, unit: "ms", target: "p95 ≤ 30 ms" },
       autosaveSaturation: saturation,
@@ -347,13 +331,31 @@ async function main() {
     const m = results.machine;
     console.log(`\nMachine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}; load average before ${loadBefore.join(" ")}, after ${results.conditions.loadAverageAfter.join(" ")}`);
     const rows: Row[] = [];
-    if ("skipped" in reportPage) rows.push(["public report page", `skipped: ${reportPage.skipped}`, ""]);
-    else {
-      rows.push([`public report page ${reportPage.url} (${Math.round(reportPage.htmlBytes / 1024)} KB), wrk 32 connections, every request a counted view`, `${reportPage.reqPerSec} req/s · p50 ${reportPage.p50Ms} ms · p99 ${reportPage.p99Ms} ms`, ""]);
-      rows.push(["the same bytes from nginx", reportPage.nginxReqPerSec === null ? "nginx unavailable" : `${reportPage.nginxReqPerSec} req/s`, ""]);
-      rows.push(["ratio to nginx", reportPage.ratio === null ? "—" : `${reportPage.ratio} %`, "≥ 25 %"]);
-      rows.push(["view counter: views sent / stored (50 connections)", `${reportPage.counter.sent} / ${reportPage.counter.counted} (${reportPage.counter.exact ? "exact" : "MISMATCH"})`, "exact"]);
+    const { weights, speed, exactViews, lighthouse } = publicPages;
+    const kb = (bytes: number) => `${Math.round(bytes / 102.4) / 10} KB`;
+    for (const w of weights) {
+      rows.push([
+        `page weight ${w.path}: HTML plain · gzip · brotli (gzip -9 · brotli 11 for comparison) · stylesheets · scripts`,
+        `${kb(w.htmlBytes)} · ${kb(w.gzipBytes)} · ${kb(w.brotliBytes)} (${kb(w.gzip9Bytes)} · ${kb(w.brotli11Bytes)}) · ${kb(w.stylesheetBytes)} · ${w.scripts}; first load ${kb(w.firstLoadBytes)}`,
+        w.path.startsWith("/reports/") ? "HTML ≤ 60 KB, gzip ≤ 15 KB, first load ≤ 100 KB" : "",
+      ]);
     }
+    if ("skipped" in speed) rows.push(["report page against nginx", `skipped: ${speed.skipped}`, ""]);
+    else {
+      for (const c of [speed.plain, speed.compressed]) {
+        rows.push([
+          `report page ${speed.url} with its live count, ${c.what}, wrk 32 connections, ${c.rounds.length} interleaved rounds (app, nginx, …): app · nginx req/s (min / median)`,
+          `${c.appMin} / ${c.appMedian} · ${c.nginxMin} / ${c.nginxMedian}; ratio min ${c.ratioMin} · median ${c.ratioMedian}; ${c.checked} responses checked, ${c.bad} not a 200 of the right length`,
+          c === speed.plain ? "ratio ≥ 0.5" : "",
+        ]);
+      }
+      rows.push(["view counter over the whole wrk run: responses seen by wrk / views counted", `${speed.counter.responses} / ${speed.counter.counted} (+${speed.counter.inFlightAtStops} in flight when wrk stopped)`, "every request counted"]);
+    }
+    rows.push(["view counter: views sent / stored (50 connections)", `${exactViews.sent} / ${exactViews.counted} (${exactViews.exact ? "exact" : "MISMATCH"})`, "exact"]);
+    if ("skipped" in lighthouse) rows.push(["Lighthouse", `skipped: ${lighthouse.skipped}`, ""]);
+    else
+      for (const l of lighthouse)
+        rows.push([`Lighthouse 12 mobile ${l.path}: performance · accessibility (LCP, TBT, CLS, transfer)`, `${l.performance} · ${l.accessibility} (${l.lcpMs} ms, ${l.tbtMs} ms, ${l.cls}, ${l.transferKiB} KiB)`, "≥ 95 · 100"]);
     rows.push([`search query over ${search.reports} published reports (${searchQuery.queries} searches)`, `p50 ${searchQuery.p50} ms · p95 ${searchQuery.p95} ms · p99 ${searchQuery.p99} ms`, "p95 ≤ 30 ms"]);
     rows.push([`the rendered /search page (${search.queries} requests)`, `p50 ${search.p50} ms · p95 ${search.p95} ms`, ""]);
     rows.push([`autosave round trip, ${EDITORS} editors saving ~1/s (${autosave.saves} saves)`, `p50 ${autosave.p50} ms · p95 ${autosave.p95} ms · p99 ${autosave.p99} ms`, "p95 ≤ 30 ms"]);

@@ -3,6 +3,7 @@ import { execFile, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
 
 const execFileAsync = promisify(execFile);
 
@@ -24,6 +25,18 @@ export interface WrkResult {
   p50Ms: number;
   p99Ms: number;
   non2xx: number;
+  /** Responses checked by wrk-check.lua, and those that were not a 200 of the right length. */
+  checked: number;
+  bad: number;
+}
+
+export interface WrkOptions {
+  seconds?: number;
+  connections?: number;
+  headers?: Record<string, string>;
+  /** The body length every response must have (within `lengthSlack` bytes). */
+  expectLength?: number;
+  lengthSlack?: number;
 }
 
 const BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36";
@@ -39,9 +52,17 @@ function toMs(value: string): number {
  * Keep-alive load with 32 connections (as the issue asks), a browser user agent and no cookies.
  * Asynchronous, so the memory sampler keeps running meanwhile.
  */
-export async function runWrk(url: string, seconds = 10, connections = 32): Promise<WrkResult> {
-  const { stdout: out } = await execFileAsync("wrk", ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency", "-H", `User-Agent: ${BROWSER_UA}`, url], {
+export async function runWrk(url: string, options: WrkOptions = {}): Promise<WrkResult> {
+  const { seconds = 10, connections = 32 } = options;
+  const headers = Object.entries({ "User-Agent": BROWSER_UA, ...options.headers }).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
+  const script = path.join(__dirname, "wrk-check.lua");
+  const { stdout: out } = await execFileAsync("wrk", ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency", "-s", script, ...headers, url], {
     encoding: "utf8",
+    env: {
+      ...process.env,
+      EXPECT_LENGTH: options.expectLength === undefined ? "" : String(options.expectLength),
+      LENGTH_SLACK: String(options.lengthSlack ?? 0),
+    },
   });
   const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? NaN);
   return {
@@ -50,14 +71,21 @@ export async function runWrk(url: string, seconds = 10, connections = 32): Promi
     p50Ms: toMs(/\s50%\s+(\S+)/.exec(out)?.[1] ?? ""),
     p99Ms: toMs(/\s99%\s+(\S+)/.exec(out)?.[1] ?? ""),
     non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+    checked: num(/checked (\d+) bad/),
+    bad: num(/checked \d+ bad (\d+)/),
   };
 }
 
-/** Serves one HTML file with nginx on loopback; returns a stop function. */
+/**
+ * Serves one HTML file with nginx on loopback, with a gzip -9 copy beside it for clients that
+ * take gzip (gzip_static); returns a stop function. One worker per core.
+ */
 export async function startNginx(dir: string, html: Buffer, port: number): Promise<() => void> {
   const www = path.join(dir, "www");
   fs.mkdirSync(www, { recursive: true });
   fs.writeFileSync(path.join(www, "report.html"), html);
+  fs.writeFileSync(path.join(www, "report.html.gz"), gzipSync(html, { level: 9 }));
+  for (const file of fs.readdirSync(www)) fs.chmodSync(path.join(www, file), 0o644);
   fs.chmodSync(dir, 0o755);
   fs.chmodSync(www, 0o755);
   const config = path.join(dir, "nginx.conf");
@@ -74,7 +102,7 @@ http {
   server {
     listen 127.0.0.1:${port};
     root ${www};
-    location / { default_type "text/html; charset=utf-8"; }
+    location / { default_type "text/html; charset=utf-8"; gzip_static on; gzip_vary on; }
   }
 }
 `,
