@@ -170,6 +170,11 @@ test.describe.serial("a leader reviews a township's report at 1366×900", () => 
     await actions.getByRole("link", { name: "提交审核" }).click();
     await page.getByRole("button", { name: "提交审核" }).click();
     await expect(page).toHaveURL(/\/review\?submitted=1/);
+    // The clerk's 审核与意见: no empty boxes for the leader's comments, and the tables at full width.
+    await expect(page.getByText("状态：待审核")).toBeVisible();
+    await expect(page.getByLabel("对本节提出意见")).toHaveCount(0);
+    await expect(page.getByText("暂无意见。")).toHaveCount(0);
+    await expectEveryColumnVisible(page, tableRegion(page, TABLE4));
   });
 
   test("the leader finds it under 「待我审核」, and the review page shows every column of 三 and 四", async ({ page }) => {

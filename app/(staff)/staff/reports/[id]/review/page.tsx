@@ -23,6 +23,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const today = chinaDate(new Date());
   const errors = review.findings.filter((f) => f.severity === "error");
   const action = buttonLinkClass("secondary");
+  // The clerk's review column holds only the comment threads there are.
+  const hasReviewColumn = review.can.review || review.comments.length > 0;
   return (
     <div data-report-workspace>
       <ReportHeader id={review.reportId} title={review.title} status={review.status} deadline={editor.deadline} daysLeft={editor.daysLeft} />
@@ -54,7 +56,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         </p>
       )}
       {/* From 1280 px the review column sits beside the report, narrow enough to leave tables 三 and 四 their full width. */}
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className={`grid gap-6 ${hasReviewColumn ? "xl:grid-cols-[minmax(0,1fr)_20rem]" : ""}`}>
         <div className="min-w-0 space-y-6">
           <section aria-labelledby="check-heading" className="rounded border border-line bg-white p-4">
             <h2 id="check-heading" className="mb-2 text-lg font-semibold">
@@ -81,37 +83,39 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             <ReportDocumentView document={review.document} mode="preview" findingsSummary={summarizeFindings(review.findings)} />
           </div>
         </div>
-        <aside className="space-y-4">
-          <WorkflowPanel
-            reportId={review.reportId}
-            status={review.status}
-            canReview={review.can.review}
-            canApprove={review.can.approve}
-            isCorrection={review.isCorrection}
-            isLive={review.published !== null}
-            scheduledAt={review.scheduledAt ? chinaDateTime(review.scheduledAt) : null}
-            today={today}
-          />
-          {editor.sections.map((section) => {
-            const comments = review.comments.filter((c) => c.sectionKey === section.key);
-            // The clerk sees the threads there are; empty boxes for new comments are the leader's.
-            if (!review.can.raise && comments.length === 0) return null;
-            return (
-              <CommentThread
-                key={section.key}
-                reportId={review.reportId}
-                sectionKey={section.key}
-                sectionLabel={sectionLabel(section.heading)}
-                comments={comments}
-                canComment={review.can.comment}
-                canRaise={review.can.raise}
-                canResolve={review.can.resolve}
-                add={addCommentAction}
-                resolve={resolveCommentAction}
-              />
-            );
-          })}
-        </aside>
+        {hasReviewColumn && (
+          <aside className="space-y-4">
+            <WorkflowPanel
+              reportId={review.reportId}
+              status={review.status}
+              canReview={review.can.review}
+              canApprove={review.can.approve}
+              isCorrection={review.isCorrection}
+              isLive={review.published !== null}
+              scheduledAt={review.scheduledAt ? chinaDateTime(review.scheduledAt) : null}
+              today={today}
+            />
+            {editor.sections.map((section) => {
+              const comments = review.comments.filter((c) => c.sectionKey === section.key);
+              // The clerk sees the threads there are; empty boxes for new comments are the leader's.
+              if (!review.can.raise && comments.length === 0) return null;
+              return (
+                <CommentThread
+                  key={section.key}
+                  reportId={review.reportId}
+                  sectionKey={section.key}
+                  sectionLabel={sectionLabel(section.heading)}
+                  comments={comments}
+                  canComment={review.can.comment}
+                  canRaise={review.can.raise}
+                  canResolve={review.can.resolve}
+                  add={addCommentAction}
+                  resolve={resolveCommentAction}
+                />
+              );
+            })}
+          </aside>
+        )}
       </div>
     </div>
   );
