@@ -119,10 +119,15 @@ test.describe.serial("the 审签单 of an approved report", () => {
     await expect(field(page, "审核意见")).toHaveText(opinion);
     await expect(field(page, "批准时间")).toHaveText("2025年1月16日 15:30");
     await expect(field(page, "成文日期")).toHaveText("2025年1月16日");
-    // Not yet published: no 索引号 or 发布时间.
-    await expect(page.getByRole("rowheader", { name: "索引号" })).toHaveCount(0);
+    await expect(field(page, "公开属性")).toHaveText("主动公开");
+    await expect(field(page, "保密审查")).toHaveText("经审查，不涉及国家秘密。（审查人：吴镇长，2025年1月16日 15:30）");
+    // Not yet published: the 索引号 is generated at publication, and there is no 发布时间.
+    await expect(field(page, "索引号")).toHaveText("发布时生成");
     await expect(page.getByRole("rowheader", { name: "发布时间" })).toHaveCount(0);
-    await expect(page.getByText("审核领导签字：________　日期：________")).toBeVisible();
+    const lines = page.getByTestId("sign-off-lines");
+    await expect(lines.getByText(/^拟稿：/)).toHaveText("拟稿：周文书　2025年1月15日");
+    await expect(lines.getByText(/^审核：/)).toHaveText("审核：＿＿＿＿＿＿　日期：＿＿＿＿＿＿");
+    await expect(lines.getByText(/^签发：/)).toHaveText("签发：吴镇长　2025年1月16日");
   });
 
   test("once published the sheet shows the 索引号 and 发布时间", async ({ page }) => {

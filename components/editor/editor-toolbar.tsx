@@ -57,14 +57,14 @@ export function EditorToolbar({ editor, label, controls, onEscape, ref }: Editor
     { key: "paragraph", label: "正文", pressed: state.paragraph, disabled: false, run: () => chain().setParagraph().run() },
     {
       key: "h3",
-      label: "标题一",
+      label: "一级标题",
       pressed: state.h3,
       disabled: false,
       run: () => chain().toggleHeading({ level: 3 }).run(),
     },
     {
       key: "h4",
-      label: "标题二",
+      label: "二级标题",
       pressed: state.h4,
       disabled: false,
       run: () => chain().toggleHeading({ level: 4 }).run(),

@@ -52,7 +52,18 @@ function toDocument(report: EditorReportData, sections: EditorSectionData[]): Re
  * The clerk's editor for one section of a report, with the section list, live checks over the
  * whole report, autosave, conflict handling and presence.
  */
-export function ReportEditor({ report, currentKey, actions }: { report: EditorReportData; currentKey: string; actions: ReportEditorActions }) {
+export function ReportEditor({
+  report,
+  currentKey,
+  openComments = {},
+  actions,
+}: {
+  report: EditorReportData;
+  currentKey: string;
+  /** Unresolved review comments per section key, marked in the section menu. */
+  openComments?: Readonly<Record<string, number>>;
+  actions: ReportEditorActions;
+}) {
   const [sections, setSections] = useState(report.sections);
   const [generation, setGeneration] = useState(0);
   const [conflict, setConflict] = useState<ConflictState | null>(null);
@@ -188,6 +199,7 @@ export function ReportEditor({ report, currentKey, actions }: { report: EditorRe
       state: s.state,
       errors: own.filter((f) => f.severity === "error").length,
       warnings: own.filter((f) => f.severity === "warning").length,
+      openComments: openComments[s.key] ?? 0,
     };
   });
   const sectionFindings = findings.filter((f) => sectionOf(f) === currentKey || (currentKey === sections[0]?.key && f.path === "title"));

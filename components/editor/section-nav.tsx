@@ -6,6 +6,8 @@ export interface SectionNavItem {
   state: "not_started" | "editing" | "completed";
   errors: number;
   warnings: number;
+  /** Review comments on the section not yet marked as dealt with. */
+  openComments: number;
 }
 
 const STATE_LABELS = { not_started: "未开始", editing: "编辑中", completed: "已完成" } as const;
@@ -34,6 +36,12 @@ export function SectionNav({ reportId, items, current }: { reportId: number; ite
                 <span className={`rounded px-1.5 ${STATE_STYLES[item.state]}`}>{STATE_LABELS[item.state]}</span>
                 {item.errors > 0 && <span className="rounded bg-red-50 px-1.5 text-red-800">错误 {item.errors}</span>}
                 {item.warnings > 0 && <span className="rounded bg-amber-50 px-1.5 text-amber-900">提醒 {item.warnings}</span>}
+                {item.openComments > 0 && (
+                  <span className="rounded border border-amber-400 bg-white px-1.5 text-amber-900">
+                    <span aria-hidden="true">意见 {item.openComments}</span>
+                    <span className="sr-only">{item.openComments} 条未处理的审核意见</span>
+                  </span>
+                )}
               </span>
             </Link>
           </li>

@@ -11,7 +11,10 @@ interface CommentThreadProps {
   sectionKey: string;
   sectionLabel: string;
   comments: ReviewCommentView[];
+  /** Reply in a thread. */
   canComment: boolean;
+  /** Open a new comment on the section (the leader's part; the clerk answers and resolves). */
+  canRaise: boolean;
   canResolve: boolean;
   add: (reportId: number, input: { sectionKey: string; body: string; parentId?: number }) => Promise<ActionResult<unknown>>;
   resolve: (reportId: number, commentId: number) => Promise<ActionResult<unknown>>;
@@ -21,7 +24,7 @@ const when = (d: Date) => chinaDateTime(new Date(d));
 const ROLE = { leader: "审核领导", clerk: "填报员", admin: "管理员" } as Record<string, string>;
 
 /** Review comments on one section: threads of replies, resolvable by the clerk after a change. */
-export function CommentThread({ reportId, sectionKey, sectionLabel, comments, canComment, canResolve, add, resolve }: CommentThreadProps) {
+export function CommentThread({ reportId, sectionKey, sectionLabel, comments, canComment, canRaise, canResolve, add, resolve }: CommentThreadProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -102,7 +105,7 @@ export function CommentThread({ reportId, sectionKey, sectionLabel, comments, ca
           {error}
         </p>
       )}
-      {canComment && (
+      {canRaise && (
         <form
           className="mt-3"
           onSubmit={(e) => {

@@ -131,6 +131,8 @@ export interface SignOffSheet {
   writtenOn: string | null;
   /** The publication that followed the approval, once published. */
   publication: { edition: number | null; indexNo: string | null; publishedAt: Date } | null;
+  /** 索引号: of that publication, or the one the report already carries (a correction keeps it); null until the first publication. */
+  indexNo: string | null;
 }
 
 async function submittedTitle(reportId: number, transitionId: number): Promise<string | null> {
@@ -184,5 +186,6 @@ export async function getSignOffSheet(reportId: number): Promise<SignOffSheet> {
     approvedAt: approval.at,
     writtenOn,
     publication: published,
+    indexNo: published?.indexNo ?? report.indexNo,
   };
 }

@@ -4,12 +4,12 @@ import * as workflow from "@/db/commands/report-workflow";
 import { publishReport } from "@/db/commands/publication";
 import { readReportDocument } from "@/db/report-store";
 import { lastApproval, lastTransitionTo, roundParticipants } from "@/db/report-transitions";
-import { reportEditions, reportSections, reportTransitions, reviewComments, users, type ReportStatus } from "@/db/schema";
+import { reportEditions, reports, reportSections, reportTransitions, reviewComments, users, type ReportStatus } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { chinaLocalTime } from "@/lib/time";
 import { AppError } from "@/lib/errors";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
-import { canApproveReport, canDraftReportsOf, canEditReport, canReadReport, canReviewReport } from "@/lib/permissions";
+import { canApproveReport, canApproveReportsOf, canDraftReportsOf, canEditReport, canReadReport, canReviewReport } from "@/lib/permissions";
 import { splitFindings, type Finding } from "@/lib/rules";
 import {
   approveSchema,
@@ -29,7 +29,7 @@ import type { ReviewCommentView } from "@/lib/report-editing";
 import { parseOrThrow } from "@/lib/validations/parse";
 import { recordRefusal } from "./audit";
 import { db } from "./db";
-import { actorOf } from "./session";
+import { actorOf, requireViewer } from "./session";
 import { requireReadableReport } from "./report-access";
 import { findingsOf } from "./reports";
 
@@ -158,6 +158,45 @@ export async function listReportReviewers(reportId: number): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+/** A report in 待审核 on a leader's landing page. */
+export interface AwaitingReview {
+  id: number;
+  year: number;
+  title: string;
+  submittedBy: string | null;
+  submittedAt: Date | null;
+  /** False when this leader took part in the round and another leader of the unit must approve. */
+  canApprove: boolean;
+}
+
+/**
+ * 待我审核: the reports of the viewer's unit waiting in 待审核 for the viewer's review, oldest
+ * submission first. Only the unit's leaders review; for anyone else the list is empty.
+ */
+export async function listReportsAwaitingMyReview(): Promise<AwaitingReview[]> {
+  const viewer = await requireViewer();
+  if (!canApproveReportsOf(viewer, viewer.unitId)) return [];
+  const rows = await db()
+    .select({ id: reports.id, year: reports.year, title: reports.title, unitId: reports.unitId, status: reports.status })
+    .from(reports)
+    .where(and(eq(reports.unitId, viewer.unitId), eq(reports.status, "submitted")));
+  const result: AwaitingReview[] = [];
+  for (const report of rows) {
+    if (!canReviewReport(viewer, report)) continue;
+    const submission = await lastTransitionTo(db(), report.id, "submitted");
+    const [submitter] = submission?.actorId ? await db().select({ name: users.displayName }).from(users).where(eq(users.id, submission.actorId)) : [];
+    result.push({
+      id: report.id,
+      year: report.year,
+      title: report.title,
+      submittedBy: submitter?.name ?? null,
+      submittedAt: submission?.at ?? null,
+      canApprove: canApproveReport(viewer, report, await roundParticipants(db(), report.id)),
+    });
+  }
+  return result.sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0));
+}
+
 export interface ReviewData {
   reportId: number;
   status: ReportStatus;
@@ -173,7 +212,8 @@ export interface ReviewData {
   published: ReportDocument | null;
   scheduledAt: Date | null;
   isCorrection: boolean;
-  can: { review: boolean; approve: boolean; comment: boolean; resolve: boolean; submit: boolean };
+  /** `comment`: reply in a thread (every reader); `raise`: open a new comment on a section (the unit's leaders). */
+  can: { review: boolean; approve: boolean; comment: boolean; raise: boolean; resolve: boolean; submit: boolean };
   approval: { opinion: string | null; writtenOn: string | null; by: string | null; at: Date | null } | null;
   returnReason: string | null;
 }
@@ -232,6 +272,7 @@ export async function getReviewData(reportId: number): Promise<ReviewData> {
       review: canReviewReport(viewer, report),
       approve: canApproveReport(viewer, report, await roundParticipants(db(), report.id)),
       comment: canReadReport(viewer, report),
+      raise: canReviewReport(viewer, report),
       resolve: viewer.role === "clerk",
       submit: canEditReport(viewer, report),
     },

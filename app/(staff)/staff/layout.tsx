@@ -5,6 +5,7 @@ import { viewerCanSeeCountyOverview } from "@/lib/data/overview";
 import { getViewer } from "@/lib/data/session";
 import { siteName } from "@/lib/site";
 import { signOutAction } from "./actions";
+import "./staff.css";
 
 /** The signed-in shell. Every page and action below checks the session again in lib/data. */
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { listUnitReports } from "@/lib/data/reports";
 import { getViewer } from "@/lib/data/session";
+import { listReportsAwaitingMyReview } from "@/lib/data/workflow";
 import { loadOrNotFound } from "@/lib/load";
 import { ROLE_LABELS } from "@/lib/vocabulary";
+import { AwaitingMyReview } from "./awaiting-review";
 import { CreateReportButton } from "./create-report-button";
 import { UnitReports } from "./unit-reports";
 
@@ -32,7 +34,10 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
           <WorkspaceLink href="/staff/admin/audit" title="审计日志" text="查看登录、账号和数据变更的完整记录。" />
         </ul>
       ) : (
-        <UnitWorkspace />
+        <>
+          {viewer.role === "leader" && <AwaitingMyReview reports={await listReportsAwaitingMyReview()} />}
+          <UnitWorkspace />
+        </>
       )}
     </>
   );

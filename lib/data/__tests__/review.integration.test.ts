@@ -13,6 +13,7 @@ import {
   approveReport,
   getReviewData,
   listReportReviewers,
+  listReportsAwaitingMyReview,
   resolveReviewComment,
   returnReport,
   submitReport,
@@ -116,7 +117,7 @@ describe("the clerk submits the report for review", () => {
     await actAs(town.leader);
     const review = await getReviewData(id);
     expect(review.explanations.map((e) => e.explanation)).toEqual(keys.map(() => "此处回顾上年工作，年度无误。"));
-    expect(review.can).toEqual({ review: true, approve: true, comment: true, resolve: false, submit: false });
+    expect(review.can).toEqual({ review: true, approve: true, comment: true, raise: true, resolve: false, submit: false });
   });
 
   it("the clerk sees who will review: the unit's active leaders by name; another township's clerk does not", async () => {
@@ -332,6 +333,36 @@ describe("the leader approves the report", () => {
       expect(error.code).toBe("not_found");
       expect((await refusal(() => getReviewData(id))).error.code).toBe("not_found");
     }
+  });
+});
+
+describe("待我审核 on a leader's landing page", () => {
+  it("lists the unit's submitted reports with who submitted them, for its leaders only, until they are decided", async () => {
+    const town = await addTownship("待审镇");
+    const id = await submittedReport(town);
+    const other = await addTownship("他审镇");
+    await submittedReport(other);
+
+    await actAs(town.leader);
+    expect(await listReportsAwaitingMyReview()).toEqual([
+      { id, year: reportRow(id).year, title: reportRow(id).title, submittedBy: town.clerk.displayName, submittedAt: expect.any(Date), canApprove: true },
+    ]);
+    for (const nobody of [town.clerk, f.admin]) {
+      await actAs(nobody);
+      expect(await listReportsAwaitingMyReview()).toEqual([]);
+    }
+
+    await actAs(town.leader);
+    await returnReport(id, RETURN);
+    expect(await listReportsAwaitingMyReview()).toEqual([]);
+  });
+
+  it("a leader who submitted the report in this round sees it, marked as one another leader must approve", async () => {
+    const town = await addTownship("自荐镇");
+    const id = await submittedReport(town);
+    const promoted = await promoteToLeader(town.clerk);
+    await actAs(promoted);
+    expect(await listReportsAwaitingMyReview()).toEqual([expect.objectContaining({ id, canApprove: false })]);
   });
 });
 

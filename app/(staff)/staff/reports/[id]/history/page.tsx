@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { buttonLinkClass } from "@/components/ui/button";
 import { getReportHistory } from "@/lib/data/report-history";
 import { loadOrNotFound } from "@/lib/load";
 import {
@@ -14,7 +15,7 @@ import {
 import { ReportHeader } from "../report-header";
 import { chinaDateTime } from "@/lib/time";
 
-export const metadata: Metadata = { title: "报告历史记录" };
+export const metadata: Metadata = { title: "历史记录" };
 
 const KIND_STYLES: Record<TimelineKind, string> = {
   save: "border-line bg-gray-50 text-muted",
@@ -40,10 +41,18 @@ export default async function ReportHistoryPage({
   return (
     <>
       <ReportHeader id={history.reportId} title={history.title} status={history.status} deadline={history.deadline} daysLeft={history.daysLeft} />
-      <nav aria-label="报告操作" className="mb-6 flex flex-wrap gap-4 text-sm">
-        <Link href={`${base}/review`}>审核与意见</Link>
-        <Link href={`${base}/preview`}>预览全文</Link>
-        {history.hasSignOff && <Link href={`${base}/sign-off`}>审签单</Link>}
+      <nav aria-label="报告操作" className="mb-6 flex flex-wrap gap-3">
+        <Link href={`${base}/review`} className={buttonLinkClass("secondary")}>
+          审核与意见
+        </Link>
+        <Link href={`${base}/preview`} className={buttonLinkClass("secondary")}>
+          预览全文
+        </Link>
+        {history.hasSignOff && (
+          <Link href={`${base}/sign-off`} className={buttonLinkClass("secondary")}>
+            审签单
+          </Link>
+        )}
       </nav>
       <h2 className="mb-1 text-xl font-semibold">历史记录</h2>
       <p className="mb-4 text-sm text-muted">

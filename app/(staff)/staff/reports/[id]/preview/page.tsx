@@ -6,7 +6,7 @@ import { getReportPreview } from "@/lib/data/reports";
 import { loadOrNotFound } from "@/lib/load";
 import { reportPath } from "@/lib/public/site-url";
 
-export const metadata: Metadata = { title: "预览年度报告" };
+export const metadata: Metadata = { title: "预览全文" };
 
 /** The report exactly as the public page will show it (same components), marked as a draft. */
 export default async function PreviewPage({ params }: { params: Promise<{ id: string }> }) {

@@ -5,6 +5,7 @@ import { ReportDocumentView, summarizeFindings } from "@/components/report";
 import { CommentThread } from "@/components/review/comment-thread";
 import { DocumentChanges } from "@/components/review/document-changes";
 import { sectionLabel } from "@/components/editor/section-nav";
+import { buttonLinkClass } from "@/components/ui/button";
 import { getReportForEditing } from "@/lib/data/reports";
 import { getReviewData, listReportReviewers } from "@/lib/data/workflow";
 import { loadOrNotFound } from "@/lib/load";
@@ -15,7 +16,7 @@ import { ActionDone } from "./action-done";
 import { WorkflowPanel } from "./workflow-panel";
 import { chinaDate, chinaDateTime } from "@/lib/time";
 
-export const metadata: Metadata = { title: "审核年度报告" };
+export const metadata: Metadata = { title: "审核与意见" };
 
 export default async function ReviewPage({
   params,
@@ -32,24 +33,42 @@ export default async function ReviewPage({
   const reviewers = done === "submitted" ? await loadOrNotFound(listReportReviewers(review.reportId)) : [];
   const today = chinaDate(new Date());
   const errors = review.findings.filter((f) => f.severity === "error");
+  const action = buttonLinkClass("secondary");
+  // The clerk's review column holds only the comment threads there are.
+  const hasReviewColumn = review.can.review || review.comments.length > 0;
   return (
-    <>
+    <div data-report-workspace>
       <ReportHeader id={review.reportId} title={review.title} status={review.status} deadline={editor.deadline} daysLeft={editor.daysLeft} />
       <ActionDone done={done} status={review.status} reviewers={reviewers} publicHref={reportPath(review.reportId)} />
-      <nav aria-label="报告操作" className="mb-6 flex flex-wrap gap-4 text-sm">
-        <Link href={`/staff/reports/${id}`}>{review.can.submit ? "编辑报告" : "查看各节"}</Link>
-        {review.can.submit && <Link href={`/staff/reports/${id}/submit`}>提交审核</Link>}
-        <Link href={`/staff/reports/${id}/preview`}>预览全文</Link>
-        <Link href={`/staff/reports/${id}/history`}>历史记录</Link>
-        {review.approval && <Link href={`/staff/reports/${id}/sign-off`}>审签单</Link>}
-        {review.indexNo && <span>索引号：{review.indexNo}</span>}
+      <nav aria-label="报告操作" className="mb-6 flex flex-wrap items-center gap-3">
+        <Link href={`/staff/reports/${id}`} className={action}>
+          {review.can.submit ? "编辑报告" : "查看各节"}
+        </Link>
+        {review.can.submit && (
+          <Link href={`/staff/reports/${id}/submit`} className={buttonLinkClass("primary")}>
+            提交审核
+          </Link>
+        )}
+        <Link href={`/staff/reports/${id}/preview`} className={action}>
+          预览全文
+        </Link>
+        <Link href={`/staff/reports/${id}/history`} className={action}>
+          历史记录
+        </Link>
+        {review.approval && (
+          <Link href={`/staff/reports/${id}/sign-off`} className={action}>
+            审签单
+          </Link>
+        )}
+        {review.indexNo && <span className="text-sm">索引号：{review.indexNo}</span>}
       </nav>
       {review.approval && review.status !== "submitted" && review.status !== "draft" && review.status !== "returned" && (
         <p className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm" role="note">
           审核意见：{review.approval.opinion}（{review.approval.by}，{review.approval.at ? chinaDateTime(review.approval.at) : ""}；成文日期 {review.approval.writtenOn}）
         </p>
       )}
-      <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
+      {/* From 1280 px the review column sits beside the report, narrow enough to leave tables 三 and 四 their full width. */}
+      <div className={`grid gap-6 ${hasReviewColumn ? "xl:grid-cols-[minmax(0,1fr)_20rem]" : ""}`}>
         <div className="min-w-0 space-y-6">
           <section aria-labelledby="check-heading" className="rounded border border-line bg-white p-4">
             <h2 id="check-heading" className="mb-2 text-lg font-semibold">
@@ -82,32 +101,40 @@ export default async function ReviewPage({
             />
           </div>
         </div>
-        <aside className="space-y-4">
-          <WorkflowPanel
-            reportId={review.reportId}
-            status={review.status}
-            canReview={review.can.review}
-            canApprove={review.can.approve}
-            isCorrection={review.isCorrection}
-            isLive={review.published !== null}
-            scheduledAt={review.scheduledAt ? chinaDateTime(review.scheduledAt) : null}
-            today={today}
-          />
-          {editor.sections.map((section) => (
-            <CommentThread
-              key={section.key}
+        {hasReviewColumn && (
+          <aside className="space-y-4">
+            <WorkflowPanel
               reportId={review.reportId}
-              sectionKey={section.key}
-              sectionLabel={sectionLabel(section.heading)}
-              comments={review.comments.filter((c) => c.sectionKey === section.key)}
-              canComment={review.can.comment}
-              canResolve={review.can.resolve}
-              add={addCommentAction}
-              resolve={resolveCommentAction}
+              status={review.status}
+              canReview={review.can.review}
+              canApprove={review.can.approve}
+              isCorrection={review.isCorrection}
+              isLive={review.published !== null}
+              scheduledAt={review.scheduledAt ? chinaDateTime(review.scheduledAt) : null}
+              today={today}
             />
-          ))}
-        </aside>
+            {editor.sections.map((section) => {
+              const comments = review.comments.filter((c) => c.sectionKey === section.key);
+              // The clerk sees the threads there are; empty boxes for new comments are the leader's.
+              if (!review.can.raise && comments.length === 0) return null;
+              return (
+                <CommentThread
+                  key={section.key}
+                  reportId={review.reportId}
+                  sectionKey={section.key}
+                  sectionLabel={sectionLabel(section.heading)}
+                  comments={comments}
+                  canComment={review.can.comment}
+                  canRaise={review.can.raise}
+                  canResolve={review.can.resolve}
+                  add={addCommentAction}
+                  resolve={resolveCommentAction}
+                />
+              );
+            })}
+          </aside>
+        )}
       </div>
-    </>
+    </div>
   );
 }

@@ -52,7 +52,7 @@ export function WorkflowPanel({ reportId, status, canReview, canApprove, isCorre
         </p>
       )}
       {status === "submitted" && (
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-1">
           <TextActionForm
             id="return"
             title="退回修改"

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatChineseDate } from "@/components/report/format-date";
+import { buttonLinkClass } from "@/components/ui/button";
 import { getSignOffSheet } from "@/lib/data/report-history";
 import { loadOrNotFound } from "@/lib/load";
 import { PrintButton } from "./print-button";
@@ -22,11 +23,21 @@ function chineseDateTime(at: Date): string {
 function Row({ label, children, tall = false }: { label: string; children: React.ReactNode; tall?: boolean }) {
   return (
     <tr>
-      <th scope="row" className="w-[34mm] border border-black px-3 py-3 text-left align-top font-semibold whitespace-nowrap">
+      <th scope="row" className="w-[34mm] border border-black px-3 py-2 text-left align-top font-semibold whitespace-nowrap">
         {label}
       </th>
-      <td className={`border border-black px-3 py-3 align-top break-words ${tall ? "h-[45mm] whitespace-pre-wrap" : ""}`}>{children}</td>
+      <td className={`border border-black px-3 py-2 align-top break-words ${tall ? "h-[36mm] whitespace-pre-wrap" : ""}`}>{children}</td>
     </tr>
+  );
+}
+
+/** 「拟稿：周文书　2025年1月15日」: a signature line with the name and date filled in where known. */
+function SignatureLine({ label, name, on }: { label: string; name: string | null; on: Date | null }) {
+  const blank = "＿＿＿＿＿＿";
+  return (
+    <p>
+      {label}：{name ?? blank}　{on ? formatChineseDate(on.toISOString()) : `日期：${blank}`}
+    </p>
   );
 }
 
@@ -40,9 +51,13 @@ export default async function SignOffPage({ params }: { params: Promise<{ id: st
     <>
       <style>{PRINT_CSS}</style>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <nav aria-label="报告操作" className="flex flex-wrap gap-4 text-sm">
-          <Link href={`/staff/reports/${sheet.reportId}/review`}>返回审核页</Link>
-          <Link href={`/staff/reports/${sheet.reportId}/history`}>历史记录</Link>
+        <nav aria-label="报告操作" className="flex flex-wrap gap-3">
+          <Link href={`/staff/reports/${sheet.reportId}/review`} className={buttonLinkClass("secondary")}>
+            返回审核与意见
+          </Link>
+          <Link href={`/staff/reports/${sheet.reportId}/history`} className={buttonLinkClass("secondary")}>
+            历史记录
+          </Link>
         </nav>
         <PrintButton />
       </div>
@@ -57,6 +72,8 @@ export default async function SignOffPage({ params }: { params: Promise<{ id: st
           <tbody>
             <Row label="报告标题">{sheet.title}</Row>
             <Row label="单位">{sheet.unitName}</Row>
+            <Row label="索引号">{sheet.indexNo ?? "发布时生成"}</Row>
+            <Row label="公开属性">主动公开</Row>
             <Row label="填报人">{sheet.submittedBy ?? EMPTY}</Row>
             <Row label="提交时间">{sheet.submittedAt ? chineseDateTime(sheet.submittedAt) : EMPTY}</Row>
             <Row label="审核领导">{sheet.approvedBy ?? EMPTY}</Row>
@@ -65,18 +82,22 @@ export default async function SignOffPage({ params }: { params: Promise<{ id: st
             </Row>
             <Row label="批准时间">{chineseDateTime(sheet.approvedAt)}</Row>
             <Row label="成文日期">{writtenOn}</Row>
+            <Row label="保密审查">
+              经审查，不涉及国家秘密。（审查人：{sheet.approvedBy ?? EMPTY}，{chineseDateTime(sheet.approvedAt)}）
+            </Row>
             {sheet.publication && (
-              <>
-                <Row label="索引号">{sheet.publication.indexNo ?? EMPTY}</Row>
-                <Row label="发布时间">
-                  {chineseDateTime(sheet.publication.publishedAt)}
-                  {sheet.publication.edition !== null && `（第 ${sheet.publication.edition} 版）`}
-                </Row>
-              </>
+              <Row label="发布时间">
+                {chineseDateTime(sheet.publication.publishedAt)}
+                {sheet.publication.edition !== null && `（第 ${sheet.publication.edition} 版）`}
+              </Row>
             )}
           </tbody>
         </table>
-        <p className="mt-16 text-right text-base">审核领导签字：________　日期：________</p>
+        <div className="mt-8 space-y-3 text-base leading-7" data-testid="sign-off-lines">
+          <SignatureLine label="拟稿" name={sheet.submittedBy} on={sheet.submittedAt} />
+          <SignatureLine label="审核" name={null} on={null} />
+          <SignatureLine label="签发" name={sheet.approvedBy} on={sheet.approvedAt} />
+        </div>
       </article>
     </>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportEditor } from "@/components/editor/report-editor";
+import { buttonLinkClass } from "@/components/ui/button";
 import { CommentThread } from "@/components/review/comment-thread";
 import { sectionLabel } from "@/components/editor/section-nav";
 import { getReportForEditing } from "@/lib/data/reports";
@@ -21,22 +22,31 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
   const section = report.sections.find((s) => s.key === key);
   if (!section) notFound();
   const comments = review.comments.filter((c) => c.sectionKey === key);
+  const openComments: Record<string, number> = {};
+  for (const c of review.comments) if (c.parentId === null && c.resolvedAt === null) openComments[c.sectionKey] = (openComments[c.sectionKey] ?? 0) + 1;
   return (
-    <>
+    <div data-report-workspace>
       <ReportHeader id={report.id} title={report.title} status={report.status} deadline={report.deadline} daysLeft={report.daysLeft} />
       {review.returnReason && report.status === "returned" && (
         <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm">
           报告已被退回修改。退回原因：{review.returnReason}
         </p>
       )}
-      <nav aria-label="报告操作" className="mb-4 flex flex-wrap gap-4 text-sm">
-        {report.editable && <Link href={`/staff/reports/${report.id}/submit`}>提交审核</Link>}
-        <Link href={`/staff/reports/${report.id}/review`}>审核与历史</Link>
+      <nav aria-label="报告操作" className="mb-4 flex flex-wrap gap-3">
+        {report.editable && (
+          <Link href={`/staff/reports/${report.id}/submit`} className={buttonLinkClass("primary")}>
+            提交审核
+          </Link>
+        )}
+        <Link href={`/staff/reports/${report.id}/review`} className={buttonLinkClass("secondary")}>
+          审核与意见
+        </Link>
       </nav>
       {report.editable && <TitleField reportId={report.id} title={report.title} />}
       <ReportEditor
         report={report}
         currentKey={key}
+        openComments={openComments}
         actions={{ setCompleted: setSectionCompletedAction, touchPresence: touchPresenceAction }}
       />
       {(comments.length > 0 || review.can.review) && (
@@ -47,12 +57,13 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
             sectionLabel={sectionLabel(section.heading)}
             comments={comments}
             canComment={review.can.comment}
+            canRaise={review.can.raise}
             canResolve={review.can.resolve}
             add={addCommentAction}
             resolve={resolveCommentAction}
           />
         </div>
       )}
-    </>
+    </div>
   );
 }
