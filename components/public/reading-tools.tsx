@@ -17,8 +17,9 @@ const SIZES: readonly { value: ReadingSize; label: string; name: string }[] = [
   { value: "s", label: "小", name: "小字号" },
 ];
 
-const toolLink = "px-1.5 py-0.5 text-ink underline-offset-4 hover:text-gov-red hover:underline";
-const activeLink = "rounded bg-gov-red px-1.5 py-0.5 text-white no-underline";
+// At least 32px tall on a phone (44px in 长者模式, public.css), the size letters 2em wide.
+const toolLink = "inline-flex min-h-8 min-w-8 items-center justify-center px-1.5 text-ink underline-offset-4 hover:text-gov-red hover:underline";
+const activeLink = "inline-flex min-h-8 min-w-8 items-center justify-center rounded bg-gov-red px-1.5 text-white no-underline";
 
 /**
  * 字号 大/中/小, 长者模式, 打印 and 分享 as plain links and a <details>: everything works
@@ -38,8 +39,8 @@ export function ReadingTools({ path, prefs, params = {}, share }: ReadingToolsPr
     })}`;
   };
   return (
-    <div className="mb-4 border border-line bg-white px-4 py-2 text-[0.9em] print:hidden" data-reading-tools>
-      <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+    <div className="mb-4 border border-line bg-white px-3 py-1.5 text-[0.9em] print:hidden sm:px-4" data-reading-tools>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1 sm:gap-x-6">
         <div className="flex items-center gap-1" role="group" aria-labelledby="tool-size-label">
           <span id="tool-size-label">字号：</span>
           {SIZES.map((s) => (
@@ -65,7 +66,7 @@ export function ReadingTools({ path, prefs, params = {}, share }: ReadingToolsPr
         </a>
         <PrintLink helpId="print-help" className={toolLink} />
         <details className="group open:basis-full">
-          <summary className="cursor-pointer list-none px-1.5 py-0.5 text-ink underline-offset-4 hover:text-gov-red hover:underline [&::-webkit-details-marker]:hidden">
+          <summary className="inline-flex min-h-8 cursor-pointer list-none items-center px-1.5 text-ink underline-offset-4 hover:text-gov-red hover:underline [&::-webkit-details-marker]:hidden">
             分享<span aria-hidden="true" className="ml-1 inline-block text-[0.8em] group-open:rotate-180">▾</span>
           </summary>
           <div className="mt-2 border-t border-line pt-3">{share}</div>

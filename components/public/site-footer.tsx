@@ -24,26 +24,26 @@ function identityLines(identity: SiteIdentity): [label: string, value: string][]
 export function SiteFooter({ siteName, identity }: SiteFooterProps) {
   const lines = identityLines(identity);
   return (
-    <footer className="mt-12 border-t-4 border-gov-red bg-white print:hidden">
-      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-6 text-sm text-muted sm:px-6">
-        <ul className="flex flex-wrap gap-x-5 gap-y-1">
+    <footer className="mt-12 border-t-4 border-gov-red bg-white print:hidden" data-site-footer>
+      <div className="mx-auto flex max-w-6xl flex-col gap-3 px-4 py-6 text-[0.875em] text-muted sm:px-6">
+        <ul className="flex flex-wrap gap-x-5">
           <li>
-            <a href="/reports" className="text-ink underline-offset-2 hover:underline">
+            <a href="/reports" className="inline-block py-1.5 text-ink underline-offset-2 hover:underline">
               政府信息公开年报
             </a>
           </li>
           <li>
-            <a href="/open-data" className="text-ink underline-offset-2 hover:underline">
+            <a href="/open-data" className="inline-block py-1.5 text-ink underline-offset-2 hover:underline">
               数据开放
             </a>
           </li>
           <li>
-            <a href="/feed.xml" className="text-ink underline-offset-2 hover:underline">
+            <a href="/feed.xml" className="inline-block py-1.5 text-ink underline-offset-2 hover:underline">
               订阅更新（RSS/Atom）
             </a>
           </li>
           <li>
-            <a href="/sitemap.xml" className="text-ink underline-offset-2 hover:underline">
+            <a href="/sitemap.xml" className="inline-block py-1.5 text-ink underline-offset-2 hover:underline">
               网站地图
             </a>
           </li>

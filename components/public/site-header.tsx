@@ -10,31 +10,41 @@ const NAV_ITEMS = [
   { href: "/open-data", label: "数据开放" },
 ] as const;
 
-/** The gov-red band with the site name and the main navigation (hidden in print). */
+/**
+ * The gov-red band with the site name and the main navigation (hidden in print). On a phone it
+ * stays compact (site name and 工作人员登录 on one band, the four menu items on one row) so the
+ * report starts in the first screen; 长者模式 enlarges it through app/(public)/public.css.
+ */
 export function SiteHeader({ siteName }: SiteHeaderProps) {
   return (
-    <header className="bg-gov-red text-white print:hidden">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-5 sm:px-6">
-        <a href="/" className="flex items-center gap-3 text-white no-underline focus-visible:outline-white">
-          <span aria-hidden="true" className="grid size-10 shrink-0 place-items-center rounded-full border-2 border-white/80 font-serif text-lg font-bold">
+    <header className="bg-gov-red text-white print:hidden" data-site-header>
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-x-3 px-3 py-2 sm:flex-wrap sm:gap-x-6 sm:gap-y-2 sm:px-6 sm:py-5">
+        <a href="/" className="flex min-w-0 items-center gap-2 text-white no-underline focus-visible:outline-white sm:gap-3">
+          <span
+            aria-hidden="true"
+            className="grid size-[2em] shrink-0 place-items-center rounded-full border-2 border-white/80 font-serif text-[1em] font-bold sm:size-[2.25em] sm:text-[1.125em]"
+          >
             公
           </span>
-          <span className="flex flex-col">
-            <span className="font-serif text-xl font-bold tracking-wide sm:text-2xl">{siteName}</span>
-            <span className="text-sm text-white/90">政府信息公开工作年度报告</span>
+          <span className="flex min-w-0 flex-col">
+            <span className="font-serif text-[1em] leading-snug font-bold tracking-wide sm:text-[1.5em]">{siteName}</span>
+            <span className="text-[0.75em] leading-snug text-white sm:text-[0.875em]">政府信息公开工作年度报告</span>
           </span>
         </a>
-        <a href="/login" className="text-sm text-white underline underline-offset-4 focus-visible:outline-white">
+        <a
+          href="/login"
+          className="inline-flex min-h-11 shrink-0 items-center text-[0.75em] text-white underline underline-offset-4 focus-visible:outline-white sm:min-h-0 sm:text-[0.875em]"
+        >
           工作人员登录
         </a>
       </div>
-      <nav aria-label="主导航" className="bg-gov-red-dark">
-        <ul className="mx-auto flex max-w-6xl flex-wrap px-2 sm:px-4">
+      <nav aria-label="主导航" className="bg-gov-red-dark" data-site-nav>
+        <ul className="mx-auto flex max-w-6xl flex-wrap px-1 sm:px-4">
           {NAV_ITEMS.map((item) => (
             <li key={item.href}>
               <a
                 href={item.href}
-                className="block px-4 py-2.5 text-[0.95em] text-white no-underline hover:bg-white/10 hover:underline focus-visible:bg-white/10 focus-visible:outline-white focus-visible:-outline-offset-4"
+                className="flex min-h-11 items-center px-2.5 py-2 text-[0.95em] text-white no-underline hover:bg-white/10 hover:underline focus-visible:bg-white/10 focus-visible:outline-white focus-visible:-outline-offset-4 sm:px-4 sm:py-2.5"
               >
                 {item.label}
               </a>

@@ -1,3 +1,4 @@
+import { TableScroll } from "@/components/report/table-scroll";
 import type { KeyFigureDef, KeyFigures } from "@/lib/charts/key-figures";
 
 export interface TrendFigureProps {
@@ -19,7 +20,10 @@ export function TrendFigure({ id, title, svg, points, figures, note }: TrendFigu
         {title}
       </figcaption>
       {note && <p className="mt-1 text-[0.875em] text-muted">{note}</p>}
-      <div className="mt-3 w-full [&_svg]:block [&_svg]:h-auto [&_svg]:w-full [&_svg]:max-w-3xl" dangerouslySetInnerHTML={{ __html: svg }} />
+      {/* On a phone the chart keeps a legible size (its labels would shrink to 5px) and scrolls. */}
+      <TableScroll title={title} width="narrow" what="图表">
+        <div className="w-full min-w-[34rem] [&_svg]:block [&_svg]:h-auto [&_svg]:w-full [&_svg]:max-w-3xl" dangerouslySetInnerHTML={{ __html: svg }} />
+      </TableScroll>
       <div className="mt-4 overflow-x-auto" role="region" aria-label={`${title}数据表`} tabIndex={0}>
         <table className="w-full border-collapse border border-line text-[0.9em]">
           <caption className="mb-1 text-left text-[0.95em] font-medium text-muted">{title}（数据表，单位：件）</caption>

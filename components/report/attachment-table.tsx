@@ -1,5 +1,6 @@
 import type { ReportAttachment } from "@/lib/interchange";
-import { headerCellClass, rowClass, tableClass, tableScrollClass, textCellClass } from "./report-styles";
+import { headerCellClass, rowClass, tableClass, textCellClass } from "./report-styles";
+import { TableScroll } from "./table-scroll";
 
 export interface AttachmentTableProps {
   readonly attachment: ReportAttachment;
@@ -15,19 +16,27 @@ export interface AttachmentTableProps {
 export function AttachmentTable({ attachment, id }: AttachmentTableProps) {
   const titleId = `${id}-title`;
   const hasTable = attachment.rows.length > 0;
+  // The first column names the row: it stays in view while a narrow screen scrolls the rest.
+  const labelColumns = Math.max(attachment.columns.length, ...attachment.rows.map((row) => row.length)) > 1 ? 1 : 0;
+  const label = (c: number) => (c < labelColumns ? { "data-label-col": c, "data-label-last": "" } : {});
   return (
     <div className="mt-5" data-attachment>
       <h3 id={titleId} className="mb-2 text-base font-bold leading-relaxed">
         {attachment.title}
       </h3>
       {hasTable && (
-        <div role="region" aria-label={`${attachment.title}（表格可左右滚动）`} tabIndex={0} className={tableScrollClass}>
-          <table aria-labelledby={titleId} className={`${tableClass} min-w-[32rem]`}>
+        <TableScroll title={attachment.title} width="narrow">
+          <table aria-labelledby={titleId} className={`${tableClass} min-w-[32rem]`} data-label-columns={labelColumns}>
+            {labelColumns > 0 && (
+              <colgroup>
+                <col data-label-col={0} />
+              </colgroup>
+            )}
             {attachment.columns.length > 0 && (
               <thead>
                 <tr className={rowClass}>
                   {attachment.columns.map((column, i) => (
-                    <th key={i} scope="col" className={headerCellClass}>
+                    <th key={i} scope="col" className={headerCellClass} {...label(i)}>
                       {column}
                     </th>
                   ))}
@@ -38,7 +47,7 @@ export function AttachmentTable({ attachment, id }: AttachmentTableProps) {
               {attachment.rows.map((row, r) => (
                 <tr key={r} className={rowClass}>
                   {row.map((cell, c) => (
-                    <td key={c} className={`${textCellClass} ${c === 0 ? "text-left" : "text-center tabular-nums"}`}>
+                    <td key={c} className={`${textCellClass} ${c === 0 ? "bg-white text-left" : "text-center tabular-nums"}`} {...label(c)}>
                       {cell}
                     </td>
                   ))}
@@ -46,7 +55,7 @@ export function AttachmentTable({ attachment, id }: AttachmentTableProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </div>
   );

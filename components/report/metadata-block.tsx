@@ -1,6 +1,15 @@
+import { Fragment } from "react";
 import type { ReportMetadata } from "@/lib/interchange";
 import { formatChinaIsoDate } from "./format-date";
-import { metadataLabelClass, metadataLabelColClass, metadataTableClass, metadataValueClass } from "./report-styles";
+import {
+  metadataBodyClass,
+  metadataColGroupClass,
+  metadataLabelClass,
+  metadataLabelColClass,
+  metadataRowClass,
+  metadataTableClass,
+  metadataValueClass,
+} from "./report-styles";
 
 export interface MetadataBlockProps {
   readonly metadata: ReportMetadata;
@@ -37,6 +46,24 @@ export function metadataFields(metadata: ReportMetadata): MetadataField[] {
   return fields.flatMap(([label, value]) => (value === null ? [] : [{ label, value }]));
 }
 
+/**
+ * A value with a line-break opportunity after each 「/」, so a 索引号 that must wrap (large type
+ * on a phone) breaks between organisation code and number, not inside either.
+ */
+function FieldValue({ value }: { value: string }) {
+  const parts = value.split("/");
+  return parts.map((part, i) => (
+    <Fragment key={i}>
+      {part}
+      {i < parts.length - 1 && (
+        <>
+          /<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
+}
+
 /** Pairs of fields, two label/value pairs per table row as on government pages. */
 function pairs(fields: readonly MetadataField[]): [MetadataField, MetadataField | undefined][] {
   const out: [MetadataField, MetadataField | undefined][] = [];
@@ -47,34 +74,41 @@ function pairs(fields: readonly MetadataField[]): [MetadataField, MetadataField 
   return out;
 }
 
-/** The bordered 信息公开元数据 table above the report title. Renders nothing when all fields are empty. */
+/**
+ * The bordered 信息公开元数据 table above the report title (one field per line on a phone).
+ * Renders nothing when all fields are empty.
+ */
 export function MetadataBlock({ metadata }: MetadataBlockProps) {
   const fields = metadataFields(metadata);
   if (fields.length === 0) return null;
   return (
-    <table className={metadataTableClass}>
+    // Explicit roles: the phone layout changes the table's CSS display, which some browsers
+    // take as a reason to drop its table semantics.
+    <table className={metadataTableClass} role="table">
       <caption className="sr-only">信息公开元数据</caption>
-      <colgroup>
+      <colgroup className={metadataColGroupClass}>
         <col className={metadataLabelColClass} />
         <col />
         <col className={metadataLabelColClass} />
         <col />
       </colgroup>
-      <tbody>
+      <tbody className={metadataBodyClass} role="rowgroup">
         {pairs(fields).map(([first, second]) => (
-          <tr key={first.label}>
-            <th scope="row" className={metadataLabelClass}>
+          <tr key={first.label} className={metadataRowClass} role="row">
+            <th scope="row" role="rowheader" className={metadataLabelClass}>
               {first.label}
             </th>
-            <td className={metadataValueClass} colSpan={second ? undefined : 3}>
-              {first.value}
+            <td className={metadataValueClass} colSpan={second ? undefined : 3} role="cell">
+              <FieldValue value={first.value} />
             </td>
             {second && (
               <>
-                <th scope="row" className={metadataLabelClass}>
+                <th scope="row" role="rowheader" className={metadataLabelClass}>
                   {second.label}
                 </th>
-                <td className={metadataValueClass}>{second.value}</td>
+                <td className={metadataValueClass} role="cell">
+                  <FieldValue value={second.value} />
+                </td>
               </>
             )}
           </tr>

@@ -9,7 +9,7 @@
 
 /** The whole report (article). */
 export const articleClass =
-  "mx-auto w-full max-w-4xl bg-white px-4 py-6 font-sans text-ink sm:px-8 sm:py-8 print:max-w-none print:p-0 print:text-black";
+  "mx-auto w-full max-w-4xl bg-white px-3 py-6 font-sans text-ink sm:px-8 sm:py-8 print:max-w-none print:p-0 print:text-black";
 
 /** Centred report title. */
 export const titleClass =
@@ -28,9 +28,11 @@ export const narrativeClass = "rt-prose";
 /** Note shown for an empty or missing section in preview mode. */
 export const emptySectionClass = "text-[17px] leading-[1.9] text-muted";
 
-/** Horizontally scrollable, keyboard-focusable container around a table. */
+/** Horizontally scrollable, keyboard-focusable container around a table (frozen labels: table-scroll.css). */
 export const tableScrollClass =
   "my-3 overflow-x-auto focus-visible:outline-offset-2 print:overflow-visible";
+/** 「左右滑动查看更多」 above a table wider than its box (shown by table-scroll.css). */
+export const scrollHintClass = "mb-1 text-right text-[0.8125em] leading-normal text-muted print:hidden";
 
 /** Statistics and attachment tables. */
 export const tableClass = "rt w-full border-collapse border border-ink/60 text-sm leading-snug";
@@ -58,11 +60,20 @@ export const textCellClass = "rt-tx";
 /** Printed rows stay in one piece (`.rt tr` does it for the statistics tables). */
 export const rowClass = "break-inside-avoid";
 
-/** 信息公开元数据 block. */
-export const metadataTableClass = "w-full table-fixed border-collapse border border-line text-sm leading-normal";
+/**
+ * 信息公开元数据 block: two label/value pairs per row; on a phone (below `sm`) one pair per
+ * line, label left of value, so a 索引号 fits on one line.
+ */
+export const metadataTableClass =
+  "w-full table-fixed border-collapse border border-line text-sm leading-normal max-sm:block max-sm:border-b-0";
+export const metadataBodyClass = "max-sm:block";
+export const metadataColGroupClass = "max-sm:hidden";
 export const metadataLabelColClass = "w-[5.5em] sm:w-[7em]";
-export const metadataLabelClass = "border border-line bg-paper px-2 py-1.5 text-right align-top font-bold text-muted";
-export const metadataValueClass = "border border-line px-2 py-1.5 align-top [overflow-wrap:anywhere]";
+export const metadataRowClass = "max-sm:grid max-sm:grid-cols-[5.25em_minmax(0,1fr)]";
+export const metadataLabelClass =
+  "border border-line bg-paper px-2 py-1.5 text-right align-top font-bold text-muted max-sm:border-0 max-sm:border-r max-sm:border-b max-sm:px-1.5";
+export const metadataValueClass =
+  "border border-line px-2 py-1.5 align-top [overflow-wrap:break-word] max-sm:border-0 max-sm:border-b";
 
 /** 落款: issuer and date, right-aligned. */
 export const signatureClass = "mt-10 text-right text-[17px] leading-[1.9]";

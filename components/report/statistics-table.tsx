@@ -17,9 +17,9 @@ import {
   rowHeaderCellClass,
   tableClass,
   tableMinWidthClass,
-  tableScrollClass,
   wideTableMinWidthClass,
 } from "./report-styles";
+import { TableScroll } from "./table-scroll";
 
 export interface StatisticsTableProps {
   /** The format the document follows (its id or definition). */
@@ -114,9 +114,21 @@ function scopeOf(cell: LayoutCell): "col" | "colgroup" | "row" | "rowgroup" {
   }
 }
 
-function HeaderCellView({ placed }: { placed: PlacedCell }) {
+/**
+ * The number of leading grid columns that hold row labels (left of every number): these stay
+ * in view while a narrow screen scrolls the numbers (table-scroll.css). 0 for table 4.
+ */
+function labelColumnCount(rows: readonly (readonly PlacedCell[])[]): number {
+  const dataColumns = rows.flat().filter((p) => p.cell.kind === "data").map((p) => p.col);
+  return dataColumns.length > 0 ? Math.min(...dataColumns) : 0;
+}
+
+function HeaderCellView({ placed, labelColumns }: { placed: PlacedCell; labelColumns: number }) {
   const { cell } = placed;
   if (cell.kind === "data") return null;
+  // A label cell lies wholly within the label columns (a block header spanning the table does not).
+  const end = placed.col + cell.colSpan;
+  const label = cell.kind !== "blockHeader" && end <= labelColumns;
   const className =
     cell.kind === "rowHeader"
       ? rowHeaderCellClass
@@ -130,6 +142,8 @@ function HeaderCellView({ placed }: { placed: PlacedCell }) {
       colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
       rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
       className={className}
+      data-label-col={label ? placed.col : undefined}
+      data-label-last={label && end === labelColumns ? "" : undefined}
     >
       {cell.text}
     </th>
@@ -167,10 +181,12 @@ function RowView({
   row,
   headers,
   document,
+  labelColumns,
 }: {
   row: readonly PlacedCell[];
   headers: readonly PlacedCell[];
   document: Pick<ReportDocument, "tables">;
+  labelColumns: number;
 }) {
   return (
     <tr>
@@ -185,7 +201,7 @@ function RowView({
             value={getCell(document, placed.cell.cellId)}
           />
         ) : (
-          <HeaderCellView key={placed.id} placed={placed} />
+          <HeaderCellView key={placed.id} placed={placed} labelColumns={labelColumns} />
         ),
       )}
     </tr>
@@ -219,26 +235,33 @@ export function StatisticsTable({ format, tableId, document, hideCaption = false
   const bodyRows = placed.slice(layout.head.length);
   const minWidth = layout.columnCount >= 10 ? wideTableMinWidthClass : tableMinWidthClass;
   const grid = table.layout === "grid";
+  const labelColumns = labelColumnCount(bodyRows);
+  const rowProps = { headers, document, labelColumns };
 
   return (
-    <div role="region" aria-label={`${layout.title}（表格可左右滚动）`} tabIndex={0} className={tableScrollClass}>
-      <table className={`${tableClass} ${minWidth}${grid ? ` ${gridTableClass}` : ""}`} data-table-id={tableId}>
+    <TableScroll title={layout.title} width={layout.columnCount >= 10 ? "wide" : "normal"}>
+      <table className={`${tableClass} ${minWidth}${grid ? ` ${gridTableClass}` : ""}`} data-table-id={tableId} data-label-columns={labelColumns}>
         <caption className={hideCaption ? "sr-only" : captionClass}>{layout.title}</caption>
+        <colgroup>
+          {Array.from({ length: layout.columnCount }, (_, i) =>
+            i < labelColumns ? <col key={i} data-label-col={i} /> : <col key={i} data-number-col="" />,
+          )}
+        </colgroup>
         {headRows.length > 0 && (
           <thead>
             {headRows.map((row, i) => (
-              <RowView key={i} row={row} headers={headers} document={document} />
+              <RowView key={i} row={row} {...rowProps} />
             ))}
           </thead>
         )}
         {bodyGroups(bodyRows).map((group, g) => (
           <tbody key={g}>
             {group.map((row, i) => (
-              <RowView key={i} row={row} headers={headers} document={document} />
+              <RowView key={i} row={row} {...rowProps} />
             ))}
           </tbody>
         ))}
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -17,7 +17,7 @@ describe("MetadataBlock", () => {
   });
 
   it("shows 索引号 with its value in a row header / cell pair", () => {
-    expect(html).toMatch(/<th scope="row"[^>]*>索引号<\/th><td[^>]*>11339999MB0A12318P\/2024-00201<\/td>/);
+    expect(html).toMatch(/<th scope="row"[^>]*>索引号<\/th><td[^>]*>11339999MB0A12318P\/<wbr\/>2024-00201<\/td>/);
   });
 
   it("puts two label/value pairs on each row", () => {
