@@ -1,25 +1,26 @@
-import type { Finding } from "@/lib/rules";
+import { countFindings, type Finding } from "@/lib/rules";
 
-/** Counts shown in the preview marker: errors block submission, warnings (提醒) do not. */
+/**
+ * Counts shown in the preview marker: errors (mistakes, one per cause) and blank cells block
+ * submission, warnings (提醒) do not. Blank cells are counted apart (「未填 N 格」): a cell not
+ * filled in yet is not a mistake.
+ */
 export interface FindingsSummary {
   readonly errors: number;
   readonly warnings: number;
+  readonly blanks?: number;
 }
 
-export function summarizeFindings(findings: readonly Pick<Finding, "severity">[]): FindingsSummary {
-  let errors = 0;
-  let warnings = 0;
-  for (const f of findings) {
-    if (f.severity === "error") errors += 1;
-    else warnings += 1;
-  }
-  return { errors, warnings };
+export function summarizeFindings(findings: readonly Pick<Finding, "severity" | "kind" | "consequenceOf">[]): FindingsSummary {
+  return countFindings(findings);
 }
 
-/** 「发现 2 个错误、1 个提醒」, 「发现 1 个提醒」, or 「未发现问题」. */
+/** 「发现 2 个错误、1 个提醒，未填 175 格」, 「发现 1 个提醒」, 「未填 3 格」 or 「未发现问题」. */
 export function formatFindingsSummary(summary: FindingsSummary): string {
   const parts: string[] = [];
   if (summary.errors > 0) parts.push(`${summary.errors} 个错误`);
   if (summary.warnings > 0) parts.push(`${summary.warnings} 个提醒`);
-  return parts.length > 0 ? `发现 ${parts.join("、")}` : "未发现问题";
+  const blanks = summary.blanks ? `未填 ${summary.blanks} 格` : "";
+  if (parts.length === 0) return blanks || "未发现问题";
+  return `发现 ${parts.join("、")}${blanks ? `，${blanks}` : ""}`;
 }
