@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, desc, eq } from "drizzle-orm";
 import { createNextYearReport as createReport, renameReport } from "@/db/commands/reports";
-import { previousYearDocument, readReportDocument, sectionContentOf } from "@/db/report-store";
+import { previousYearDocument, readReportDocument, sectionContentOf, yearReportState, type YearReportState } from "@/db/report-store";
 import { reports, reportSections, units, users, type ReportStatus } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { daysUntil, nextReportYear, reportDeadline } from "@/lib/time";
@@ -37,8 +37,18 @@ export interface WorkspaceReport {
   daysLeft: number;
 }
 
-/** The viewer's unit's reports, newest year first, with progress and findings. */
-export async function listUnitReports(): Promise<{ unitName: string; canCreate: boolean; nextYear: number | null; reports: WorkspaceReport[] }> {
+/**
+ * The viewer's unit's reports, newest year first, with progress and findings, and whether the
+ * report before the next one is published (its published edition is what the next report is
+ * pre-filled from and checked against; 新建年度报告 warns when it is not).
+ */
+export async function listUnitReports(): Promise<{
+  unitName: string;
+  canCreate: boolean;
+  nextYear: number | null;
+  lastYearState: YearReportState;
+  reports: WorkspaceReport[];
+}> {
   const viewer = await requireViewer();
   if (viewer.role === "admin") throw new AppError("not_found");
   const [unit] = await db().select().from(units).where(eq(units.id, viewer.unitId));
@@ -73,12 +83,13 @@ export async function listUnitReports(): Promise<{ unitName: string; canCreate: 
     });
   }
   const nextYear = nextReportYear(rows.map((r) => r.year), now());
-  return { unitName: unit.name, canCreate: canDraftReportsOf(viewer, unit.id) && nextYear !== null, nextYear, reports: result };
+  const lastYearState = nextYear === null ? "none" : yearReportState(rows.find((r) => r.year === nextYear - 1));
+  return { unitName: unit.name, canCreate: canDraftReportsOf(viewer, unit.id) && nextYear !== null, nextYear, lastYearState, reports: result };
 }
 
 /**
  * Creates next year's report in the current national format, pre-filled from last year's
- * (db/commands/reports.ts).
+ * published edition (db/commands/reports.ts).
  */
 export async function createNextYearReport(): Promise<{ id: number; year: number }> {
   const viewer = await requireViewer();
