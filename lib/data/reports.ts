@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { getFormat } from "@/lib/formats";
 import type { ReportDocument } from "@/lib/interchange";
 import { canDraftReportsOf, canEditReport } from "@/lib/permissions";
-import { checkReport, splitFindings, type Finding } from "@/lib/rules";
+import { checkReport, countFindings, type Finding } from "@/lib/rules";
 import type { EditorReport } from "@/lib/report-editing";
 import { parseOrThrow } from "@/lib/validations/parse";
 import { reportTitleSchema } from "@/lib/validations/report";
@@ -29,8 +29,11 @@ export interface WorkspaceReport {
   status: ReportStatus;
   sectionsCompleted: number;
   sectionsTotal: number;
+  /** Mistakes (one per cause); blank cells are counted in `blanks`. */
   errors: number;
   warnings: number;
+  /** Cells not filled in yet (V0). */
+  blanks: number;
   lastEditedAt: Date | null;
   lastEditedBy: string | null;
   deadline: string;
@@ -65,7 +68,7 @@ export async function listUnitReports(): Promise<{
       .filter((s) => s.updatedAt)
       .sort((a, b) => b.updatedAt!.getTime() - a.updatedAt!.getTime())[0];
     const doc = (await readReportDocument(db(), report.id))!;
-    const { errors, warnings } = splitFindings(await findingsOf(doc, unit.id, unit.kind));
+    const { errors, warnings, blanks } = countFindings(await findingsOf(doc, unit.id, unit.kind));
     const deadline = reportDeadline(report.year, unit.reportDeadline);
     result.push({
       id: report.id,
@@ -74,8 +77,9 @@ export async function listUnitReports(): Promise<{
       status: report.status,
       sectionsCompleted: sections.filter((s) => s.completed).length,
       sectionsTotal: sections.length,
-      errors: errors.length,
-      warnings: warnings.length,
+      errors,
+      warnings,
+      blanks,
       lastEditedAt: last?.updatedAt ?? null,
       lastEditedBy: last?.by ?? null,
       deadline,
