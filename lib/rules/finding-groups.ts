@@ -52,16 +52,27 @@ export function consequencesOf(cause: Finding, findings: readonly Finding[]): Fi
   return findings.filter((f) => f.consequenceOf === id);
 }
 
+const formulaCache = new WeakMap<CompiledFormat, ReadonlyMap<number, readonly number[]>>();
+
+function formulasOf(compiled: CompiledFormat): ReadonlyMap<number, readonly number[]> {
+  let map = formulaCache.get(compiled);
+  if (!map) {
+    map = new Map(compiled.formulas.map((f) => [f.cell, f.inputs]));
+    formulaCache.set(compiled, map);
+  }
+  return map;
+}
+
 /** A cell id list with each computed cell replaced by the input cells it is the sum of. */
 function expandToInputs(compiled: CompiledFormat, cells: readonly CellId[]): number[] {
-  const formulaOf = new Map(compiled.formulas.map((f) => [f.cell, f.inputs]));
-  const out: number[] = [];
+  const formulaOf = formulasOf(compiled);
+  const out = new Set<number>();
   for (const id of cells) {
     const index = compiled.indexOf.get(id);
     if (index === undefined) continue;
-    for (const i of formulaOf.get(index) ?? [index]) if (!out.includes(i)) out.push(i);
+    for (const i of formulaOf.get(index) ?? [index]) out.add(i);
   }
-  return out;
+  return [...out];
 }
 
 /**
@@ -71,14 +82,25 @@ function expandToInputs(compiled: CompiledFormat, cells: readonly CellId[]): num
  * for 总计). Without such a cause (typed totals of an imported report) it stays on its own.
  */
 export function markConsequences(compiled: CompiledFormat, findings: readonly Finding[]): Finding[] {
-  const allComputed = (f: Finding) => f.cells.length > 1 && f.cells.every((id) => compiled.cells[compiled.indexOf.get(id) ?? -1]?.computed === true);
+  const allComputed = (f: Finding) =>
+    f.kind !== "blank" && f.cells.length > 1 && f.cells.every((id) => compiled.cells[compiled.indexOf.get(id) ?? -1]?.computed === true);
+  const consequential = findings.filter(allComputed);
+  if (consequential.length === 0) return [...findings];
+  const expanded = new Map<Finding, readonly number[]>();
+  const inputsOf = (f: Finding) => {
+    let e = expanded.get(f);
+    if (!e) expanded.set(f, (e = expandToInputs(compiled, f.cells)));
+    return e;
+  };
+  const causeOf = new Map<Finding, string>();
+  for (const f of consequential) {
+    const inputs = new Set(inputsOf(f));
+    const cause = findings.find((g) => g.ruleId === f.ruleId && g.kind !== "blank" && g.cells.length > 1 && !allComputed(g) && inputsOf(g).some((i) => inputs.has(i)));
+    if (cause) causeOf.set(f, findingId(cause));
+  }
   return findings.map((f) => {
-    if (f.kind === "blank" || !allComputed(f)) return f;
-    const inputs = new Set(expandToInputs(compiled, f.cells));
-    const cause = findings.find(
-      (g) => g !== f && g.ruleId === f.ruleId && g.kind !== "blank" && !allComputed(g) && expandToInputs(compiled, g.cells).some((i) => inputs.has(i)),
-    );
-    return cause ? { ...f, consequenceOf: findingId(cause) } : f;
+    const cause = causeOf.get(f);
+    return cause === undefined ? f : { ...f, consequenceOf: cause };
   });
 }
 
