@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { createNextYearReportAction } from "./actions";
 
@@ -15,6 +15,11 @@ export function CreateReportButton({ year, lastYearUnpublished }: CreateReportBu
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
   const [confirming, setConfirming] = useState(false);
+  const warningRef = useRef<HTMLDivElement>(null);
+  // The warning takes the focus, so that keyboard and screen-reader users meet it first.
+  useEffect(() => {
+    if (confirming) warningRef.current?.focus();
+  }, [confirming]);
   const create = () =>
     startTransition(async () => {
       setError(undefined);
@@ -27,7 +32,7 @@ export function CreateReportButton({ year, lastYearUnpublished }: CreateReportBu
         {pending ? "正在新建…" : `新建年度报告（${year}年）`}
       </Button>
       {confirming && (
-        <div role="alertdialog" aria-labelledby="create-warning-title" aria-describedby="create-warning-text" className="mt-3 rounded border border-amber-300 bg-amber-50 p-4 text-sm">
+        <div ref={warningRef} tabIndex={-1} role="alertdialog" aria-labelledby="create-warning-title" aria-describedby="create-warning-text" className="mt-3 rounded border border-amber-300 bg-amber-50 p-4 text-sm">
           <p id="create-warning-title" className="font-semibold text-amber-900">
             {year - 1}年度报告尚未发布
           </p>
