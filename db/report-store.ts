@@ -3,15 +3,15 @@
  * here: lib/data wraps these for the app, and the archive CLI (scripts/report-*.ts) is an
  * operator's tool that runs with direct database access.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { getFormat, type TableId } from "@/lib/formats";
 import { sanitizeReportHtml } from "@/lib/html/sanitize";
-import { REPORT_SCHEMA_ID, reportDocumentSchema, type CellTree, type ReportDocument, type ReportTables } from "@/lib/interchange";
+import { parseReportJson, REPORT_SCHEMA_ID, reportDocumentSchema, type CellTree, type ReportDocument, type ReportTables } from "@/lib/interchange";
 import type { Db } from "./client";
 import type { Tx } from "./transaction";
 import { parseChinaDateOrIso } from "@/lib/time";
 import type { SectionContent } from "@/lib/report-editing";
-import { reportAttachments, reports, reportSections, units, type ReportSectionRow, type ReportStatus } from "./schema";
+import { reportAttachments, reportEditions, reports, reportSections, units, type ReportSectionRow, type ReportStatus } from "./schema";
 
 export interface StoreOptions {
   unitId: number;
@@ -130,8 +130,32 @@ export async function findReportId(db: Db, unitId: number, year: number): Promis
   return row?.id ?? null;
 }
 
-/** A unit's report of the year before, as a document (the reference of cross-year rules and pre-filling). */
+/**
+ * Whether a unit's report of a year is there for citizens: "published" when it has a live
+ * edition (not withdrawn; a correction in progress still has its live edition), "unpublished"
+ * when it exists only as a working copy (draft … approved, scheduled, withdrawn), "none" when
+ * there is no report of that year.
+ */
+export type YearReportState = "published" | "unpublished" | "none";
+
+export function yearReportState(row: { status: ReportStatus; liveEditionId: number | null; withdrawnAt: Date | null } | undefined): YearReportState {
+  if (!row) return "none";
+  return row.liveEditionId !== null && row.withdrawnAt === null && row.status !== "withdrawn" ? "published" : "unpublished";
+}
+
+/**
+ * A unit's report of the year before as citizens read it: its live published edition, or
+ * undefined when there is none (no report, or only an unpublished working copy). The one
+ * reference for cross-year rules, last year's figures beside each cell, section 五's reference
+ * panel and the 上年结转 pre-fill — never last year's draft or a correction in progress.
+ */
 export async function previousYearDocument(db: Db, unitId: number, year: number): Promise<ReportDocument | undefined> {
-  const id = await findReportId(db, unitId, year - 1);
-  return id === null ? undefined : ((await readReportDocument(db, id)) ?? undefined);
+  const [row] = await db
+    .select({ snapshot: reportEditions.snapshot })
+    .from(reports)
+    .innerJoin(reportEditions, eq(reportEditions.id, reports.liveEditionId))
+    .where(and(eq(reports.unitId, unitId), eq(reports.year, year - 1), isNull(reports.withdrawnAt), ne(reports.status, "withdrawn")));
+  if (!row) return undefined;
+  const parsed = parseReportJson(row.snapshot);
+  return parsed.ok ? parsed.document : undefined;
 }

@@ -5,6 +5,7 @@ import { signInAs } from "./support/personas";
 import { createTownshipWithCompleteDraft } from "./support/reports";
 import { ExtraServer } from "./support/server";
 import { callServerAction, serverActionId } from "./support/server-actions";
+import { chinaYear } from "../lib/time";
 
 const ACTIONS = "app/(staff)/staff/reports/[id]/review/actions.ts";
 const WORKFLOW_TABLES = ["reports", "report_sections", "report_transitions", "report_editions", "review_comments"];
@@ -155,7 +156,8 @@ test.describe.serial("the whole path from draft to publication, correction and w
     const edition = queryOne<{ snapshot: string; sha256: string }>("select snapshot, sha256 from report_editions where report_id = ?", reportId)!;
     expect(crypto.createHash("sha256").update(edition.snapshot, "utf8").digest("hex")).toBe(edition.sha256);
     const snapshot = JSON.parse(edition.snapshot);
-    expect(snapshot.metadata.indexNo).toBe(`${orgCode}/2024-00001`);
+    // The 2024 report gets the 索引号 of the year it is published in (issue 12).
+    expect(snapshot.metadata.indexNo).toBe(`${orgCode}/${chinaYear(new Date())}-00001`);
     expect(snapshot.metadata.writtenOn).toBe("2025-01-20");
     expect(snapshot.sections.find((s: { key: string }) => s.key === "overview").html).toContain("依申请公开平均办理时限为8个工作日。");
   });
@@ -163,7 +165,7 @@ test.describe.serial("the whole path from draft to publication, correction and w
   test("the leader starts a correction; it is approved and published with a change note, the first edition kept", async ({ page }) => {
     await signInAs(page, leader, password);
     await page.goto(`/staff/reports/${reportId}/review`);
-    await expect(page.getByText(`索引号：${orgCode}/2024-00001`)).toBeVisible();
+    await expect(page.getByText(`索引号：${orgCode}/${chinaYear(new Date())}-00001`)).toBeVisible();
     page.once("dialog", (dialog) => dialog.accept());
     await page.getByRole("button", { name: "修订" }).click();
     await expect(page.getByText("状态：草稿")).toBeVisible();
@@ -200,7 +202,7 @@ test.describe.serial("the whole path from draft to publication, correction and w
     }[];
     expect(editions.map((e) => e.edition)).toEqual([1, 2]);
     expect(editions[1]!.change_note).toBe("补充了信息处理费情况。");
-    expect(JSON.parse(editions[1]!.snapshot).metadata.indexNo).toBe(`${orgCode}/2024-00001`);
+    expect(JSON.parse(editions[1]!.snapshot).metadata.indexNo).toBe(`${orgCode}/${chinaYear(new Date())}-00001`);
     expect(editions[0]!.snapshot).not.toContain("更正：本年度发出收费通知0件。");
   });
 
@@ -212,7 +214,7 @@ test.describe.serial("the whole path from draft to publication, correction and w
     await page.getByRole("button", { name: "撤回" }).click();
     await expect(page.getByText("状态：已撤回")).toBeVisible();
     const row = queryOne<{ withdraw_reason: string; index_no: string }>("select withdraw_reason, index_no from reports where id = ?", reportId)!;
-    expect(row).toEqual({ withdraw_reason: "数据口径需重新核实。", index_no: `${orgCode}/2024-00001` });
+    expect(row).toEqual({ withdraw_reason: "数据口径需重新核实。", index_no: `${orgCode}/${chinaYear(new Date())}-00001` });
   });
 });
 

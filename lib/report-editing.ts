@@ -1,7 +1,7 @@
 import type { FormatId, TableId } from "@/lib/formats";
 import type { CellTree, ReportDocument } from "@/lib/interchange";
 import type { ReportStatus } from "@/lib/permissions";
-import type { Finding } from "@/lib/rules";
+import { countFindings, type Finding } from "@/lib/rules";
 
 /** What a section holds: narrative HTML, or the cells of one statistics table. */
 export type SectionContent = { kind: "narrative"; html: string } | { kind: "table"; tableId: TableId; cells: CellTree | null };
@@ -75,11 +75,18 @@ export function findingTableId(finding: Pick<Finding, "cells">): string | null {
 
 /**
  * Why a section may not be marked 已完成, or null when it may: a narrative section needs text,
- * a table section must have no rule errors (`findings`: the whole report's, as checkReport gives
- * them; those of other sections are ignored). The editor and the server both ask this.
+ * a table section must have no rule errors and no blank cells (`findings`: the whole report's, as
+ * checkReport gives them; those of other sections are ignored). The editor and the server both
+ * ask this.
  */
-export function completionRefusal(section: SectionContent, findings: readonly Pick<Finding, "cells" | "severity">[]): string | null {
+export function completionRefusal(
+  section: SectionContent,
+  findings: readonly Pick<Finding, "cells" | "severity" | "kind" | "consequenceOf">[],
+): string | null {
   if (section.kind === "narrative") return isBlankHtml(section.html) ? "本部分尚未填写，不能标记为已完成。" : null;
-  const errors = findings.filter((f) => f.severity === "error" && findingTableId(f) === section.tableId).length;
-  return errors > 0 ? `本部分还有 ${errors} 个错误，改正后才能标记为已完成。` : null;
+  // Mistakes counted once per cause; cells not filled in are named apart (they are no mistake, but the table is not done).
+  const { errors, blanks } = countFindings(findings.filter((f) => f.severity === "error" && findingTableId(f) === section.tableId));
+  if (errors > 0) return `本部分还有 ${errors} 个错误，改正后才能标记为已完成。`;
+  if (blanks > 0) return `本部分还有 ${blanks} 格未填写，填写后才能标记为已完成。`;
+  return null;
 }

@@ -41,6 +41,15 @@ export function chinaYear(at: Date): number {
   return shifted(at).getUTCFullYear();
 }
 
+/**
+ * The year a 索引号 carries: the year of publication in China, not the report year (the 2017
+ * report of 河桥镇, published on 2018-04-24, is 002509011/2018-56405). The one rule for every
+ * 索引号 the system issues, at publication and in the demo data.
+ */
+export function indexNoYear(publishedAt: Date): number {
+  return chinaYear(publishedAt);
+}
+
 /** The instant a China calendar day (`YYYY-MM-DD`) begins. */
 export function chinaDayStart(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS);

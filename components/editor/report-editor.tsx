@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CellId } from "@/lib/formats";
 import { REPORT_SCHEMA_ID, type CellTree, type ReportDocument, type ReportTables } from "@/lib/interchange";
-import { checkReport, computeTotals, fillComputedCells, type Finding } from "@/lib/rules";
+import { checkReport, computeTotals, countFindings, fillComputedCells, likelyMistypedCell, type Finding } from "@/lib/rules";
 import type { ActionResult } from "@/lib/action-result";
 import { completionRefusal, contentFields, withContent, type ContentChange, type EditorReport, type EditorSection } from "@/lib/report-editing";
 import { ConflictView, type ConflictState } from "./conflict-view";
@@ -25,6 +25,9 @@ export interface ReportEditorActions {
 }
 
 type Content = { html: string } | { cells: CellTree };
+
+/** What the editor says where last year's figures or text would be shown but there is no published edition. */
+const NO_PUBLISHED_REFERENCE = "上年报告尚未发布，无参考数据。";
 
 /**
  * Builds the document the rule engine checks from the editor's state. In an editable draft the
@@ -69,6 +72,8 @@ export function ReportEditor({
   const [conflict, setConflict] = useState<ConflictState | null>(null);
   const [others, setOthers] = useState<string[]>([]);
   const [completeError, setCompleteError] = useState<string>();
+  /** Cells typed in this visit, the latest last: where a new finding most likely comes from. */
+  const [typedCells, setTypedCells] = useState<CellId[]>([]);
   const current = sections.find((s) => s.key === currentKey)!;
   const storageKey = `nianbao:draft:${report.id}:${currentKey}`;
 
@@ -78,6 +83,15 @@ export function ReportEditor({
     [report.format, report.previous, report.unitKind, document],
   );
   const totals = useMemo(() => computeTotals(report.format, document), [report.format, document]);
+  const tables = "tables" in document ? document.tables : undefined;
+  const targetOf = useCallback(
+    (finding: Finding) => likelyMistypedCell(report.format, finding, tables, typedCells),
+    [report.format, tables, typedCells],
+  );
+  const onCellTyped = useCallback(
+    (cellId: CellId) => setTypedCells((typed) => (typed.at(-1) === cellId ? typed : [...typed.filter((id) => id !== cellId), cellId].slice(-50))),
+    [],
+  );
   const narrativeKeys = useMemo(() => sections.filter((s) => s.kind === "narrative").map((s) => s.key), [sections]);
 
   const sectionOf = useCallback(
@@ -192,33 +206,30 @@ export function ReportEditor({
   };
 
   const navItems: SectionNavItem[] = sections.map((s) => {
-    const own = findings.filter((f) => sectionOf(f) === s.key);
-    return {
-      key: s.key,
-      label: sectionLabel(s.heading),
-      state: s.state,
-      errors: own.filter((f) => f.severity === "error").length,
-      warnings: own.filter((f) => f.severity === "warning").length,
-      openComments: openComments[s.key] ?? 0,
-    };
+    // Mistakes and warnings; blank cells are not mistakes (they are counted in the findings panel).
+    const { errors, warnings } = countFindings(findings.filter((f) => sectionOf(f) === s.key));
+    return { key: s.key, label: sectionLabel(s.heading), state: s.state, errors, warnings, openComments: openComments[s.key] ?? 0 };
   });
   const sectionFindings = findings.filter((f) => sectionOf(f) === currentKey || (currentKey === sections[0]?.key && f.path === "title"));
   const locate = (finding: Finding) => {
     const key = sectionOf(finding);
     const cell = finding.cells[0];
-    if (key === currentKey) return cell ? { inThisSection: true as const, targetId: inputId(cell) } : { inThisSection: true as const, targetId: "narrative-editor" };
+    if (key === currentKey) return cell ? { inThisSection: true as const, targetId: inputId(targetOf(finding) ?? cell) } : { inThisSection: true as const, targetId: "narrative-editor" };
     return key ? { inThisSection: false as const, href: `/staff/reports/${report.id}/sections/${key}` } : null;
   };
   const previousProblems = report.previous?.sections.find((s) => s.key === "problems");
-  const errorCount = findings.filter((f) => f.severity === "error").length;
-  const warningCount = findings.length - errorCount;
+  const previousTables = report.previous && "tables" in report.previous ? (report.previous.tables ?? null) : null;
+  const referenceNote =
+    report.previous === null ? NO_PUBLISHED_REFERENCE : previousTables === null ? `${report.year - 1}年度报告为旧格式，没有可对照的表格数据。` : null;
+  const counts = countFindings(findings);
   const completedCount = sections.filter((s) => s.completed).length;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
       <aside className="space-y-4">
         <p className="text-sm text-muted">
-          进度：已完成 {completedCount}/{sections.length} 节 · 全文 {errorCount} 个错误、{warningCount} 个提醒
+          进度：已完成 {completedCount}/{sections.length} 节 · 全文 {counts.errors} 个错误、{counts.warnings} 个提醒
+          {counts.blanks > 0 && `，未填 ${counts.blanks} 格`}
         </p>
         <SectionNav reportId={report.id} items={navItems} current={currentKey} />
         <p className="text-sm">
@@ -253,7 +264,7 @@ export function ReportEditor({
         )}
         {conflict && <ConflictView conflict={conflict} kind={current.kind} format={report.format} onChoose={resolveConflict} />}
         {current.kind === "narrative" ? (
-          <div className={current.key === "problems" && previousProblems ? "grid gap-4 xl:grid-cols-2" : ""}>
+          <div className={current.key === "problems" ? "grid gap-4 xl:grid-cols-2" : ""}>
             <RichTextEditor
               key={`${currentKey}:${generation}`}
               id="narrative-editor"
@@ -263,14 +274,22 @@ export function ReportEditor({
               onChange={(html) => onContent({ html })}
               onBlur={autosave.flush}
             />
-            {current.key === "problems" && previousProblems && (
+            {current.key === "problems" && (
               <aside aria-labelledby="last-year-problems" className="rounded border border-line bg-gray-50 p-4 text-sm">
                 <h3 id="last-year-problems" className="mb-2 font-semibold">
                   参考：{report.year - 1}年度报告的「存在的主要问题及改进情况」
                 </h3>
-                <p className="mb-2 text-muted">请在本年度报告中说明上一年度所列问题的改进情况。以下内容仅供参考，不会自动复制。</p>
-                {/* Last year's published text was sanitised when it was saved or imported. */}
-                <div className="[&_p]:mb-2" dangerouslySetInnerHTML={{ __html: previousProblems.html }} />
+                {report.previous === null ? (
+                  <p role="note">{NO_PUBLISHED_REFERENCE}</p>
+                ) : previousProblems?.html.trim() ? (
+                  <>
+                    <p className="mb-2 text-muted">请在本年度报告中说明上一年度所列问题的改进情况。以下内容摘自已发布的上年报告，仅供参考，不会自动复制。</p>
+                    {/* Last year's published text was sanitised when it was saved or imported. */}
+                    <div className="[&_p]:mb-2" dangerouslySetInnerHTML={{ __html: previousProblems.html }} />
+                  </>
+                ) : (
+                  <p role="note">已发布的{report.year - 1}年度报告没有这一部分的内容。</p>
+                )}
               </aside>
             )}
           </div>
@@ -282,9 +301,12 @@ export function ReportEditor({
             cells={current.cells}
             totals={totals as Record<CellId, number | null>}
             findings={sectionFindings}
-            reference={report.previous && "tables" in report.previous ? (report.previous.tables ?? null) : null}
+            targetOf={targetOf}
+            reference={previousTables}
+            referenceNote={referenceNote}
             readOnly={!report.editable || conflict !== null}
             onChange={(cells) => onContent({ cells })}
+            onCellTyped={onCellTyped}
             onBlur={autosave.flush}
           />
         )}

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, isNotNull, lte, sql } from "drizzle-orm";
 import { serializeReportDocument, type ReportDocument } from "@/lib/interchange";
-import { chinaIso } from "@/lib/time";
+import { chinaIso, indexNoYear } from "@/lib/time";
 import type { ReportStatus } from "@/lib/vocabulary";
 import { actorUserId, systemActor, type Actor } from "../actor";
 import type { Db } from "../client";
@@ -30,7 +30,7 @@ export function formatIndexNo(pattern: string, orgCode: string, year: number, se
     .replaceAll("{serial}", String(serial).padStart(5, "0"));
 }
 
-/** The next free 索引号 of a unit for a year; inside the publishing transaction. */
+/** The next free 索引号 of a unit for a publication year (indexNoYear); inside the publishing transaction. */
 async function allocateIndexNo(tx: Tx, unit: Unit, year: number): Promise<string> {
   for (;;) {
     const [counter] = await tx
@@ -74,7 +74,8 @@ export async function publishInTransaction(tx: Tx, actor: Actor, reportId: numbe
     indexNo = stored.metadata.indexNo ?? null;
     if (indexNo && (await tx.select({ id: reports.id }).from(reports).where(eq(reports.indexNo, indexNo))).length > 0) indexNo = null;
   } else {
-    indexNo ??= await allocateIndexNo(tx, unit, report.year);
+    // A 索引号 once issued (first edition) stays; a new one carries the year of publication.
+    indexNo ??= await allocateIndexNo(tx, unit, indexNoYear(options.at));
     document = {
       ...stored,
       metadata: {

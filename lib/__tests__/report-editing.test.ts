@@ -32,6 +32,14 @@ describe("completionRefusal: when a section may be marked 已完成", () => {
     const emptyTables = { ...consistent, tables: { ...consistent.tables, table4: {} } };
     const table4 = { kind: "table" as const, tableId: "table4" as const, cells: null };
     expect(completionRefusal(table4, checkReport("gov-2021", consistent))).toBeNull();
-    expect(completionRefusal(table4, checkReport("gov-2021", emptyTables))).toMatch(/^本部分还有 \d+ 个错误/);
+    // Cells not filled in are not mistakes, but a table with blanks is not done either.
+    expect(completionRefusal(table4, checkReport("gov-2021", emptyTables))).toBe("本部分还有 12 格未填写，填写后才能标记为已完成。"); // 15 cells, 3 of them computed totals
+  });
+
+  it("counts a consequence once, under its cause", () => {
+    const section = { kind: "table" as const, tableId: "table3" as const, cells: null };
+    const cause = error("table3.naturalPerson.results.granted");
+    const consequence = { ...error("table3.total.results.granted"), consequenceOf: "R3-1 naturalPerson" };
+    expect(completionRefusal(section, [cause, consequence])).toBe("本部分还有 1 个错误，改正后才能标记为已完成。");
   });
 });

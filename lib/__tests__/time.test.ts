@@ -9,6 +9,7 @@ import {
   chineseDate,
   daysUntil,
   dueReportYear,
+  indexNoYear,
   parseChinaDateOrIso,
   reportDeadline,
 } from "../time";
@@ -24,6 +25,13 @@ describe("China time", () => {
     expect(chineseDate(newYearInChina)).toBe("2027年1月1日");
     expect(chinaIso(newYearInChina)).toBe("2027-01-01T01:30:00+08:00");
     expect(chinaYear(newYearInChina)).toBe(2027);
+  });
+
+  it("gives a 索引号 the year of publication in China, not the report year", () => {
+    // The seed page's 2017 report, published on 2018-04-24, is 002509011/2018-56405.
+    expect(indexNoYear(parseChinaDateOrIso("2018-04-24T17:02:00+08:00")!)).toBe(2018);
+    // Published at 01:30 on New Year's Day in China, while it is still 2026 in UTC.
+    expect(indexNoYear(newYearInChina)).toBe(2027);
   });
 
   it("turns China wall-clock input back into the same instant", () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, desc, eq } from "drizzle-orm";
 import { createNextYearReport as createReport, renameReport } from "@/db/commands/reports";
-import { previousYearDocument, readReportDocument, sectionContentOf } from "@/db/report-store";
+import { previousYearDocument, readReportDocument, sectionContentOf, yearReportState, type YearReportState } from "@/db/report-store";
 import { reports, reportSections, units, users, type ReportStatus } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { daysUntil, nextReportYear, reportDeadline } from "@/lib/time";
@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { getFormat } from "@/lib/formats";
 import type { ReportDocument } from "@/lib/interchange";
 import { canDraftReportsOf, canEditReport } from "@/lib/permissions";
-import { checkReport, splitFindings, type Finding } from "@/lib/rules";
+import { checkReport, countFindings, type Finding } from "@/lib/rules";
 import type { EditorReport } from "@/lib/report-editing";
 import { parseOrThrow } from "@/lib/validations/parse";
 import { reportTitleSchema } from "@/lib/validations/report";
@@ -29,16 +29,29 @@ export interface WorkspaceReport {
   status: ReportStatus;
   sectionsCompleted: number;
   sectionsTotal: number;
+  /** Mistakes (one per cause); blank cells are counted in `blanks`. */
   errors: number;
   warnings: number;
+  /** Cells not filled in yet (V0). */
+  blanks: number;
   lastEditedAt: Date | null;
   lastEditedBy: string | null;
   deadline: string;
   daysLeft: number;
 }
 
-/** The viewer's unit's reports, newest year first, with progress and findings. */
-export async function listUnitReports(): Promise<{ unitName: string; canCreate: boolean; nextYear: number | null; reports: WorkspaceReport[] }> {
+/**
+ * The viewer's unit's reports, newest year first, with progress and findings, and whether the
+ * report before the next one is published (its published edition is what the next report is
+ * pre-filled from and checked against; 新建年度报告 warns when it is not).
+ */
+export async function listUnitReports(): Promise<{
+  unitName: string;
+  canCreate: boolean;
+  nextYear: number | null;
+  lastYearState: YearReportState;
+  reports: WorkspaceReport[];
+}> {
   const viewer = await requireViewer();
   if (viewer.role === "admin") throw new AppError("not_found");
   const [unit] = await db().select().from(units).where(eq(units.id, viewer.unitId));
@@ -55,7 +68,7 @@ export async function listUnitReports(): Promise<{ unitName: string; canCreate: 
       .filter((s) => s.updatedAt)
       .sort((a, b) => b.updatedAt!.getTime() - a.updatedAt!.getTime())[0];
     const doc = (await readReportDocument(db(), report.id))!;
-    const { errors, warnings } = splitFindings(await findingsOf(doc, unit.id, unit.kind));
+    const { errors, warnings, blanks } = countFindings(await findingsOf(doc, unit.id, unit.kind));
     const deadline = reportDeadline(report.year, unit.reportDeadline);
     result.push({
       id: report.id,
@@ -64,8 +77,9 @@ export async function listUnitReports(): Promise<{ unitName: string; canCreate: 
       status: report.status,
       sectionsCompleted: sections.filter((s) => s.completed).length,
       sectionsTotal: sections.length,
-      errors: errors.length,
-      warnings: warnings.length,
+      errors,
+      warnings,
+      blanks,
       lastEditedAt: last?.updatedAt ?? null,
       lastEditedBy: last?.by ?? null,
       deadline,
@@ -73,12 +87,13 @@ export async function listUnitReports(): Promise<{ unitName: string; canCreate: 
     });
   }
   const nextYear = nextReportYear(rows.map((r) => r.year), now());
-  return { unitName: unit.name, canCreate: canDraftReportsOf(viewer, unit.id) && nextYear !== null, nextYear, reports: result };
+  const lastYearState = nextYear === null ? "none" : yearReportState(rows.find((r) => r.year === nextYear - 1));
+  return { unitName: unit.name, canCreate: canDraftReportsOf(viewer, unit.id) && nextYear !== null, nextYear, lastYearState, reports: result };
 }
 
 /**
  * Creates next year's report in the current national format, pre-filled from last year's
- * (db/commands/reports.ts).
+ * published edition (db/commands/reports.ts).
  */
 export async function createNextYearReport(): Promise<{ id: number; year: number }> {
   const viewer = await requireViewer();

@@ -5,6 +5,7 @@ import { checkCarryOver, checkContinuity, crossYearMismatch } from "./cross-year
 import { checkRulemaking } from "./plausibility-rules";
 import { checkBalances, checkSums } from "./sum-rules";
 import { checkValues } from "./value-rules";
+import { markConsequences } from "./finding-groups";
 import { checkYearMentions } from "./year-mentions";
 import type { CheckableReport, CheckContext, Finding } from "./types";
 
@@ -17,6 +18,10 @@ export type PreviousReport = CheckableReport & { readonly format?: FormatId | st
  * Order: by rule (errors V0, V1, R3-1, R3-2, R3-3, R4-1..R4-3, then warnings R3-5,
  * R2-1, R2-2, X-4), then by the reading order of each finding's first cell; text
  * findings (X-4) in document order.
+ *
+ * Blank cells (V0) carry `kind: "blank"`; a finding that only follows from another (the 总计
+ * column's balance) carries `consequenceOf` (see finding-groups.ts). Both stay in the list:
+ * every finding with severity "error" blocks submission.
  *
  * Cross-year rules (R3-5, R2-1) run only when `previousYearReport` is for year N−1
  * (and the same unit when both have an orgCode); see crossYearMismatch.
@@ -46,7 +51,7 @@ export function checkReport(
   groups.push(checkRulemaking(compiled, values, context?.unitKind ?? report.unit?.kind));
   if (def.rules.yearMentions) groups.push(checkYearMentions(report));
 
-  return sortFindings(groups.flat(), compiled.indexOf);
+  return markConsequences(compiled, sortFindings(groups.flat(), compiled.indexOf));
 }
 
 /** Stable sort by rule order, then by the reading order of the first cell. */

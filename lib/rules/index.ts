@@ -6,6 +6,8 @@ export { KINDS_WITHOUT_RULEMAKING_POWER } from "./plausibility-rules";
 export { RULES, getRuleInfo, ruleRank, ruleSeverity } from "./catalog";
 export type { RuleInfo } from "./catalog";
 export { valueProblem } from "./value-rules";
+export { consequencesOf, countFindings, findingId, isBlank, isListed, isMistake, likelyMistypedCell } from "./finding-groups";
+export type { FindingCounts } from "./finding-groups";
 export { checkYearMentions } from "./year-mentions";
 export { htmlToParagraphs, normalizeDigits } from "./html-text";
 export { decimalPlaces } from "./numbers";

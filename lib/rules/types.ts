@@ -19,6 +19,18 @@ export interface Finding {
   readonly path?: string;
   /** For text findings (X-4): the offending text. */
   readonly excerpt?: string;
+  /**
+   * "blank": a V0 finding, a cell that is simply not filled in yet. Still an error (it blocks
+   * submission, spec V0), but while drafting it is counted apart (「未填 N 格」), not as a mistake:
+   * a gate on mistakes (e.g. marking a table section complete) reads `isMistake`.
+   */
+  readonly kind?: "blank";
+  /**
+   * Set on a finding that only follows from another one: the 总计 column's balance (R3-1) is
+   * broken because a component column's is, its cells being computed from theirs. The value is
+   * the cause's `findingId`; lists show it under the cause (「导致：…」), not on its own.
+   */
+  readonly consequenceOf?: string;
 }
 
 /** What the rule engine reads from a report (a parsed document or an editor draft). */

@@ -1,7 +1,7 @@
 import type { CellInfo } from "@/lib/formats";
 import type { CellValue } from "@/lib/interchange";
-import type { CompiledFormat } from "./compile";
-import { decimalPlaces, formatNumber } from "./numbers";
+import { sumOf, type CompiledFormat } from "./compile";
+import { decimalPlaces, formatNumber, tidy } from "./numbers";
 import type { Finding } from "./types";
 
 const MAX_DECIMALS = 6;
@@ -18,23 +18,37 @@ export function valueProblem(cell: Pick<CellInfo, "type">, value: number): strin
   }
 }
 
-/** V0 (blank cell) and V1 (value of the wrong kind), one finding per cell in reading order. */
+/**
+ * V0 (blank cell) and V1 (value of the wrong kind), one finding per cell in reading order.
+ *
+ * A blank computed cell (总计) is not reported while one of the cells it is the sum of is blank:
+ * nobody types a total, it follows from its parts, and the blank part is reported itself. Only a
+ * total left blank although all its parts are filled (an imported report) is a V0 of its own.
+ */
 export function checkValues(compiled: CompiledFormat, values: readonly (CellValue | undefined)[]): {
   blank: Finding[];
   invalid: Finding[];
 } {
   const blank: Finding[] = [];
   const invalid: Finding[] = [];
+  const inputsOf = new Map(compiled.formulas.map((f) => [f.cell, f.inputs]));
   for (const cell of compiled.cells) {
     const value = values[cell.index];
     if (value === null || value === undefined) {
+      if (!cell.computed) {
+        blank.push({ ruleId: "V0", severity: "error", kind: "blank", cells: [cell.id], message: `${cell.name} 未填写；本年度没有发生的，请填写 0` });
+        continue;
+      }
+      const inputs = inputsOf.get(cell.index);
+      const sum = inputs ? sumOf(values, inputs) : null;
+      if (inputs && sum === null) continue;
       blank.push({
         ruleId: "V0",
         severity: "error",
+        kind: "blank",
         cells: [cell.id],
-        message: cell.computed
-          ? `${cell.name} 未填写；请填写合计数，合计为零的填写 0`
-          : `${cell.name} 未填写；本年度没有发生的，请填写 0`,
+        ...(sum === null ? {} : { expected: tidy(sum) }),
+        message: sum === null ? `${cell.name} 未填写` : `${cell.name} 未填写；按各项之和应为 ${formatNumber(tidy(sum))}`,
       });
       continue;
     }

@@ -1,6 +1,7 @@
 import { DEMO_UNITS, type DemoUnit } from "@/db/seed/units";
 import { getFormat } from "@/lib/formats";
 import { REPORT_SCHEMA_ID, type ReportDocument, type ReportTables } from "@/lib/interchange";
+import { indexNoYear, parseChinaDateOrIso } from "@/lib/time";
 import { otherHtml, overviewHtml, preambleHtml, problemsHtml, type TownshipStory } from "./demo-narrative";
 import { NO_CARRY_OVER, generateTables, partialTables, type CarryOver, type TownshipScale } from "./demo-tables";
 import { createRng } from "./prng";
@@ -119,6 +120,7 @@ function publishedReport(
   const rng = createRng(`${township.slug}-${year}-tables`);
   const generated = generateTables(rng, township.scale, carriedOver, previousValid);
   const day = 10 + rng.int(0, 12);
+  const publishedAt = `${year + 1}-01-${pad(day + 2, 2)}T09:30:00+08:00`;
   const document: ReportDocument = {
     schema: REPORT_SCHEMA_ID,
     format: "gov-2021",
@@ -126,14 +128,14 @@ function publishedReport(
     unit: { name: unit.name, orgCode: unit.orgCode, kind: "township" },
     title: `${unit.name}${year}年政府信息公开工作年度报告`,
     metadata: {
-      indexNo: `${unit.orgCode}/${year + 1}-${pad(serial, 5)}`,
+      indexNo: `${unit.orgCode}/${indexNoYear(parseChinaDateOrIso(publishedAt)!)}-${pad(serial, 5)}`,
       disclosureMode: "主动公开",
       scope: "面向全社会",
       retention: "长期公开",
       publisher: unit.name,
       source: unit.shortName,
       writtenOn: `${year + 1}-01-${pad(day, 2)}`,
-      publishedAt: `${year + 1}-01-${pad(day + 2, 2)}T09:30:00+08:00`,
+      publishedAt,
       docNo: null,
       validity: "有效",
       category: "政府信息公开年报",

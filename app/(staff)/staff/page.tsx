@@ -62,7 +62,9 @@ async function UnitWorkspace() {
         <h2 id="reports-heading" className="text-lg font-semibold">
           {workspace.unitName} · 年度报告
         </h2>
-        {workspace.canCreate && workspace.nextYear !== null && <CreateReportButton year={workspace.nextYear} />}
+        {workspace.canCreate && workspace.nextYear !== null && (
+          <CreateReportButton year={workspace.nextYear} lastYearUnpublished={workspace.lastYearState === "unpublished"} />
+        )}
       </div>
       <UnitReports reports={workspace.reports} />
     </section>

@@ -33,6 +33,7 @@ export function UnitReports({ reports }: { reports: WorkspaceReport[] }) {
               <td className="px-3 py-2">
                 <span className={r.errors ? "text-red-800" : ""}>{r.errors} 个错误</span>，
                 <span className={r.warnings ? "text-amber-900" : ""}>{r.warnings} 个提醒</span>
+                {r.blanks > 0 && <span className="text-muted">，未填 {r.blanks} 格</span>}
               </td>
               <td className="px-3 py-2">{r.lastEditedAt ? `${r.lastEditedBy ?? ""} ${chinaDateTime(r.lastEditedAt)}` : "—"}</td>
               <td className="px-3 py-2">

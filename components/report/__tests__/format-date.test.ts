@@ -31,8 +31,11 @@ describe("China-time date formatting", () => {
 });
 
 describe("findings summary", () => {
-  it("counts errors and warnings", () => {
-    expect(summarizeFindings([{ severity: "error" }, { severity: "warning" }, { severity: "error" }])).toEqual({ errors: 2, warnings: 1 });
+  it("counts errors and warnings, blank cells apart, a grouped consequence not again", () => {
+    expect(summarizeFindings([{ severity: "error" }, { severity: "warning" }, { severity: "error" }])).toEqual({ errors: 2, warnings: 1, blanks: 0 });
+    expect(
+      summarizeFindings([{ severity: "error", kind: "blank" }, { severity: "error", kind: "blank" }, { severity: "error" }, { severity: "error", consequenceOf: "R3-1|…|" }]),
+    ).toEqual({ errors: 1, warnings: 0, blanks: 2 });
   });
 
   it("reads 「发现 2 个错误、1 个提醒」", () => {
@@ -43,5 +46,12 @@ describe("findings summary", () => {
     // Empty sections are not 「未发现问题」.
     expect(formatFindingsSummary({ errors: 0, warnings: 0, emptySections: 2 })).toBe("2 个部分尚未填写");
     expect(formatFindingsSummary({ errors: 1, warnings: 0, emptySections: 1 })).toBe("1 个部分尚未填写；发现 1 个错误");
+    expect(formatFindingsSummary({ errors: 0, warnings: 0, blanks: 0 })).toBe("未发现问题");
+    expect(formatFindingsSummary({ errors: 0, warnings: 0, blanks: 4, emptySections: 1 })).toBe("1 个部分尚未填写；未填 4 格");
+  });
+
+  it("names blank cells apart from errors: 「未填 175 格」", () => {
+    expect(formatFindingsSummary({ errors: 0, warnings: 0, blanks: 175 })).toBe("未填 175 格");
+    expect(formatFindingsSummary({ errors: 2, warnings: 1, blanks: 3 })).toBe("发现 2 个错误、1 个提醒，未填 3 格");
   });
 });

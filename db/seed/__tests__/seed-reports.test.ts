@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO_UNITS } from "@/db/seed/units";
 import { isReportParseError, parseReportDocument, serializeReportDocument, type ReportDocument } from "@/lib/interchange";
 import { checkReport } from "@/lib/rules";
+import { indexNoYear, parseChinaDateOrIso } from "@/lib/time";
 import { isValidOrgCode } from "@/lib/validations/org-code";
 import { generateDemoReports } from "@/scripts/lib/demo-reports";
 
@@ -56,6 +57,14 @@ describe("db/seed/reports", () => {
       expect(new Set(findings.map((f) => f.ruleId))).toEqual(new Set(["V0"]));
       expect(doc.sections.some((s) => s.html === "")).toBe(true);
       expect(doc.sections.find((s) => s.key === "overview")?.html).toContain("（一）主动公开");
+    }
+  });
+
+  it("published ones carry a 索引号 with the year of publication, as the app issues them", () => {
+    for (const name of files) {
+      const { metadata } = load(name);
+      if (!metadata.publishedAt) continue;
+      expect(metadata.indexNo, name).toMatch(new RegExp(`/${indexNoYear(parseChinaDateOrIso(metadata.publishedAt)!)}-\\d+$`));
     }
   });
 

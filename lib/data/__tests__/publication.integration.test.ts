@@ -68,7 +68,8 @@ describe("the leader publishes an approved report now", () => {
 
     expect(result).toEqual({ scheduled: false });
     const [edition] = editionsOf(id);
-    const indexNo = `${town.unit.orgCode}/2024-00001`;
+    // The 2024 report published in 2025 (the clock): the 索引号 carries the year of publication.
+    const indexNo = `${town.unit.orgCode}/2025-00001`;
     expect(edition).toMatchObject({ edition: 1, changeNote: null, approvedById: town.leader.id, opinion: APPROVAL.opinion, publishedById: town.leader.id });
     expect(edition!.sha256).toBe(sha256(edition!.snapshot));
     const snapshot = parseReportJson(edition!.snapshot);
@@ -87,12 +88,13 @@ describe("the leader publishes an approved report now", () => {
     expect(page?.kind === "live" && page.report.indexNo).toBe(indexNo);
   });
 
-  it("the next report of the unit gets the next 索引号 serial of its year, never a reused one", async () => {
+  it("the next report published in the same year gets the next 索引号 serial of that year, never a reused one", async () => {
     const town = await addTownship("序号镇");
     const first = await publishedReport(town);
     const second = await publishedReport(town);
-    expect(reportRow(first).indexNo).toBe(`${town.unit.orgCode}/2024-00001`);
-    expect(reportRow(second).indexNo).toBe(`${town.unit.orgCode}/2025-00001`);
+    // The 2024 and the 2025 report, both published in 2025.
+    expect(reportRow(first).indexNo).toBe(`${town.unit.orgCode}/2025-00001`);
+    expect(reportRow(second).indexNo).toBe(`${town.unit.orgCode}/2025-00002`);
   });
 
   it("publishing twice, or a report that is not approved, is a conflict and changes nothing", async () => {
@@ -366,6 +368,6 @@ describe("the whole life of a report", () => {
       [1, null, "scheduler"],
       [2, "更正总体情况。", "leader"],
     ]);
-    expect(reportRow(id)).toMatchObject({ status: "withdrawn", indexNo: `${town.unit.orgCode}/2024-00001`, liveEditionId: editionsOf(id)[1]!.id });
+    expect(reportRow(id)).toMatchObject({ status: "withdrawn", indexNo: `${town.unit.orgCode}/2025-00001`, liveEditionId: editionsOf(id)[1]!.id });
   });
 });

@@ -33,35 +33,48 @@ describe("V0 blank cells", () => {
     expect(byRule(checkReport("gov-2021", consistent2023()), "V0")).toEqual([]);
   });
 
-  it("reports each blank cell and asks for 0", () => {
+  it("reports each blank cell as a blank (not a mistake) and asks for 0", () => {
     const doc = withCells(consistent2023(), { "table3.naturalPerson.results.granted": null });
     expect(checkReport("gov-2021", doc)).toEqual([
       {
         ruleId: "V0",
         severity: "error",
+        kind: "blank",
         cells: ["table3.naturalPerson.results.granted"],
         message: "三、（一）予以公开·自然人 未填写；本年度没有发生的，请填写 0",
       },
     ]);
   });
 
-  it("asks for the sum when a computed cell is blank", () => {
+  it("names the sum when a total is blank although all its parts are filled (an imported report)", () => {
     const doc = withCells(consistent2023(), { "table4.review.total": null });
     expect(checkReport("gov-2021", doc)).toEqual([
       {
         ruleId: "V0",
         severity: "error",
+        kind: "blank",
         cells: ["table4.review.total"],
-        message: "行政复议·总计 未填写；请填写合计数，合计为零的填写 0",
+        expected: 2,
+        message: "行政复议·总计 未填写；按各项之和应为 2",
       },
     ]);
   });
 
-  it("reports every cell of a new report, in reading order", () => {
+  it("never asks for a total whose parts are blank: nobody can type a computed cell", () => {
+    const doc = withCells(consistent2023(), { "table4.review.maintain": null, "table4.review.total": null });
+    expect(checkReport("gov-2021", doc).map((f) => f.cells[0])).toEqual(["table4.review.maintain"]);
+  });
+
+  it("reports every input cell of a new report as a blank, in reading order, and no computed cell", () => {
     const doc = createEmptyReport({ format: "gov-2021", year: 2024, unit: { name: "青石镇", kind: "township" } });
     const findings = checkReport("gov-2021", doc);
-    expect(findings.map((f) => f.cells[0])).toEqual(listCells("gov-2021").map((c) => c.id));
-    expect(findings.every((f) => f.ruleId === "V0")).toBe(true);
+    expect(findings.map((f) => f.cells[0])).toEqual(
+      listCells("gov-2021")
+        .filter((c) => !c.computed)
+        .map((c) => c.id),
+    );
+    expect(findings.every((f) => f.ruleId === "V0" && f.kind === "blank")).toBe(true);
+    expect(findings.some((f) => f.message.includes("合计数"))).toBe(false);
   });
 
   it("skips sum rules involving a blank cell but keeps the others", () => {
@@ -177,6 +190,9 @@ describe("R3-1 column balance", () => {
         actual: 16,
         message:
           "“总计”列：第一项（本年新收）加第二项（上年结转）之和为 17，第三项（办理结果总计）加第四项（结转下年度继续办理）之和为 16，两者应相等",
+        // Its cells are all sums over the columns: it follows from the 自然人 column's.
+        consequenceOf:
+          "R3-1|table3.naturalPerson.newReceived,table3.naturalPerson.carriedOver,table3.naturalPerson.results.totalProcessed,table3.naturalPerson.carriedForward|",
       },
     ]);
   });
@@ -206,6 +222,7 @@ describe("R3-2 results total", () => {
         expected: 15,
         actual: 14,
         message: "三、（七）总计·总计 应为 15（各办理结果之和），现为 14",
+        consequenceOf: `R3-2|${["table3.naturalPerson.results.totalProcessed", ...T3_NP_RESULTS].join(",")}|`,
       },
     ]);
   });
