@@ -162,7 +162,7 @@ const MAX_PASSES = 5;
  * Server-side; run on every save.
  */
 export function sanitizeReportHtml(html: string): string {
-  let result = sanitizeOnce(html);
+  let result = sanitizeOnce(withoutUnclosedDroppedTags(html));
   // Unwrapping can change how the next parse nests the remaining elements (`<p><span><p>`
   // keeps the inner p inside the outer one; without the span it closes it), so run again
   // until the output parses back to itself. One extra pass is nearly always enough.
@@ -170,6 +170,54 @@ export function sanitizeReportHtml(html: string): string {
     const again = sanitizeOnce(result);
     if (again === result) break;
     result = again;
+  }
+  return result;
+}
+
+const DROPPED_WITH_CONTENT: ReadonlySet<string> = new Set(REPORT_HTML_ALLOWLIST.droppedWithContent);
+
+/** Upper bound on unclosed dropped tags removed from one input (each removal is one more parse). */
+const MAX_UNCLOSED_REMOVALS = 20;
+
+/**
+ * The innermost element whose content the sanitizer would drop and that is never closed: the
+ * parser closes it only at the end of the input, so everything the person wrote after it would
+ * vanish (`<svg onload=…><p>正常文字</p>` became ""). Null when there is none.
+ */
+function unclosedDroppedTag(html: string): string | null {
+  /** Elements closed since the last opened element or explicit close tag: the ones the end of input closed. */
+  let closedByEnd: string[] = [];
+  sanitizeHtml(html, {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: [...REPORT_HTML_ALLOWLIST.droppedWithContent],
+    parser: { lowerCaseTags: true, decodeEntities: true },
+    onOpenTag() {
+      closedByEnd = [];
+    },
+    onCloseTag(name, isImplied) {
+      if (isImplied) closedByEnd.push(name);
+      else closedByEnd = [];
+    },
+  });
+  return closedByEnd.find((name) => DROPPED_WITH_CONTENT.has(name)) ?? null;
+}
+
+/**
+ * Removes the opening tag of every element that would swallow the rest of the input (see
+ * unclosedDroppedTag), so the text after it is kept like any other unwrapped text; the element
+ * itself and its attributes are gone. The result still goes through the sanitizer, so this only
+ * decides how much harmless text survives, never what markup does.
+ */
+function withoutUnclosedDroppedTags(html: string): string {
+  let result = html;
+  for (let i = 0; i < MAX_UNCLOSED_REMOVALS; i++) {
+    const tag = unclosedDroppedTag(result);
+    if (!tag) break;
+    const openings = [...result.matchAll(new RegExp(`<${tag}(?=[\\s/>]|$)[^>]*>?`, "gi"))];
+    const last = openings.at(-1);
+    if (!last) break;
+    result = result.slice(0, last.index) + result.slice(last.index + last[0].length);
   }
   return result;
 }
