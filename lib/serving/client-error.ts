@@ -61,11 +61,25 @@ export function clientErrorResponse(code: string | undefined): string {
   return `${lines.join("\r\n")}\r\n\r\n${body}`;
 }
 
+/** Connections already answered: the parser reports the rest of a refused request as more errors. */
+const answered = new WeakSet<Duplex>();
+
+/** How long an answered connection may stay open for the client to read the answer and close. */
+const LINGER_MS = 10_000;
+
 /** The `clientError` listener: `server.on("clientError", answerClientError)`. */
-export function answerClientError(error: Error & { code?: string }, socket: Duplex & { bytesWritten?: number }): void {
-  // As Node's own handler: answer only when nothing has been written on this connection yet.
-  if (error.code !== "ECONNRESET" && socket.writable && !socket.bytesWritten) {
+export function answerClientError(error: Error & { code?: string }, socket: Duplex & { _httpMessage?: { headersSent?: boolean } | null }): void {
+  // The rest of a refused request keeps arriving (and is read and discarded, so that closing does
+  // not reset the connection before the client has read the answer): nothing more to say.
+  if (answered.has(socket)) return;
+  // As Node's own handler: answer unless a response on this connection is under way (a kept-alive
+  // connection that already answered earlier requests gets its answer too). `_httpMessage` is
+  // Node's own link from the socket to the response it is writing.
+  const responseUnderWay = socket._httpMessage?.headersSent === true;
+  if (error.code !== "ECONNRESET" && socket.writable && !responseUnderWay) {
+    answered.add(socket);
     socket.end(clientErrorResponse(error.code));
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
     return;
   }
   socket.destroy(error);
