@@ -128,7 +128,9 @@ test.describe("an admin manages units and users", () => {
     await signInAs(page, PERSONAS.admin);
     await page.goto("/staff/admin/audit?user=admin&action=auth.signin");
     const rows = page.locator("tbody tr");
-    await expect(rows.first()).toContainText("auth.signin");
+    await expect(rows.first()).toContainText("登录成功");
+    await expect(rows.first()).toContainText("系统管理员");
+    await expect(page.locator("tbody")).not.toContainText("auth.signin");
     await expect(rows.first()).toContainText("admin");
     const users = await page.locator("tbody tr td:nth-child(2)").allTextContents();
     expect(new Set(users)).toEqual(new Set(["admin"]));

@@ -254,9 +254,9 @@ test.describe.serial("stored XSS: every field, every page", () => {
     await visit(page, sinks, `/staff/reports/${reportId}/preview`, [title], all);
     await visit(page, sinks, `/staff/reports/${reportId}/history`, [title, clerkName]);
 
-    // Every earlier title is in the audit log, which shows each change's details as JSON text.
+    // Every earlier title is in the audit log, whose details sentence quotes it as text.
     await signInAs(page, "admin");
-    const audited = titles.map((t) => JSON.stringify({ title: t }));
+    const audited = titles.map((t) => `新标题：${t}`);
     const pages = Math.ceil(titles.length / 50);
     const shown: string[] = [];
     for (let n = 1; n <= pages; n++) {

@@ -14,10 +14,13 @@ export function chinaDate(at: Date): string {
   return shifted(at).toISOString().slice(0, 10);
 }
 
-/** `YYYY-MM-DD HH:mm` (or `…:ss`) in China: the one date-time style of staff screens. */
-export function chinaDateTime(at: Date, withSeconds = false): string {
+/**
+ * `YYYY-MM-DD HH:mm` in China (`2026-12-05 18:02`): the one date-time style of staff screens —
+ * every date with a time of day shown to staff goes through here (issue 12).
+ */
+export function chinaDateTime(at: Date): string {
   const iso = shifted(at).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, withSeconds ? 19 : 16)}`;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
 /** `HH:mm:ss` in China. */

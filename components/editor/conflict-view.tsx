@@ -16,7 +16,7 @@ interface ConflictViewProps {
   onChoose: (choice: "theirs" | "mine") => void;
 }
 
-const when = (d: Date | null) => (d ? chinaDateTime(new Date(d), true) : "");
+const when = (d: Date | null) => (d ? chinaDateTime(new Date(d)) : "");
 
 /**
  * Someone saved this section after this editor loaded it. Both versions are shown side by side

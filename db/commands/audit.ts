@@ -1,11 +1,13 @@
 /** The audit log: one row per state change (and per refusal), written inside the change's transaction. */
+import type { AuditAction } from "@/lib/audit-vocabulary";
 import { auditLog } from "../schema";
 import type { Actor } from "../actor";
 import { transaction, type Tx } from "../transaction";
 import type { Db } from "../client";
 
 export interface AuditEvent {
-  action: string;
+  /** A code with a Chinese name in lib/audit-vocabulary.ts (the audit screen shows the name). */
+  action: AuditAction;
   /** What was changed: a kind of thing, and which one (none for a whole table, e.g. the audit log itself). */
   target?: { type: string; id?: string | number };
   result: "success" | "failure" | "denied";

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   chinaDate,
@@ -21,7 +23,6 @@ describe("China time", () => {
   it("reads dates and times on the China calendar, not the server's", () => {
     expect(chinaDate(newYearInChina)).toBe("2027-01-01");
     expect(chinaDateTime(newYearInChina)).toBe("2027-01-01 01:30");
-    expect(chinaDateTime(newYearInChina, true)).toBe("2027-01-01 01:30:00");
     expect(chineseDate(newYearInChina)).toBe("2027年1月1日");
     expect(chinaIso(newYearInChina)).toBe("2027-01-01T01:30:00+08:00");
     expect(chinaYear(newYearInChina)).toBe(2027);
@@ -48,5 +49,21 @@ describe("China time", () => {
     expect(reportDeadline(2026, "01-31")).toBe("2027-01-31");
     expect(daysUntil("2027-01-31", newYearInChina)).toBe(30);
     expect(daysUntil("2026-12-31", newYearInChina)).toBe(-1);
+  });
+});
+
+describe("one date style on staff screens (issue 12)", () => {
+  it("shows a comment's time as 2026-12-05 18:02, in China whatever the server's zone", () => {
+    expect(chinaDateTime(new Date("2026-12-05T10:02:12.345Z"))).toBe("2026-12-05 18:02");
+  });
+
+  it("formats dates on staff screens only through lib/time (no toLocaleString, no Intl, no seconds)", () => {
+    const roots = ["app/(staff)", "components/editor", "components/review", "components/staff", "lib/timeline.ts"];
+    const files = roots.flatMap((root) =>
+      root.endsWith(".ts") ? [root] : readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f)).map((f) => path.join(root, f)),
+    );
+    expect(files.length).toBeGreaterThan(20);
+    const offenders = files.filter((file) => /toLocale(Date|Time)?String|Intl\.DateTimeFormat|chinaDateTime\([^)]*,/.test(readFileSync(file, "utf8")));
+    expect(offenders).toEqual([]);
   });
 });

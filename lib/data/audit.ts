@@ -17,31 +17,58 @@ export async function recordRefusal(viewer: SessionViewer, event: Omit<AuditEven
 export const AUDIT_PAGE_SIZE = 50;
 
 
-export async function listAuditLog(filter: AuditFilter) {
-  const viewer = await requireViewer();
-  if (!canViewAuditLog(viewer)) throw new AppError("not_found");
+/** Most rows one JSON export holds (newest first); narrow the filter for older ones. */
+export const AUDIT_EXPORT_LIMIT = 10_000;
+
+function auditConditions(filter: AuditFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (filter.user) conditions.push(eq(auditLog.actorName, filter.user));
   if (filter.action) conditions.push(eq(auditLog.action, filter.action));
   if (filter.from) conditions.push(gte(auditLog.at, chinaDayStart(filter.from)));
   if (filter.to) conditions.push(lt(auditLog.at, new Date(chinaDayStart(filter.to).getTime() + 86_400_000)));
-  const where = conditions.length ? and(...conditions) : undefined;
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+const auditColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  actorName: auditLog.actorName,
+  actorRole: auditLog.actorRole,
+  ip: auditLog.ip,
+  action: auditLog.action,
+  targetType: auditLog.targetType,
+  targetId: auditLog.targetId,
+  result: auditLog.result,
+  details: auditLog.details,
+};
+
+async function requireAuditViewer(): Promise<void> {
+  const viewer = await requireViewer();
+  if (!canViewAuditLog(viewer)) throw new AppError("not_found");
+}
+
+/**
+ * The filtered audit log for machines: the rows with their codes (action, role, result, target)
+ * and raw details, newest first, at most AUDIT_EXPORT_LIMIT of them.
+ */
+export async function exportAuditLog(filter: AuditFilter) {
+  await requireAuditViewer();
+  return db()
+    .select(auditColumns)
+    .from(auditLog)
+    .where(auditConditions(filter))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(AUDIT_EXPORT_LIMIT);
+}
+
+export async function listAuditLog(filter: AuditFilter) {
+  await requireAuditViewer();
+  const where = auditConditions(filter);
   const database = db();
   const [counted] = await database.select({ n: sql<number>`count(*)` }).from(auditLog).where(where);
   const total = counted?.n ?? 0;
   const rows = await database
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      actorName: auditLog.actorName,
-      actorRole: auditLog.actorRole,
-      ip: auditLog.ip,
-      action: auditLog.action,
-      targetType: auditLog.targetType,
-      targetId: auditLog.targetId,
-      result: auditLog.result,
-      details: auditLog.details,
-    })
+    .select(auditColumns)
     .from(auditLog)
     .where(where)
     .orderBy(desc(auditLog.at), desc(auditLog.id))

@@ -7,6 +7,7 @@ import type { CellTree } from "@/lib/interchange";
 import { sectionContentOf } from "@/db/report-store";
 import { sanitizeReportHtml } from "@/lib/html/sanitize";
 import { fillComputedCells } from "@/lib/rules";
+import { refuseGarbledText } from "@/lib/validations/parse";
 import { saveSectionSchema, tableCellsSchema, type SaveSectionInput } from "@/lib/validations/report";
 import * as sections from "@/db/commands/sections";
 import { db } from "./db";
@@ -44,7 +45,10 @@ function contentFor(row: ReportSectionRow, format: string, input: SaveSectionInp
   const stored = sectionContentOf(row);
   if (stored.kind === "narrative") {
     if (input.html === undefined) throw new AppError("invalid", "缺少本节内容。");
-    return { html: sanitizeReportHtml(input.html), cells: null };
+    const html = sanitizeReportHtml(input.html);
+    // Character references (`&#1;`, `&#xFFFD;`) become the characters themselves once decoded.
+    refuseGarbledText({ html });
+    return { html, cells: null };
   }
   const { tableId } = stored;
   if (!input.cells || !isFormatId(format)) throw new AppError("invalid", "缺少表格数据。");
@@ -66,6 +70,7 @@ function contentFor(row: ReportSectionRow, format: string, input: SaveSectionInp
  * overwritten silently. Drafts may be incomplete or inconsistent; malformed data never is stored.
  */
 export async function saveSection(raw: SaveSectionInput): Promise<SaveSectionResult> {
+  refuseGarbledText(raw);
   const input = saveSectionSchema.safeParse(raw);
   if (!input.success) {
     const issue = input.error.issues[0];

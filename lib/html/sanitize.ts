@@ -77,6 +77,11 @@ function decide(element: OpenElement): boolean | "excludeTag" {
   return false;
 }
 
+/** Elements closed since the last opened element or explicit close tag: in the end, the ones the end of input closed. */
+interface EndOfInput {
+  closed: string[];
+}
+
 /**
  * sanitize-html options for one run. The hooks mirror the element tree (htmlparser2 reports
  * every element closed, implied ones included): onOpenTag/onCloseTag keep a stack, textFilter
@@ -85,7 +90,7 @@ function decide(element: OpenElement): boolean | "excludeTag" {
  * counts for the parent only when the element is not removed, so a second run sees exactly
  * what the first one wrote (idempotence).
  */
-function optionsForOneRun(): sanitizeHtml.IOptions {
+function optionsForOneRun(endOfInput: EndOfInput): sanitizeHtml.IOptions {
   const open: OpenElement[] = [];
   let lastClosed: OpenElement | undefined;
 
@@ -117,6 +122,7 @@ function optionsForOneRun(): sanitizeHtml.IOptions {
     transformTags,
     parser: { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true },
     onOpenTag(name) {
+      endOfInput.closed = [];
       const parent = open.at(-1);
       open.push({
         tag: name,
@@ -134,7 +140,9 @@ function optionsForOneRun(): sanitizeHtml.IOptions {
       }
       return text;
     },
-    onCloseTag(name) {
+    onCloseTag(name, isImplied) {
+      if (isImplied) endOfInput.closed.push(name);
+      else endOfInput.closed = [];
       // At the end of input htmlparser2 may close a tag it never reported open (`<p><a `):
       // like sanitize-html itself, ignore a close that does not match the innermost element.
       lastClosed = open.at(-1)?.tag === name ? open.pop() : undefined;
@@ -162,7 +170,7 @@ const MAX_PASSES = 5;
  * Server-side; run on every save.
  */
 export function sanitizeReportHtml(html: string): string {
-  let result = sanitizeOnce(html);
+  let result = sanitizeKeepingTextAfterUnclosedTags(html);
   // Unwrapping can change how the next parse nests the remaining elements (`<p><span><p>`
   // keeps the inner p inside the outer one; without the span it closes it), so run again
   // until the output parses back to itself. One extra pass is nearly always enough.
@@ -174,8 +182,50 @@ export function sanitizeReportHtml(html: string): string {
   return result;
 }
 
-function sanitizeOnce(html: string): string {
-  return sanitizeHtml(html, optionsForOneRun()).replace(/<br \/>/g, "<br>");
+const DROPPED_WITH_CONTENT: ReadonlySet<string> = new Set(REPORT_HTML_ALLOWLIST.droppedWithContent);
+
+/** Upper bound on passes that remove unclosed dropped tags (each pass is one more parse). */
+const MAX_UNCLOSED_PASSES = 5;
+
+/** How many elements of each dropped-with-content tag the end of input closed. */
+function unclosedDroppedTags(endOfInput: EndOfInput): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const name of endOfInput.closed) if (DROPPED_WITH_CONTENT.has(name)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The first sanitizing pass. An element whose content is dropped (`<svg>`, `<script>` …) and
+ * that is never closed is closed by the parser only at the end of the input, so everything the
+ * person wrote after it would vanish (`<svg onload=…><p>正常文字</p>` became ""). When that
+ * happens the opening tags of those elements (for a tag the end closed n times, its last n
+ * opening tags) are removed from the input and it is sanitized again: the text after them is
+ * kept like any other unwrapped text, the elements and their attributes are gone. Only the
+ * input's harmless text is at stake; what markup survives is still the sanitizer's decision.
+ */
+function sanitizeKeepingTextAfterUnclosedTags(html: string): string {
+  let input = html;
+  let endOfInput: EndOfInput = { closed: [] };
+  let output = sanitizeOnce(input, endOfInput);
+  for (let pass = 0; pass < MAX_UNCLOSED_PASSES; pass++) {
+    const unclosed = unclosedDroppedTags(endOfInput);
+    if (unclosed.size === 0) break;
+    const removed: { index: number; length: number }[] = [];
+    for (const [tag, count] of unclosed) {
+      const openings = [...input.matchAll(new RegExp(`<${tag}(?=[\\s/>]|$)[^>]*>?`, "gi"))];
+      for (const opening of openings.slice(-count)) removed.push({ index: opening.index, length: opening[0].length });
+    }
+    if (removed.length === 0) break;
+    removed.sort((a, b) => b.index - a.index);
+    for (const { index, length } of removed) input = input.slice(0, index) + input.slice(index + length);
+    endOfInput = { closed: [] };
+    output = sanitizeOnce(input, endOfInput);
+  }
+  return output;
+}
+
+function sanitizeOnce(html: string, endOfInput: EndOfInput = { closed: [] }): string {
+  return sanitizeHtml(html, optionsForOneRun(endOfInput)).replace(/<br \/>/g, "<br>");
 }
 
 /**

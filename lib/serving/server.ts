@@ -17,6 +17,7 @@ import { securityPolicy } from "../env";
 import { createLogDestination, createLogger, routeConsoleTo } from "../logger";
 import { SECURITY_HEADERS } from "../security-headers";
 import { boot, RefusedToStart } from "./boot";
+import { answerClientError } from "./client-error";
 import { startJobs } from "./jobs";
 import { withCompression } from "./compression";
 import { createPipeline } from "./pipeline";
@@ -43,6 +44,7 @@ export async function startServer(options: ServerOptions): Promise<void> {
 
     const server = http.createServer();
     server.keepAliveTimeout = 65_000;
+    server.on("clientError", answerClientError);
     const app = next({ dev: options.dev, dir: process.cwd(), hostname: "localhost", port, httpServer: server });
     await app.prepare();
     const handle = app.getRequestHandler();

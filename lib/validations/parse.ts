@@ -22,16 +22,25 @@ export function findGarbledText(input: unknown, path: (string | number)[] = [], 
 }
 
 /**
- * Parses input with a shared schema on the server; a failure becomes an AppError carrying the
- * first message per field, which the form shows at that field. Text with garbled characters
- * (invalid UTF-8, control characters) is refused before the schema runs, so it is never stored.
+ * The one check for garbled text, run on everything a person saves (every shared schema through
+ * parseOrThrow, and the autosave of a section): refuses the input with GARBLED_TEXT_MESSAGE at
+ * the field (the first key of the path) that holds it. Tab and line breaks stay allowed.
  */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function refuseGarbledText(input: unknown): void {
   const garbled = findGarbledText(input);
   if (garbled) {
     const field = garbled.length > 0 ? String(garbled[0]) : "form";
     throw new AppError("invalid", GARBLED_TEXT_MESSAGE, { [field]: GARBLED_TEXT_MESSAGE });
   }
+}
+
+/**
+ * Parses input with a shared schema on the server; a failure becomes an AppError carrying the
+ * first message per field, which the form shows at that field. Text with garbled characters
+ * (invalid UTF-8, control characters) is refused before the schema runs, so it is never stored.
+ */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  refuseGarbledText(input);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

@@ -240,6 +240,22 @@ describe("sanitizeReportHtml: structure", () => {
     }
   });
 
+  it.each(["svg", "script", "textarea", "style", "xmp", "math"])("keeps the text after an unclosed <%s> (issue 12)", (tag) => {
+    const once = sanitizeReportHtml(`<p>开头</p><${tag} onload=alert(1)><p>正常文字</p><p>第二段</p>`);
+    expect(once).toContain("<p>开头</p>");
+    expect(once).toContain("<p>正常文字</p><p>第二段</p>");
+    expectSafe(once);
+    expect(once).not.toMatch(new RegExp(`<${tag}|onload`, "i"));
+    expect(sanitizeReportHtml(once)).toBe(once);
+  });
+
+  it("keeps the text after an unclosed dropped element while closed ones still lose their content", () => {
+    expect(sanitizeReportHtml(`<svg onload=alert(1)><p>正常文字</p>`)).toBe("<p>正常文字</p>");
+    expect(sanitizeReportHtml(`<p>甲</p><svg>图</svg><svg><p>乙</p>`)).toBe("<p>甲</p><p>乙</p>");
+    expect(sanitizeReportHtml(`<p>甲<script>alert(1)</script></p><SCRIPT src=x>`)).toBe("<p>甲</p>");
+    expect(sanitizeReportHtml(`<math><svg><p>深处的文字</p>`)).toBe("<p>深处的文字</p>");
+  });
+
   it("cleans Word/WPS HTML down to paragraphs, bold, lists and tables", () => {
     const word = `<html xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office">
 <head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><meta name=Generator content="Microsoft Word 15">

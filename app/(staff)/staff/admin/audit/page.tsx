@@ -5,10 +5,9 @@ import { listAuditLog } from "@/lib/data/audit";
 import { loadOrNotFound } from "@/lib/load";
 import { auditFilterSchema } from "@/lib/validations/user";
 import { chinaDateTime } from "@/lib/time";
+import { auditActionLabel, auditDetailSentence, auditEventLabel, auditTargetLabel, AUDIT_RESULT_LABELS, roleLabel } from "@/lib/audit-vocabulary";
 
 export const metadata: Metadata = { title: "审计日志" };
-
-const RESULT_LABELS = { success: "成功", failure: "失败", denied: "拒绝" } as const;
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -22,9 +21,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     page: params.page ?? 1,
   });
   const log = await loadOrNotFound(listAuditLog(filter));
-  const pageHref = (page: number) => {
+  const filterQuery = () => {
     const q = new URLSearchParams();
     for (const key of ["user", "action", "from", "to"] as const) if (filter[key]) q.set(key, filter[key]!);
+    return q;
+  };
+  const pageHref = (page: number) => {
+    const q = filterQuery();
     q.set("page", String(page));
     return `/staff/admin/audit?${q}`;
   };
@@ -46,7 +49,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <select name="action" defaultValue={filter.action ?? ""} className="ml-2 rounded border border-line px-2 py-1">
             <option value="">全部</option>
             {log.actions.map((a) => (
-              <option key={a} value={a}>{a}</option>
+              <option key={a} value={a}>{auditActionLabel(a)}</option>
             ))}
           </select>
         </label>
@@ -59,6 +62,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <input type="date" name="to" defaultValue={filter.to} className="ml-2 rounded border border-line px-2 py-1" />
         </label>
         <button type="submit" className={buttonLinkClass("secondary")}>筛选</button>
+        <a href={`/staff/admin/audit/export.json?${filterQuery()}`} download className={buttonLinkClass("secondary")}>
+          导出 JSON（供系统对接）
+        </a>
       </form>
       <p className="mb-2 text-sm text-muted">共 {log.total} 条，按时间倒序（北京时间）。</p>
       <div className="overflow-x-auto rounded border border-line bg-white">
@@ -79,14 +85,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <tbody>
             {log.rows.map((row) => (
               <tr key={row.id} className="border-t border-line align-top">
-                <td className="whitespace-nowrap px-3 py-2">{chinaDateTime(row.at, true)}</td>
+                <td className="whitespace-nowrap px-3 py-2">{chinaDateTime(row.at)}</td>
                 <td className="px-3 py-2 font-mono">{row.actorName ?? "—"}</td>
-                <td className="px-3 py-2">{row.actorRole ?? "—"}</td>
+                <td className="px-3 py-2">{roleLabel(row.actorRole)}</td>
                 <td className="px-3 py-2 font-mono">{row.ip ?? "—"}</td>
-                <td className="px-3 py-2 font-mono">{row.action}</td>
-                <td className="px-3 py-2">{row.targetType ? `${row.targetType} #${row.targetId}` : "—"}</td>
-                <td className="px-3 py-2">{RESULT_LABELS[row.result]}</td>
-                <td className="max-w-xs break-all px-3 py-2 font-mono text-xs">{row.details ? JSON.stringify(row.details) : ""}</td>
+                <td className="px-3 py-2">{auditEventLabel(row.action, row.result)}</td>
+                <td className="px-3 py-2">{auditTargetLabel(row.targetType, row.targetId)}</td>
+                <td className="px-3 py-2">{AUDIT_RESULT_LABELS[row.result]}</td>
+                <td className="max-w-xs px-3 py-2">{auditDetailSentence(row)}</td>
               </tr>
             ))}
           </tbody>

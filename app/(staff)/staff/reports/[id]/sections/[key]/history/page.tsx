@@ -36,7 +36,7 @@ export default async function SectionHistoryPage({ params }: { params: Promise<{
           <li key={revision.id} className="rounded border border-line bg-white p-4" data-testid="revision">
             <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
               <h2 className="font-semibold">
-                {i === 0 ? "当前版本" : `版本 ${revisions.length - i}`} · {revision.authorName} · {chinaDateTime(revision.updatedAt, true)}
+                {i === 0 ? "当前版本" : `版本 ${revisions.length - i}`} · {revision.authorName} · {chinaDateTime(revision.updatedAt)}
                 {revision.saveCount > 1 && <span className="ml-2 text-sm font-normal text-muted">（{revision.saveCount} 次自动保存）</span>}
                 {revision.restoredFromId && <span className="ml-2 text-sm font-normal text-muted">（由旧版本恢复）</span>}
               </h2>
