@@ -239,10 +239,10 @@ describe("a clerk writes the sections", () => {
 
   it("a table section with rule errors cannot be marked complete; once they are corrected it can", async () => {
     await actAs(town.clerk);
-    // Blank cells (V0) are errors today: an empty table is not done.
+    // Blank cells are no mistake, but an empty table is not done.
     const { error } = await refusal(() => setSectionCompleted(reportId, "reviewLitigation", true));
     expect(error.code).toBe("invalid");
-    expect(error.message).toMatch(/^本部分还有 \d+ 个错误，改正后才能标记为已完成。$/);
+    expect(error.message).toMatch(/^本部分还有 \d+ 格未填写，填写后才能标记为已完成。$/);
     expect(sectionRow(reportId, "reviewLitigation").completed).toBe(false);
 
     // One wrong figure in table 三 (结转 that does not balance the 自然人 column, R3-1) refuses too.
