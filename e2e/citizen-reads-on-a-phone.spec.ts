@@ -203,5 +203,13 @@ test.describe("a citizen reads the public site on a phone", () => {
     // Big tap targets in the menu, the footer and the tools; still nothing sticks out sideways.
     for (const link of [parts.menu, parts.footer, parts.tools]) expect((await box(link)).height).toBeGreaterThanOrEqual(44);
     await expectNoSidewaysScroll(page);
+
+    // The choice goes with the reader: the home page and the list, reached by the menu, stay in 长者模式.
+    await parts.menu.click();
+    await expect(page).toHaveURL(/\/$/);
+    expect((await textLook(parts.menu)).fontSize).toBeGreaterThan(normal.menu!.fontSize);
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "政府信息公开年报" }).click();
+    await expect(page).toHaveURL(/\/reports$/);
+    expect((await textLook(parts.footer)).fontSize).toBeGreaterThan(normal.footer!.fontSize);
   });
 });

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { ColumnTitle } from "@/components/public/column-title";
 import { ReportList } from "@/components/public/report-list";
 import { SearchForm } from "@/components/public/search-form";
-import { parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
+import { readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
 import { listPublicUnits, listPublicYears, listPublishedReports } from "@/lib/data/public/catalog";
 import { siteName } from "@/lib/site";
+import { readingPreferencesOf } from "./reading-preferences";
 
 export function generateMetadata(): Metadata {
   return {
@@ -17,7 +18,7 @@ export function generateMetadata(): Metadata {
 const linkClass = "text-ink underline-offset-4 hover:text-gov-red hover:underline";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParamRecord> }) {
-  const prefs = parseReadingPreferences(await searchParams);
+  const prefs = await readingPreferencesOf(await searchParams);
   const [latest, years, units] = await Promise.all([listPublishedReports({ page: 1, pageSize: 8 }), listPublicYears(), listPublicUnits()]);
   return (
     <div className={readingClassName(prefs)}>

@@ -9,9 +9,11 @@
  * downloads, robots.txt) and client-side navigations (RSC requests) are left to Next.js.
  */
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { parseReadingPreferences, rememberedReadingCookies } from "../public/url-params";
 import { compressBody, negotiateEncoding, varyOnEncoding } from "./content-encoding";
 import { renderThroughNext, type NextHandler, type RenderedPage } from "./next-render";
 import { toStaticPage } from "./static-page";
+import { parseCookies } from "./view-counting";
 
 const NOT_PUBLIC = /^\/(?:staff|login|change-password|api|_next)(?:\/|$)/;
 
@@ -56,6 +58,10 @@ export class PublicPages {
     const out: OutgoingHttpHeaders = {};
     for (const [name, value] of Object.entries(rendered.headers)) if (!NOT_COPIED.has(name) && value !== undefined) out[name] = value;
     out.vary = varyOnEncoding(typeof rendered.headers.vary === "string" ? rendered.headers.vary : undefined);
+    // A 字号 or 长者模式 link followed on any public page is remembered, as on the report page.
+    const query = Object.fromEntries(url.searchParams);
+    const remember = rememberedReadingCookies(query, parseReadingPreferences(query, parseCookies(req.headers.cookie)));
+    if (remember.length > 0) out["set-cookie"] = [...[rendered.headers["set-cookie"] ?? []].flat().map(String), ...remember];
     if (encoding) out["content-encoding"] = encoding;
     out["content-length"] = String(body.length);
     res.writeHead(rendered.status, out);

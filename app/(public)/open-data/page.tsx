@@ -4,9 +4,10 @@ import { ColumnTitle } from "@/components/public/column-title";
 import { FieldTable, type FieldRow } from "@/components/public/field-table";
 import { listCells } from "@/lib/formats";
 import { REPORT_SCHEMA_ID } from "@/lib/interchange";
-import { parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
+import { readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
 import { OPEN_DATA_FORMAT, OPEN_DATA_LEAD_COLUMNS, REPORT_TABLES_COLUMNS } from "@/lib/public/open-data-layout";
 import { listPublicYears } from "@/lib/data/public/catalog";
+import { readingPreferencesOf } from "../reading-preferences";
 
 export const metadata: Metadata = {
   title: "数据开放",
@@ -64,7 +65,7 @@ const h2Class = "text-[1.25em] font-bold text-ink";
 const linkClass = "text-gov-red underline underline-offset-2";
 
 export default async function OpenDataPage({ searchParams }: { searchParams: Promise<SearchParamRecord> }) {
-  const prefs = parseReadingPreferences(await searchParams);
+  const prefs = await readingPreferencesOf(await searchParams);
   const years = await listPublicYears();
   const cells = listCells(OPEN_DATA_FORMAT);
   return (

@@ -4,8 +4,9 @@ import { ColumnTitle } from "@/components/public/column-title";
 import { Pagination } from "@/components/public/pagination";
 import { ReportFilters } from "@/components/public/report-filters";
 import { ReportList } from "@/components/public/report-list";
-import { parseId, parsePage, parseReadingPreferences, parseYear, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
+import { parseId, parsePage, parseYear, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
 import { listPublicUnits, listPublicYears, listPublishedReports } from "@/lib/data/public/catalog";
+import { readingPreferencesOf } from "../reading-preferences";
 
 interface ReportsPageProps {
   readonly searchParams: Promise<SearchParamRecord>;
@@ -33,7 +34,7 @@ export default async function ReportsPage(props: ReportsPageProps) {
   const { searchParams, years, units, year, unit } = await filtersOf(props);
   const page = parsePage(searchParams.page);
   const result = await listPublishedReports({ year, unitId: unit?.id ?? null, page });
-  const prefs = parseReadingPreferences(searchParams);
+  const prefs = await readingPreferencesOf(searchParams);
   const scope = [unit?.name, year ? `${year}年度` : null].filter(Boolean).join(" · ");
   return (
     <div className={readingClassName(prefs)}>

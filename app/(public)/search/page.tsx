@@ -5,11 +5,12 @@ import { HighlightedText } from "@/components/public/highlighted-text";
 import { Pagination } from "@/components/public/pagination";
 import { ReportList } from "@/components/public/report-list";
 import { SearchForm } from "@/components/public/search-form";
-import { parseId, parsePage, parseReadingPreferences, parseYear, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
+import { parseId, parsePage, parseYear, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
 import { listPublicUnits, listPublicYears } from "@/lib/data/public/catalog";
 import { searchPublishedReports } from "@/lib/data/public/search";
 import { MAX_QUERY_LENGTH, normalizeSearchQuery, queryLength } from "@/lib/public/search-query";
 import type { PublicSearchHit } from "@/lib/public/types";
+import { readingPreferencesOf } from "../reading-preferences";
 
 interface SearchPageProps {
   readonly searchParams: Promise<SearchParamRecord>;
@@ -34,7 +35,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
   const raw = typeof params.q === "string" ? params.q : Array.isArray(params.q) ? (params.q[0] ?? "") : "";
   const results = await searchPublishedReports({ q: raw, year, unitId: unit?.id ?? null, page: parsePage(params.page) });
   const truncated = queryLength(raw.trim()) > MAX_QUERY_LENGTH;
-  const prefs = parseReadingPreferences(params);
+  const prefs = await readingPreferencesOf(params);
   const hits = new Map<number, PublicSearchHit>(results.items.map((h) => [h.id, h]));
 
   return (

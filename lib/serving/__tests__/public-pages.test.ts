@@ -70,6 +70,12 @@ describe("public pages", () => {
     expect(plain.body.toString()).toBe(page);
   });
 
+  it("remembers a 字号 or 长者模式 link followed on any public page, as the report page does", async () => {
+    const elder = await get("/search?q=x&elder=1", {});
+    expect(elder.headers["set-cookie"]).toEqual(["nb_size=l; Path=/", expect.stringMatching(/^nb_elder=1; Max-Age=\d+; Path=\/; SameSite=Lax$/)]);
+    expect((await get("/search?q=x", {})).headers["set-cookie"]).toEqual(["nb_size=l; Path=/"]);
+  });
+
   it("keeps the status, answers HEAD without a body, and leaves RSC requests and other paths to Next.js", async () => {
     expect((await get("/missing", { "accept-encoding": "gzip" })).status).toBe(404);
     const head = await get("/reports", { "accept-encoding": "gzip" }, "HEAD");

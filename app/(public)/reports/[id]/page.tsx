@@ -10,10 +10,11 @@ import { ReportDownloads } from "@/components/public/report-downloads";
 import { SharePanel } from "@/components/public/share-panel";
 import { WithdrawalNotice } from "@/components/public/withdrawal-notice";
 import { ReportDocumentView } from "@/components/report";
-import { firstParam, parseId, parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
+import { firstParam, parseId, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
 import { getPublicEdition, getPublicReport } from "@/lib/data/public/report";
 import { absoluteUrl, reportPath } from "@/lib/public/site-url";
 import { chinaDate } from "@/lib/time";
+import { readingPreferencesOf } from "../../reading-preferences";
 
 interface ReportPageProps {
   readonly params: Promise<{ id: string }>;
@@ -59,7 +60,7 @@ export async function generateMetadata(props: ReportPageProps): Promise<Metadata
 
 export default async function ReportPage(props: ReportPageProps) {
   const { id, result, searchParams } = await resolve(props);
-  const prefs = parseReadingPreferences(searchParams);
+  const prefs = await readingPreferencesOf(searchParams);
 
   if (result.kind === "withdrawn") {
     const { notice } = result;

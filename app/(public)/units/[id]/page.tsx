@@ -6,9 +6,10 @@ import { ColumnTitle } from "@/components/public/column-title";
 import { TrendFigure } from "@/components/public/trend-figure";
 import { APPLICATION_FIGURES, PROACTIVE_FIGURES, hasAnyValue, onYearAxis, type KeyFigureDef, type KeyFigures } from "@/lib/charts/key-figures";
 import { renderTrendChartSvg } from "@/lib/charts/trend-chart";
-import { parseId, parseReadingPreferences, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
+import { parseId, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
 import { getPublicUnit, listUnitTrend } from "@/lib/data/public/unit";
 import { chinaDate } from "@/lib/time";
+import { readingPreferencesOf } from "../../reading-preferences";
 
 interface UnitPageProps {
   readonly params: Promise<{ id: string }>;
@@ -51,7 +52,7 @@ function describe(title: string, points: readonly KeyFigures[], defs: readonly K
 
 export default async function UnitPage(props: UnitPageProps) {
   const { unit, reports, points } = await resolve(props);
-  const prefs = parseReadingPreferences(await props.searchParams);
+  const prefs = await readingPreferencesOf(await props.searchParams);
   const charts = [
     { id: "trend-applications", title: "依申请公开办理情况", defs: present(points, APPLICATION_FIGURES), kind: "bar" as const },
     { id: "trend-proactive", title: "主动公开情况（行政规范性文件与行政决定）", defs: present(points, PROACTIVE_FIGURES.filter((d) => d.key !== "normativeValid")), kind: "bar" as const },
