@@ -44,7 +44,7 @@ export function SiteHeader({ siteName }: SiteHeaderProps) {
             <li key={item.href}>
               <a
                 href={item.href}
-                className="flex min-h-11 items-center px-2.5 py-2 text-[0.95em] text-white no-underline hover:bg-white/10 hover:underline focus-visible:bg-white/10 focus-visible:outline-white focus-visible:-outline-offset-4 sm:px-4 sm:py-2.5"
+                className="site-nav-link"
               >
                 {item.label}
               </a>

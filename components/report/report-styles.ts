@@ -20,7 +20,7 @@ export const bylineClass =
   "mt-3 flex flex-wrap items-center justify-center gap-x-2 gap-y-1 border-b border-line pb-3 text-sm text-muted";
 
 /** Section heading (一、总体情况 …). */
-export const sectionHeadingClass = "mt-8 mb-3 text-lg font-bold leading-relaxed text-ink sm:text-xl";
+export const sectionHeadingClass = "rt-h2";
 
 /** Narrative HTML (already sanitised): `.rt-prose` in app/globals.css. */
 export const narrativeClass = "rt-prose";
@@ -69,11 +69,10 @@ export const metadataTableClass =
 export const metadataBodyClass = "max-sm:block";
 export const metadataColGroupClass = "max-sm:hidden";
 export const metadataLabelColClass = "w-[5.5em] sm:w-[7em]";
-export const metadataRowClass = "max-sm:grid max-sm:grid-cols-[5.25em_minmax(0,1fr)]";
-export const metadataLabelClass =
-  "border border-line bg-paper px-2 py-1.5 text-right align-top font-bold text-muted max-sm:border-0 max-sm:border-r max-sm:border-b max-sm:px-1.5";
-export const metadataValueClass =
-  "border border-line px-2 py-1.5 align-top [overflow-wrap:break-word] max-sm:border-0 max-sm:border-b";
+export const metadataRowClass = "md-row";
+/** Label and value cells: `.md-th`, `.md-td` in app/globals.css (ten of each on every report page). */
+export const metadataLabelClass = "md-th";
+export const metadataValueClass = "md-td";
 
 /** 落款: issuer and date, right-aligned. */
 export const signatureClass = "mt-10 text-right text-[17px] leading-[1.9]";

@@ -59,7 +59,7 @@ function placeCells(layout: TableLayout, idPrefix: string): PlacedCell[][] {
     let col = 0;
     return row.map((cell) => {
       while (slots[col]) col += 1;
-      const placed: PlacedCell = { cell, row: r, col, group, id: `${idPrefix}-r${r}c${col}` };
+      const placed: PlacedCell = { cell, row: r, col, group, id: `${idPrefix}-${r}-${col}` };
       for (let dr = 0; dr < cell.rowSpan; dr += 1) {
         const rowSlots = (taken[r + dr] ??= []);
         for (let dc = 0; dc < cell.colSpan; dc += 1) rowSlots[col + dc] = true;

@@ -170,6 +170,6 @@ describe("StatisticsTable — tables 2 and 4", () => {
   it("can hide the caption visually", () => {
     const html = renderToStaticMarkup(<StatisticsTable format="gov-2021" tableId="table4" document={qingshi} hideCaption idPrefix="x" />);
     expect(html).toContain('<caption class="sr-only">四、政府信息公开行政复议、行政诉讼情况</caption>');
-    expect(html).toContain('id="x-r0c0"');
+    expect(html).toContain('id="x-0-0"');
   });
 });
