@@ -17,6 +17,9 @@ export function generateMetadata(): Metadata {
 
 const linkClass = "text-ink underline-offset-4 hover:text-gov-red hover:underline";
 
+/** The home page names the first units (county first); a platform's thousands are browsed on the list. */
+const HOME_UNITS = 20;
+
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParamRecord> }) {
   const prefs = await readingPreferencesOf(await searchParams);
   const [latest, years, units] = await Promise.all([listPublishedReports({ page: 1, pageSize: 8 }), listPublicYears(), listPublicUnits()]);
@@ -73,7 +76,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               <p className="text-muted">暂无。</p>
             ) : (
               <ul className="divide-y divide-line border-y border-line bg-white">
-                {units.map((u) => (
+                {units.slice(0, HOME_UNITS).map((u) => (
                   <li key={u.id} className="flex items-baseline justify-between gap-3 px-3 py-2">
                     <a href={`/units/${u.id}`} className={linkClass}>
                       {u.name}
@@ -82,6 +85,13 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                   </li>
                 ))}
               </ul>
+            )}
+            {units.length > HOME_UNITS && (
+              <p className="mt-2">
+                <a href="/reports" className="text-gov-red underline underline-offset-4">
+                  全部 {units.length} 个发布机构
+                </a>
+              </p>
             )}
           </section>
 

@@ -78,9 +78,11 @@ export async function runWrk(url: string, options: WrkOptions = {}): Promise<Wrk
 
 /**
  * Serves one HTML file with nginx on loopback, with a gzip -9 copy beside it for clients that
- * take gzip (gzip_static); returns a stop function. One worker per core.
+ * take gzip (gzip_static); returns a stop function. `workers`: a number, or "auto" (one per core).
  */
-export async function startNginx(dir: string, html: Buffer, port: number): Promise<() => void> {
+export async function startNginx(dir: string, html: Buffer, port: number, workers: number | "auto" = "auto"): Promise<() => void> {
+  dir = path.join(dir, `nginx-${port}`);
+  fs.mkdirSync(dir, { recursive: true });
   const www = path.join(dir, "www");
   fs.mkdirSync(www, { recursive: true });
   fs.writeFileSync(path.join(www, "report.html"), html);
@@ -91,7 +93,7 @@ export async function startNginx(dir: string, html: Buffer, port: number): Promi
   const config = path.join(dir, "nginx.conf");
   fs.writeFileSync(
     config,
-    `worker_processes auto;
+    `worker_processes ${workers};
 daemon off;
 pid ${dir}/nginx.pid;
 error_log ${dir}/nginx-error.log;

@@ -43,7 +43,10 @@ export async function largestReportPage(base: string, ids: number[]): Promise<{ 
 
 export interface SpeedRound {
   app: WrkResult;
+  /** nginx with one worker process, like the app's one Node.js process. */
   nginx: WrkResult;
+  /** nginx with a worker per core. */
+  nginxAllCores: WrkResult;
 }
 
 export interface SpeedComparison {
@@ -53,9 +56,14 @@ export interface SpeedComparison {
   appMedian: number;
   nginxMin: number;
   nginxMedian: number;
-  /** app / nginx req/s, per round: min and median. */
+  nginxAllCoresMin: number;
+  nginxAllCoresMedian: number;
+  /** app / nginx (one worker) req/s, per round: min and median. */
   ratioMin: number;
   ratioMedian: number;
+  /** app / nginx (a worker per core). */
+  ratioAllCoresMin: number;
+  ratioAllCoresMedian: number;
   /** Responses that were not a 200 of the right length (both sides, all rounds). */
   bad: number;
   checked: number;
@@ -63,7 +71,8 @@ export interface SpeedComparison {
 
 function compare(what: string, rounds: SpeedRound[]): SpeedComparison {
   const ratios = rounds.map((r) => r.app.requestsPerSecond / r.nginx.requestsPerSecond);
-  const all = rounds.flatMap((r) => [r.app, r.nginx]);
+  const ratiosAllCores = rounds.map((r) => r.app.requestsPerSecond / r.nginxAllCores.requestsPerSecond);
+  const all = rounds.flatMap((r) => [r.app, r.nginx, r.nginxAllCores]);
   return {
     what,
     rounds,
@@ -71,8 +80,12 @@ function compare(what: string, rounds: SpeedRound[]): SpeedComparison {
     appMedian: median(rounds.map((r) => r.app.requestsPerSecond)),
     nginxMin: Math.min(...rounds.map((r) => r.nginx.requestsPerSecond)),
     nginxMedian: median(rounds.map((r) => r.nginx.requestsPerSecond)),
+    nginxAllCoresMin: Math.min(...rounds.map((r) => r.nginxAllCores.requestsPerSecond)),
+    nginxAllCoresMedian: median(rounds.map((r) => r.nginxAllCores.requestsPerSecond)),
     ratioMin: Math.round(Math.min(...ratios) * 100) / 100,
     ratioMedian: Math.round(median(ratios.map((r) => r * 1000)) / 10) / 100,
+    ratioAllCoresMin: Math.round(Math.min(...ratiosAllCores) * 100) / 100,
+    ratioAllCoresMedian: Math.round(median(ratiosAllCores.map((r) => r * 1000)) / 10) / 100,
     bad: all.reduce((n, r) => n + r.bad + r.non2xx, 0),
     checked: all.reduce((n, r) => n + r.checked, 0),
   };
@@ -89,12 +102,19 @@ export async function reportPageAgainstNginx(options: { base: string; reportId: 
   if (!ensureCommand("nginx", "nginx-light")) return { skipped: "nginx is not installed and could not be installed (apt-get install nginx-light)" } as const;
   const url = `${options.base}/reports/${options.reportId}`;
   const nginxUrl = `http://127.0.0.1:${options.port}/report.html`;
-  const stop = await startNginx(options.dir, options.html, options.port);
+  const nginxAllCoresUrl = `http://127.0.0.1:${options.port + 1}/report.html`;
+  const stopOne = await startNginx(options.dir, options.html, options.port, 1);
+  const stopAll = await startNginx(options.dir, options.html, options.port + 1, "auto");
+  const stop = () => {
+    stopOne();
+    stopAll();
+  };
   const compressed = { "Accept-Encoding": "gzip, br" };
   try {
     await runWrk(url, { seconds: 2 }); // warm up: the page cached, brotli templates built
     await runWrk(url, { seconds: 2, headers: compressed });
     await runWrk(nginxUrl, { seconds: 2 });
+    await runWrk(nginxAllCoresUrl, { seconds: 2 });
     await new Promise((r) => setTimeout(r, 1500)); // the counter flushes about once a second
     const before = options.views();
     const plain: SpeedRound[] = [];
@@ -103,10 +123,12 @@ export async function reportPageAgainstNginx(options: { base: string; reportId: 
     for (let round = 0; round < options.rounds; round++) {
       const app = await runWrk(url, { seconds: options.seconds, expectLength: options.html.length, lengthSlack: 24 });
       const nginx = await runWrk(nginxUrl, { seconds: options.seconds, expectLength: options.html.length });
-      plain.push({ app, nginx });
+      const nginxAllCores = await runWrk(nginxAllCoresUrl, { seconds: options.seconds, expectLength: options.html.length });
+      plain.push({ app, nginx, nginxAllCores });
       const appZipped = await runWrk(url, { seconds: options.seconds, headers: compressed });
       const nginxZipped = await runWrk(nginxUrl, { seconds: options.seconds, headers: compressed });
-      zipped.push({ app: appZipped, nginx: nginxZipped });
+      const nginxAllCoresZipped = await runWrk(nginxAllCoresUrl, { seconds: options.seconds, headers: compressed });
+      zipped.push({ app: appZipped, nginx: nginxZipped, nginxAllCores: nginxAllCoresZipped });
       appResponses += app.checked + appZipped.checked;
     }
     await new Promise((r) => setTimeout(r, 2500));
