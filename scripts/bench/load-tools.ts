@@ -81,6 +81,7 @@ export async function runWrk(url: string, options: WrkOptions = {}): Promise<Wrk
  * take gzip (gzip_static); returns a stop function. `workers`: a number, or "auto" (one per core).
  */
 export async function startNginx(dir: string, html: Buffer, port: number, workers: number | "auto" = "auto"): Promise<() => void> {
+  fs.chmodSync(dir, 0o755); // nginx's workers (another user) must reach the file
   dir = path.join(dir, `nginx-${port}`);
   fs.mkdirSync(dir, { recursive: true });
   const www = path.join(dir, "www");

@@ -104,7 +104,10 @@ export async function reportPageAgainstNginx(options: { base: string; reportId: 
   const nginxUrl = `http://127.0.0.1:${options.port}/report.html`;
   const nginxAllCoresUrl = `http://127.0.0.1:${options.port + 1}/report.html`;
   const stopOne = await startNginx(options.dir, options.html, options.port, 1);
-  const stopAll = await startNginx(options.dir, options.html, options.port + 1, "auto");
+  const stopAll = await startNginx(options.dir, options.html, options.port + 1, "auto").catch((error: unknown) => {
+    stopOne();
+    throw error;
+  });
   const stop = () => {
     stopOne();
     stopAll();
