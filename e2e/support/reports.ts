@@ -53,7 +53,15 @@ async function insertCompleteReport(db: Db, unit: Unit, year: number, status: "d
   source.title = `${unit.name}${year}年政府信息公开工作年度报告`;
   source.metadata = { disclosureMode: "主动公开", scope: "面向全社会", publisher: unit.name, category: "政府信息公开年报" };
   source.signature = null;
-  for (const section of source.sections) section.html = section.html.replaceAll("2023", String(year)).replaceAll("2022", String(year - 1));
+  // The text is the township's own: no 青石 left in it for a search to find (the demo's 青石镇 has its own reports).
+  const place = unit.shortName;
+  for (const section of source.sections) {
+    section.html = section.html
+      .replaceAll("2023", String(year))
+      .replaceAll("2022", String(year - 1))
+      .replaceAll("青石镇", place)
+      .replaceAll("青石", place.slice(0, 2));
+  }
   const regulations = raisesWarning ? 1 : 0;
   source.tables.table2.regulations = { made: regulations, repealed: 0, valid: regulations };
   const doc = reportDocumentSchema.parse(source);
