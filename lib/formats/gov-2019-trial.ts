@@ -3,6 +3,7 @@ import { OTHER_SECTION, OVERVIEW_SECTION, PREAMBLE_SECTION, PROBLEMS_SECTION } f
 import { TABLE2_2019, TABLE2_2019_RULEMAKING_CELLS, table2Section } from "./tables/table2";
 import { TABLE3_SECTION, buildTable3, table3Rules } from "./tables/table3";
 import { TABLE4, TABLE4_SECTION, table4Rules } from "./tables/table4";
+import { GOV_TEXT_CHECKS } from "./text-checks";
 import type { FormatDefinition } from "./types";
 
 const table3 = buildTable3("gov-2019-trial");
@@ -40,5 +41,6 @@ export const GOV_2019_TRIAL: FormatDefinition = {
     continuity: [],
     rulemakingCells: TABLE2_2019_RULEMAKING_CELLS,
     yearMentions: true,
+    textChecks: GOV_TEXT_CHECKS,
   },
 };

@@ -8,6 +8,7 @@ import {
 } from "./tables/table2";
 import { TABLE3_SECTION, buildTable3, table3Rules } from "./tables/table3";
 import { TABLE4, TABLE4_SECTION, table4Rules } from "./tables/table4";
+import { GOV_TEXT_CHECKS } from "./text-checks";
 import type { FormatDefinition } from "./types";
 
 const table3 = buildTable3("gov-2021");
@@ -39,5 +40,6 @@ export const GOV_2021: FormatDefinition = {
     continuity: TABLE2_2021_CONTINUITY,
     rulemakingCells: TABLE2_2021_RULEMAKING_CELLS,
     yearMentions: true,
+    textChecks: GOV_TEXT_CHECKS,
   },
 };

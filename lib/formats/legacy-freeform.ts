@@ -1,10 +1,12 @@
 import { LEGACY_GUIDANCE } from "./guidance";
+import { GOV_TEXT_CHECKS } from "./text-checks";
 import type { FormatDefinition } from "./types";
 
 /**
  * Free-form reports of 2008–2018 (old 条例, spec §7.1): any number of narrative
  * sections with their own headings and free attachment tables (附表) of text cells.
- * No arithmetic rules; only the report-year check (X-4) applies.
+ * No arithmetic rules; the report-year check (X-4) and the text checks without fixed sections
+ * or tables (X-5 copied text, X-9 template leftovers) apply.
  */
 export const LEGACY_FREEFORM: FormatDefinition = {
   id: "legacy-freeform",
@@ -23,5 +25,6 @@ export const LEGACY_FREEFORM: FormatDefinition = {
     continuity: [],
     rulemakingCells: [],
     yearMentions: true,
+    textChecks: { ...GOV_TEXT_CHECKS, thinSections: [], jump: { ...GOV_TEXT_CHECKS.jump, figures: [] } },
   },
 };

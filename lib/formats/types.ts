@@ -35,7 +35,12 @@ export type RuleId =
   | "R3-5"
   | "R2-1"
   | "R2-2"
-  | "X-4";
+  | "X-1"
+  | "X-4"
+  | "X-5"
+  | "X-6"
+  | "X-8"
+  | "X-9";
 
 /**
  * A node of a column tree or a row tree.
@@ -172,6 +177,42 @@ export interface FormatRulesDecl {
   readonly rulemakingCells: readonly CellId[];
   /** report year in title / statistics period / narrative. */
   readonly yearMentions: boolean;
+  /** X-9 (年报体检); absent for formats whose text is not checked. */
+  readonly textChecks?: TextChecksDecl;
+}
+
+/** a narrative section too thin to say what the format asks of it. */
+export interface ThinSectionDecl {
+  readonly sectionKey: string;
+  /** Fewer characters of text (spaces not counted) than this is thin. */
+  readonly minChars?: number;
+  /** The section must mention one of these words … */
+  readonly mustMention?: {
+    readonly anyOf: readonly string[];
+    /** … which say this (Chinese, for the message), e.g. 「上年度问题的整改情况」. */
+    readonly what: string;
+  };
+}
+
+/** a key figure compared with last year's. */
+export interface JumpFigureDecl {
+  readonly cell: CellId;
+  /** Chinese name for messages, e.g. 「本年新收政府信息公开申请」. */
+  readonly name: string;
+}
+
+/** Data of the text checks (年报体检). */
+export interface TextChecksDecl {
+  /** share of a section's text found elsewhere at which to warn (0–1; a site may override it). */
+  readonly copiedTextThreshold: number;
+  /**
+   * X-5: wording the format itself prescribes (regular-expression sources, matched on the
+   * section's plain text); text they match is not counted as copied.
+   */
+  readonly boilerplate: readonly string[];
+  readonly thinSections: readonly ThinSectionDecl[];
+  /** ratio (≥ this or ≤ its inverse) and the smallest larger value it applies to. */
+  readonly jump: { readonly ratio: number; readonly floor: number; readonly figures: readonly JumpFigureDecl[] };
 }
 
 export interface FormatDefinition {

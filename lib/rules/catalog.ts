@@ -24,7 +24,12 @@ export const RULES: readonly RuleInfo[] = [
   { id: "R3-5", severity: "warning", title: "表三“上年结转”与上年度“结转下年度继续办理”一致" },
   { id: "R2-1", severity: "warning", title: "表二现行有效件数与上年衔接" },
   { id: "R2-2", severity: "warning", title: "无规章制定权的单位规章各栏为 0" },
+  { id: "X-1", severity: "warning", title: "正文中引用的数字与表格一致" },
   { id: "X-4", severity: "warning", title: "标题、统计期限和正文中的年度与报告年度一致" },
+  { id: "X-5", severity: "warning", title: "正文与上年报告或其他单位报告雷同" },
+  { id: "X-6", severity: "warning", title: "正文内容过于单薄" },
+  { id: "X-8", severity: "warning", title: "主要数据与上年相比变化异常" },
+  { id: "X-9", severity: "warning", title: "正文残留模板文字或重复段落" },
 ];
 
 const RANK = new Map<RuleId, number>(RULES.map((r, i) => [r.id, i]));

@@ -15,9 +15,9 @@ export interface Finding {
   readonly actual?: number;
   /** Chinese message a clerk understands without the spec. */
   readonly message: string;
-  /** For text findings (X-4): dotted JSON path of the text, e.g. `title` or `sections.1.html`. */
+  /** For text findings (X-1, X-4 … X-9): dotted JSON path of the text, e.g. `title` or `sections.1.html`. */
   readonly path?: string;
-  /** For text findings (X-4): the offending text. */
+  /** For text findings: the offending text (X-1: the whole sentence, as the editor highlights it). */
   readonly excerpt?: string;
   /**
    * "blank": a V0 finding, a cell that is simply not filled in yet. Still an error (it blocks
@@ -31,6 +31,20 @@ export interface Finding {
    * the cause's `findingId`; lists show it under the cause (「导致：…」), not on its own.
    */
   readonly consequenceOf?: string;
+  /** X-5: how much of the section is found elsewhere, and where (the highest match). */
+  readonly copied?: CopiedFrom;
+}
+
+/** The source a section's text most overlaps with (X-5). */
+export interface CopiedFrom {
+  /** Share of the section's countable text also found in the source, 0–100, rounded down. */
+  readonly percent: number;
+  /** Identifies the source for the caller (e.g. `report:12` or a file name). */
+  readonly sourceId: string;
+  /** Chinese name of the source, e.g. 「示例县柳溪镇人民政府2023年度报告」 or 「本单位2022年度报告」. */
+  readonly sourceLabel: string;
+  /** Key of the source's section holding most of the shared text. */
+  readonly sourceSectionKey?: string;
 }
 
 /** What the rule engine reads from a report (a parsed document or an editor draft). */
