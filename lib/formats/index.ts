@@ -18,6 +18,9 @@ export type {
   TableDef,
   TableId,
   TableSectionDef,
+  TextChecksDecl,
+  ThinSectionDecl,
+  JumpFigureDecl,
 } from "./types";
 export { FORMAT_IDS, getFormat, getSection, getTable, isFormatId, listFormats, resolveFormat } from "./registry";
 export { cellName, getCellInfo, isCellId, listCells, listTableCells, splitCellId } from "./cells";

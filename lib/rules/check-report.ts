@@ -7,6 +7,10 @@ import { checkBalances, checkSums } from "./sum-rules";
 import { checkValues } from "./value-rules";
 import { markConsequences } from "./finding-groups";
 import { checkYearMentions } from "./year-mentions";
+import { checkFigureJumps } from "./figure-jumps";
+import { checkTemplateLeftovers } from "./template-leftovers";
+import { textSections } from "./text-sections";
+import { checkThinSections } from "./thin-sections";
 import type { CheckableReport, CheckContext, Finding } from "./types";
 
 /** Previous-year report: its own format is needed to name its cells. */
@@ -16,14 +20,14 @@ export type PreviousReport = CheckableReport & { readonly format?: FormatId | st
  * Check a report against its format's rules (spec §5). Pure and deterministic.
  *
  * Order: by rule (errors V0, V1, R3-1, R3-2, R3-3, R4-1..R4-3, then warnings R3-5,
- * R2-1, R2-2, X-4), then by the reading order of each finding's first cell; text
- * findings (X-4) in document order.
+ * R2-1, R2-2, X-1, X-4, X-5, X-6, X-8, X-9: see catalog.ts), then by the reading order of
+ * each finding's first cell; text findings in document order.
  *
  * Blank cells (V0) carry `kind: "blank"`; a finding that only follows from another (the 总计
  * column's balance) carries `consequenceOf` (see finding-groups.ts). Both stay in the list:
  * every finding with severity "error" blocks submission.
  *
- * Cross-year rules (R3-5, R2-1) run only when `previousYearReport` is for year N−1
+ * Cross-year rules (R3-5, R2-1, X-8) run only when `previousYearReport` is for year N−1
  * (and the same unit when both have an orgCode); see crossYearMismatch.
  */
 export function checkReport(
@@ -43,13 +47,22 @@ export function checkReport(
   }
   groups.push(checkBalances(compiled, values), checkSums(compiled, values));
 
-  if (previousYearReport && crossYearMismatch(report, previousYearReport) === null) {
-    const previousFormat = isFormatId(previousYearReport.format) ? resolveFormat(previousYearReport.format) : def;
-    groups.push(checkCarryOver(compiled, values, previousYearReport, previousFormat));
-    groups.push(checkContinuity(compiled, values, previousYearReport));
+  const comparable = previousYearReport && crossYearMismatch(report, previousYearReport) === null ? previousYearReport : null;
+  if (comparable) {
+    const previousFormat = isFormatId(comparable.format) ? resolveFormat(comparable.format) : def;
+    groups.push(checkCarryOver(compiled, values, comparable, previousFormat));
+    groups.push(checkContinuity(compiled, values, comparable));
   }
   groups.push(checkRulemaking(compiled, values, context?.unitKind ?? report.unit?.kind));
   if (def.rules.yearMentions) groups.push(checkYearMentions(report));
+
+  const text = def.rules.textChecks;
+  if (text) {
+    const sections = textSections(report);
+    groups.push(checkThinSections(sections, text));
+    if (comparable) groups.push(checkFigureJumps(report.tables, comparable.tables, text));
+    groups.push(checkTemplateLeftovers(sections, def));
+  }
 
   return markConsequences(compiled, sortFindings(groups.flat(), compiled.indexOf));
 }

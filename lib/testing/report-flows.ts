@@ -7,14 +7,14 @@ import { createNextYearReport, getReportForEditing } from "@/lib/data/reports";
 import { saveSection, setSectionCompleted } from "@/lib/data/sections";
 import { approveReport, getReviewData, publishApprovedReport, submitReport } from "@/lib/data/workflow";
 import type { ReportTables } from "@/lib/interchange";
-import { consistent2023 } from "@/lib/rules/__tests__/fixtures";
+import { consistent2023, narrativeHtml } from "@/lib/rules/__tests__/fixtures";
 import { findingKey } from "@/lib/validations/workflow";
 import { actAs, type Township } from "./integration-db";
 
+export { narrativeHtml };
+
 /** Tables 二 to 四 without any finding for a report without a previous year. */
 export const CONSISTENT_TABLES: ReportTables = consistent2023().tables!;
-
-export const NARRATIVE_HTML = "<p>本镇坚持以公开为常态、不公开为例外，依法办理政府信息公开申请。</p>";
 
 export const APPROVAL = { opinion: "内容属实，同意发布。", writtenOn: "2025-03-09" } as const;
 
@@ -27,18 +27,18 @@ export async function draftReport(town: Township): Promise<number> {
 }
 
 /**
- * As the clerk: every section saved (narrative text, the given tables) and, unless told
- * otherwise, marked complete.
+ * As the clerk: every section saved (each narrative section its own text, `html` put before
+ * it; the given tables) and, unless told otherwise, marked complete.
  */
 export async function writeReport(
   town: Township,
   reportId: number,
   options: { tables?: ReportTables; html?: string; complete?: boolean } = {},
 ): Promise<void> {
-  const { tables = CONSISTENT_TABLES, html = NARRATIVE_HTML, complete = true } = options;
+  const { tables = CONSISTENT_TABLES, html = "", complete = true } = options;
   await actAs(town.clerk);
   for (const section of (await getReportForEditing(reportId)).sections) {
-    const content = section.kind === "table" ? { cells: tables[section.tableId as keyof ReportTables] as Record<string, unknown> } : { html };
+    const content = section.kind === "table" ? { cells: tables[section.tableId as keyof ReportTables] as Record<string, unknown> } : { html: html + narrativeHtml(section.key) };
     await saveSection({ reportId, sectionKey: section.key, baseVersion: section.version, ...content });
     if (complete) await setSectionCompleted(reportId, section.key, true);
   }

@@ -22,9 +22,13 @@ export const commentSchema = z.object({
 });
 export const explanationsSchema = z.record(z.string().max(400), z.string().trim().max(500, "说明不能超过 500 个字。"));
 
-/** A stable key for a finding, so the clerk's explanation stays attached to it. */
-export function findingKey(finding: { ruleId: string; cells: readonly string[]; path?: string }): string {
-  return `${finding.ruleId}|${finding.cells.join(",")}|${finding.path ?? ""}`;
+/**
+ * A stable key for a finding, so the clerk's explanation stays attached to it. Text findings
+ * of one section are told apart by the start of their excerpt (two X-4 sentences, two
+ * repeated paragraphs).
+ */
+export function findingKey(finding: { ruleId: string; cells: readonly string[]; path?: string; excerpt?: string }): string {
+  return `${finding.ruleId}|${finding.cells.join(",")}|${finding.path ?? ""}|${finding.excerpt?.slice(0, 40) ?? ""}`;
 }
 
 export type ReturnInput = z.input<typeof returnSchema>;

@@ -40,7 +40,7 @@ import {
   written,
   type Township,
 } from "@/lib/testing/integration-db";
-import { APPROVAL, PUBLISH_NOW, approvedReport, publishedReport, submittedReport } from "@/lib/testing/report-flows";
+import { APPROVAL, PUBLISH_NOW, approvedReport, narrativeHtml, publishedReport, submittedReport } from "@/lib/testing/report-flows";
 
 const f = await seedFixture();
 
@@ -177,7 +177,7 @@ describe("a correction (修订)", () => {
     await actAs(town.leader);
     await startCorrection(id);
     await actAs(town.clerk);
-    await saveSection({ reportId: id, sectionKey: "overview", baseVersion: sectionRow(id, "overview").version, html: "<p>更正后的总体情况。</p>" });
+    await saveSection({ reportId: id, sectionKey: "overview", baseVersion: sectionRow(id, "overview").version, html: "<p>更正后的总体情况。</p>" + narrativeHtml("overview") });
     await submitReport(id, {});
     await actAs(town.leader);
     await approveReport(id, APPROVAL);
@@ -237,7 +237,7 @@ describe("a correction (修订)", () => {
     if (page?.kind !== "live") return;
     expect(page.report.edition.edition).toBe(2);
     expect(page.report.editions).toHaveLength(2);
-    expect(page.report.document.sections.find((s) => s.key === "overview")!.html).toBe("<p>更正后的总体情况。</p>");
+    expect(page.report.document.sections.find((s) => s.key === "overview")!.html).toBe("<p>更正后的总体情况。</p>" + narrativeHtml("overview"));
   });
 
   it("a scheduled correction is published by the scheduler with the change note given when it was scheduled", async () => {
@@ -298,7 +298,7 @@ describe("the whole life of a report", () => {
     await actAs(leader);
     await returnReport(id, { reason: "请补充政策解读情况。" });
     await actAs(clerk);
-    await saveSection({ reportId: id, sectionKey: "overview", baseVersion: sectionRow(id, "overview").version, html: "<p>补充了政策解读情况。</p>" });
+    await saveSection({ reportId: id, sectionKey: "overview", baseVersion: sectionRow(id, "overview").version, html: "<p>补充了政策解读情况。</p>" + narrativeHtml("overview") });
     await submitReport(id, {});
 
     await actAs(leader);
@@ -315,7 +315,7 @@ describe("the whole life of a report", () => {
     await actAs(leader);
     await startCorrection(id);
     await actAs(clerk);
-    await saveSection({ reportId: id, sectionKey: "overview", baseVersion: sectionRow(id, "overview").version, html: "<p>更正后的总体情况。</p>" });
+    await saveSection({ reportId: id, sectionKey: "overview", baseVersion: sectionRow(id, "overview").version, html: "<p>更正后的总体情况。</p>" + narrativeHtml("overview") });
     await submitReport(id, {});
     await actAs(leader);
     await approveReport(id, APPROVAL);

@@ -9,7 +9,7 @@ import { saveSection } from "@/lib/data/sections";
 import { startCorrection } from "@/lib/data/workflow";
 import { getCell, setTableValue, type CellTree } from "@/lib/interchange";
 import { actAs, addTownship, sectionRow, seedFixture } from "@/lib/testing/integration-db";
-import { CONSISTENT_TABLES, NARRATIVE_HTML, draftReport, publishedReport } from "@/lib/testing/report-flows";
+import { CONSISTENT_TABLES, draftReport, narrativeHtml, publishedReport } from "@/lib/testing/report-flows";
 
 await seedFixture();
 
@@ -39,7 +39,7 @@ describe("last year's report as a reference", () => {
     const { id } = await createNextYearReport();
     const editing = await getReportForEditing(id);
     expect(getCell(editing.previous!, "table3.naturalPerson.newReceived")).toBe(published("table3.naturalPerson.newReceived"));
-    expect(editing.previous!.sections.find((s) => s.key === "problems")!.html).toBe(NARRATIVE_HTML);
+    expect(editing.previous!.sections.find((s) => s.key === "problems")!.html).toBe(narrativeHtml("problems"));
     expect((await table3Of(id)).naturalPerson!.carriedOver).toBe(published("table3.naturalPerson.carriedForward"));
   });
 

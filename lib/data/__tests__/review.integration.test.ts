@@ -35,7 +35,7 @@ import {
   type Persona,
   type Township,
 } from "@/lib/testing/integration-db";
-import { APPROVAL, draftReport, submittedReport, writeReport } from "@/lib/testing/report-flows";
+import { APPROVAL, draftReport, narrativeHtml, submittedReport, writeReport } from "@/lib/testing/report-flows";
 
 const f = await seedFixture();
 
@@ -56,7 +56,9 @@ async function inReview(shortName: string): Promise<{ town: Township; id: number
   return { town, id };
 }
 
-async function saveOverview(reportId: number, html: string): Promise<void> {
+/** The overview rewritten: `opening` put before the rest of the section's text. */
+async function saveOverview(reportId: number, opening: string): Promise<void> {
+  const html = opening + narrativeHtml("overview");
   await saveSection({ reportId, sectionKey: "overview", baseVersion: sectionRow(reportId, "overview").version, html });
 }
 
@@ -187,7 +189,7 @@ describe("the leader returns the report", () => {
 
     await actAs(town.clerk);
     await saveOverview(id, "<p>按审核意见修改。</p>");
-    expect(sectionRow(id, "overview").html).toBe("<p>按审核意见修改。</p>");
+    expect(sectionRow(id, "overview").html).toBe("<p>按审核意见修改。</p>" + narrativeHtml("overview"));
   });
 
   it("a return needs a reason", async () => {
@@ -229,7 +231,7 @@ describe("the leader returns the report", () => {
     await actAs(town.leader);
     const review = await getReviewData(id);
     expect(review.returnReason).toBe(RETURN.reason);
-    expect(review.document.sections.find((s) => s.key === "overview")!.html).toBe("<p>修改后的总体情况。</p>");
+    expect(review.document.sections.find((s) => s.key === "overview")!.html).toBe("<p>修改后的总体情况。</p>" + narrativeHtml("overview"));
     expect(review.previousReview?.sections.find((s) => s.key === "overview")!.html).toBe(firstText);
   });
 });
