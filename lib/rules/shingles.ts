@@ -40,7 +40,15 @@ export const MIN_COUNTABLE_CHARS = 50;
 /** Stands for a run of digits in normalised text. */
 const NUMBER_CODE = 0x23; // "#", itself never countable (a symbol)
 
-const DIGIT = /^[0-9０-９]$/;
+const isDigit = (cp: number): boolean => (cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19);
+
+/** Whitespace, punctuation or a symbol: common ranges first, the Unicode classes for the rest. */
+function isDropped(cp: number, ch: string): boolean {
+  if (cp < 0x80) return !((cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a));
+  if ((cp >= 0x3000 && cp <= 0x303f) || (cp >= 0x2000 && cp <= 0x206f)) return true; // CJK and general punctuation
+  if (cp >= 0xff01 && cp <= 0xff0f) return true; // full-width ！…／
+  return DROPPED.test(ch);
+}
 /** Punctuation that may stand inside a number (「1,234」「12.5」). */
 const NUMBER_SEPARATOR = /^[.,．，]$/;
 const DROPPED = /^[\p{P}\p{S}\p{Z}\p{C}\s]$/u;
@@ -104,7 +112,7 @@ export function normaliseParagraphs(paragraphs: readonly string[], boilerplate: 
         inNumber = false;
       } else {
         const ch = String.fromCodePoint(cp);
-        if (DIGIT.test(ch)) {
+        if (isDigit(cp)) {
           if (inNumber) {
             end[length - 1] = i + width;
           } else {
@@ -114,8 +122,8 @@ export function normaliseParagraphs(paragraphs: readonly string[], boilerplate: 
             end[length++] = i + width;
             inNumber = true;
           }
-        } else if (DROPPED.test(ch)) {
-          if (inNumber && !(NUMBER_SEPARATOR.test(ch) && DIGIT.test(text[i + 1] ?? ""))) inNumber = false;
+        } else if (isDropped(cp, ch)) {
+          if (inNumber && !(NUMBER_SEPARATOR.test(ch) && isDigit(text.charCodeAt(i + 1)))) inNumber = false;
         } else {
           const folded = cp >= 0xff21 && cp <= 0xff5a ? cp - 0xfee0 : cp;
           codes[length] = String.fromCodePoint(folded).toLowerCase().codePointAt(0)!;
