@@ -67,6 +67,10 @@ export interface CopiedTextSources {
   readonly excludeId?: string;
 }
 
+/** The index posts one shingle in 2^SAMPLE_BITS (by hash value). */
+const SAMPLE_BITS = 2;
+const isSampled = (hash: number): boolean => (hash & ((1 << SAMPLE_BITS) - 1)) === 0;
+
 /** How many of the reports sharing most shingles with a section are measured exactly. */
 const CANDIDATES = 16;
 
@@ -111,9 +115,10 @@ export class CopiedTextIndex {
   private readonly free: number[] = [];
   private readonly slotOf = new Map<string, number>();
   /**
-   * Shingle → slot, or slots when several reports hold it. Keyed by the hash's top 30 bits, a
-   * small integer for V8 (4× faster than a full 32-bit key); a rare collision only adds a
-   * candidate, the exact measure uses the full hash.
+   * Sampled shingle → slot, or slots when several reports hold it. Only shingles whose hash
+   * is 0 modulo SAMPLE are posted (the same shingles in every report, so shared text still
+   * meets): they only pick the candidates, whose coverage is then measured on all shingles.
+   * A quarter of the entries, and the key (hash / SAMPLE) is a small integer for V8.
    */
   private readonly postings = new Map<number, number | number[]>();
 
@@ -145,12 +150,13 @@ export class CopiedTextIndex {
     this.slots[slot] = { id: doc.id, label: doc.label, all, sections };
     this.slotOf.set(doc.id, slot);
     for (const h of all) {
-      const key = h >>> 2;
+      if (!isSampled(h)) continue;
+      const key = h >>> SAMPLE_BITS;
       const held = this.postings.get(key);
       if (held === undefined) this.postings.set(key, slot);
       else if (typeof held === "number") {
-        if (held !== slot) this.postings.set(key, [held, slot]);
-      } else if (held[held.length - 1] !== slot) held.push(slot);
+        this.postings.set(key, [held, slot]);
+      } else held.push(slot);
     }
   }
 
@@ -160,7 +166,8 @@ export class CopiedTextIndex {
     if (slot === undefined) return false;
     const doc = this.slots[slot]!;
     for (const h of doc.all) {
-      const key = h >>> 2;
+      if (!isSampled(h)) continue;
+      const key = h >>> SAMPLE_BITS;
       const held = this.postings.get(key);
       if (held === slot) this.postings.delete(key);
       else if (Array.isArray(held)) {
@@ -191,7 +198,8 @@ export class CopiedTextIndex {
       hits[slot]!++;
     };
     for (const h of section.hashes) {
-      const held = this.postings.get(h >>> 2);
+      if (!isSampled(h)) continue;
+      const held = this.postings.get(h >>> SAMPLE_BITS);
       if (held === undefined) continue;
       if (typeof held === "number") count(held);
       else for (const slot of held) count(slot);

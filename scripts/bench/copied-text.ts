@@ -12,6 +12,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
 import { checkReport, htmlToParagraphs } from "@/lib/rules";
 import { CopiedTextIndex, checkCopiedText, measureCopiedText, type SourceDoc } from "@/lib/rules/copied-text";
@@ -126,12 +128,14 @@ export function copiedTextBench(others = 1000, runs = 50): CopiedTextBenchResult
     for (const doc of generated) index.add(doc);
     builds.push(performance.now() - started);
   }
-  // Heap held by one index (exact only with node --expose-gc, else approximate).
-  globalThis.gc?.();
+  // Heap held by one index, between two full garbage collections.
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
+  gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const kept = new CopiedTextIndex({ format: report.format });
   for (const doc of generated) kept.add(doc);
-  globalThis.gc?.();
+  gc();
   const indexHeapMiB = Math.round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20);
 
   const sources = { previous: previousSource, index: kept };

@@ -150,6 +150,19 @@ describe("X-5 measureCopiedText and checkCopiedText", () => {
     expect(checkCopiedText(problems(half), { previous, index }, { threshold: match!.percent / 100 })).toHaveLength(1);
   });
 
+  it("the index finds the same best match as comparing with every report one by one", () => {
+    const sentences = [...htmlText(PROBLEMS_2022).split(/(?<=[。；])/), ...htmlText(PROBLEMS_OTHER).split(/(?<=[。；])/)].filter((x) => x.length > 8);
+    // Five reports, each holding a different share of the sentences of the section measured.
+    const docs = [1, 2, 3, 5, 8].map((step, d) => source(`d${d}`, `单位${d}`, [{ key: "x", html: `<p>${sentences.filter((_, i) => i % step === 0).join("")}</p>` }]));
+    const mine = report([{ key: "problems", heading: "五", html: `<p>${sentences.filter((_, i) => i % 2 === 1).join("")}</p>` }]);
+    const index = new CopiedTextIndex();
+    for (const doc of docs) index.add(doc);
+    const oneByOne = docs.map((doc) => measureCopiedText(mine, { previous: { ...doc, sections: [{ key: "problems", html: doc.sections[0]!.html }] } })[0]?.percent ?? 0);
+    const [best] = measureCopiedText(mine, { index });
+    expect(best?.percent).toBe(Math.max(...oneByOne));
+    expect(oneByOne.filter((p) => p > 0 && p < 100).length).toBeGreaterThanOrEqual(2);
+  });
+
   it("index add, replace and remove", () => {
     const index = new CopiedTextIndex();
     const mine = problems(PROBLEMS_2022);
