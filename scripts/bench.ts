@@ -16,6 +16,10 @@
  * Memory: the server's process tree is sampled from /proc every 100 ms for the whole run
  * (scripts/bench/memory.ts). The server logs as in production (LOG_LEVEL, default info), its
  * stdout going to a file, so the cost of the request log is part of every figure.
+ *
+ * X-5 (copied text, scripts/bench/copied-text.ts): a full check of the largest demo report
+ * against 1,000 other reports, in this process before the server starts. Alone, without a
+ * build: `npm run bench -- copied-text`.
  */
 import { execFile, spawn } from "node:child_process";
 import http from "node:http";
@@ -42,6 +46,7 @@ import { orgCodeCheckChar } from "@/lib/validations/org-code";
 import { largestReportPage, lighthouseScores, pageWeights, reportPageAgainstNginx } from "./bench/public-pages";
 import { MemorySampler, type MemoryPeak } from "./bench/memory";
 import { generateSearchCorpus } from "./bench/search-corpus";
+import { copiedTextBench, copiedTextRows } from "./bench/copied-text";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const BASE = `http://localhost:${PORT}`;
@@ -294,12 +299,23 @@ async function searchBench(corpusSize: number) {
   return { reports: corpusSize, queries: latencies.length, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), unit: "ms" };
 }
 
+/** `npm run bench -- copied-text`: only the X-5 bench (no build or server needed). */
+function copiedTextOnly() {
+  const result = copiedTextBench();
+  console.log(`\nMachine: ${machine().cpus} × ${machine().cpuModel}, Node ${process.version}; load average ${loadAverage().join(" ")}`);
+  printTable(copiedTextRows(result));
+  console.log(`\nhighest X-5 match per section: ${result.highestMatches.map((m) => `${m.sectionKey} ${m.percent}% (${m.source})`).join("; ")}`);
+}
+
 async function main() {
+  if (process.argv[2] === "copied-text") return copiedTextOnly();
+  if (process.argv[2] !== undefined) throw new Error(`unknown bench ${process.argv[2]} (known: copied-text)`);
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-"));
   const databasePath = path.join(dir, "bench.db");
   const logFile = path.join(dir, "server.log");
   const loadBefore = loadAverage();
+  const copiedText = copiedTextBench();
   const prepared = await prepareEditors(databasePath);
   const corpusDb = openDatabase(databasePath);
   const corpusSize = generateSearchCorpus(corpusDb);
@@ -327,6 +343,7 @@ async function main() {
       search: { query: { ...searchQuery, unit: "ms", target: "p95 ≤ 30 ms" }, page: search },
       autosave: { editors: EDITORS, ...autosave, unit: "ms", target: "p95 ≤ 30 ms" },
       autosaveSaturation: saturation,
+      copiedText,
       memory: memory ? { ...memory, unit: "MiB" } : { skipped: "no /proc" },
       serverLog: serverLogStats(logFile),
     };
@@ -363,6 +380,7 @@ async function main() {
     rows.push([`the rendered /search page (${search.queries} requests)`, `p50 ${search.p50} ms · p95 ${search.p95} ms`, ""]);
     rows.push([`autosave round trip, ${EDITORS} editors saving ~1/s (${autosave.saves} saves)`, `p50 ${autosave.p50} ms · p95 ${autosave.p95} ms · p99 ${autosave.p99} ms`, "p95 ≤ 30 ms"]);
     rows.push([`autosave saturation (${EDITORS} editors, no pauses)`, `${saturation.savesPerSecond} saves/s`, ""]);
+    rows.push(...copiedTextRows(copiedText));
     rows.push([
       "peak memory of the server (RSS of its process tree, sampled every 100 ms; VmHWM of the Node process)",
       memory ? `${memory.peakTreeRssMiB} MiB · ${memory.peakProcessHwmMiB} MiB` : "unavailable (no /proc)",

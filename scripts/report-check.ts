@@ -1,7 +1,9 @@
 /**
- * npm run report:check -- <report.json> [--previous <last-year.json>]
+ * npm run report:check -- <report.json> [--previous <last-year.json>] [--compare <other-unit.json> …]
  *
- * Prints {"errors": [...], "warnings": [...]} (rule findings) as JSON on stdout.
+ * Prints {"errors": [...], "warnings": [...]} (rule findings) as JSON on stdout. --compare
+ * (repeatable, or several files after one flag) gives other units' reports for X-5 (copied
+ * text); --previous also feeds X-5's comparison with last year's sections.
  * Exit 0: no errors; 1: rule errors; 2: not a valid nianbao-report/1 document (the JSON
  * path of the first problem is printed on stderr) or bad usage. Never prints a stack trace.
  */
@@ -19,7 +21,7 @@ function main(): number {
     process.stderr.write(`${args.error}\n`);
     return 2;
   }
-  const result = runCheckCommand(read(args.file), args.previous ? read(args.previous) : undefined);
+  const result = runCheckCommand(read(args.file), args.previous ? read(args.previous) : undefined, (args.compare ?? []).map(read));
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   return result.exitCode;
