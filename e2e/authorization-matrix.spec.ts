@@ -131,6 +131,7 @@ test.describe("authorization matrix", () => {
 
     // ---- Drafting (report A is a complete draft) ----
     await prove(action(REPORT, "touchPresenceAction", editorPage, () => [R, "overview"]));
+    await prove(action(REPORT, "checkCopiedTextAction", editorPage, () => [R, { sectionKey: "overview", html: "<p>矩阵测试：雷同检查</p>" }]));
 
     const autosave = {
       entry: "PUT app/api/reports/[id]/sections/[key]/route.ts",

@@ -23,6 +23,11 @@ const envSchema = z.object({
   SITE_ERROR_REPORT_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().url().optional()),
   /** Public address of the site, for absolute links in feeds, sitemaps, open data and QR codes. */
   SITE_URL: z.string().url().optional(),
+  /**
+   * 年报体检 X-5 (雷同): the share of a section's text, in percent, also found in last year's
+   * report or another unit's at which the clerk is warned. Unset: the format's (60).
+   */
+  COPIED_TEXT_THRESHOLD: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(10).max(100).optional()),
   /** Consecutive failed sign-ins that lock an account. */
   LOCKOUT_THRESHOLD: intFromEnv(5, 1, 100),
   LOCKOUT_MINUTES: intFromEnv(15, 1, 24 * 60),

@@ -1,7 +1,7 @@
 import type { FormatId, TableId } from "@/lib/formats";
 import type { CellTree, ReportDocument } from "@/lib/interchange";
 import type { ReportStatus } from "@/lib/permissions";
-import { countFindings, type Finding } from "@/lib/rules";
+import { countFindings, type CopiedTextMatch, type Finding, type Segment } from "@/lib/rules";
 
 /** What a section holds: narrative HTML, or the cells of one statistics table. */
 export type SectionContent = { kind: "narrative"; html: string } | { kind: "table"; tableId: TableId; cells: CellTree | null };
@@ -45,8 +45,19 @@ export interface EditorReport {
   sections: EditorSection[];
   /** Last year's report of the unit, for reference figures, R3-5/R2-1 and section 五. */
   previous: ReportDocument | null;
+  /**
+   * X-5 warnings of the stored text (雷同 is checked on the server, where the other units'
+   * reports are; the editor asks again for the section being typed).
+   */
+  copiedText: Finding[];
   deadline: string;
   daysLeft: number;
+}
+
+/** X-5 of one section's text: its warning if any, and its highest match with both texts cut into shared and unshared runs. */
+export interface CopiedTextCheck {
+  finding: Finding | null;
+  match: (CopiedTextMatch & { mine: Segment[]; theirs: Segment[] }) | null;
 }
 
 /** A review comment as the review screen and the editor show it. */

@@ -30,3 +30,9 @@ export function siteIdentity(): SiteIdentity {
     errorReportUrl: given(e.SITE_ERROR_REPORT_URL),
   };
 }
+
+/** The site's X-5 threshold as a share (0.1–1), or undefined for the format's own (COPIED_TEXT_THRESHOLD in percent). */
+export function copiedTextThreshold(): number | undefined {
+  const percent = env().COPIED_TEXT_THRESHOLD;
+  return percent === undefined ? undefined : percent / 100;
+}

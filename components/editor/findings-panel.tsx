@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { consequencesOf, countFindings, isBlank, isListed, type Finding } from "@/lib/rules";
 
-type Location = { inThisSection: true; targetId: string } | { inThisSection: false; href: string } | null;
+type Location = { inThisSection: true; targetId: string; excerpt?: string } | { inThisSection: false; href: string } | null;
 
 interface FindingsPanelProps {
   findings: readonly Finding[];
   /** Where a finding's cell is: focus it here, or link to the section that has it. */
   locate: (finding: Finding) => Location;
+  /** Selects a sentence in the text being edited; false when it is not found there. */
+  onSelectExcerpt?: (excerpt: string) => boolean;
 }
 
 const focusElement = (id: string) => {
@@ -22,7 +24,7 @@ const focusElement = (id: string) => {
  * in yet are one line (「未填 N 格」), not a mistake each; a finding that only follows from another
  * (the 总计 column's) is shown under its cause (「导致：…」).
  */
-export function FindingsPanel({ findings, locate }: FindingsPanelProps) {
+export function FindingsPanel({ findings, locate, onSelectExcerpt }: FindingsPanelProps) {
   const counts = countFindings(findings);
   const listed = findings.filter(isListed);
   const firstBlank = findings.find(isBlank);
@@ -55,7 +57,11 @@ export function FindingsPanel({ findings, locate }: FindingsPanelProps) {
                 {target === null ? (
                   label
                 ) : target.inThisSection ? (
-                  <button type="button" className="text-left underline decoration-dotted" onClick={() => focusElement(target.targetId)}>
+                  <button
+                    type="button"
+                    className="text-left underline decoration-dotted"
+                    onClick={() => (target.excerpt && onSelectExcerpt?.(target.excerpt)) || focusElement(target.targetId)}
+                  >
                     {label}
                   </button>
                 ) : (

@@ -1,13 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CellId } from "@/lib/formats";
 import { REPORT_SCHEMA_ID, type CellTree, type ReportDocument, type ReportTables } from "@/lib/interchange";
 import { checkReport, computeTotals, countFindings, fillComputedCells, likelyMistypedCell, type Finding } from "@/lib/rules";
 import type { ActionResult } from "@/lib/action-result";
-import { completionRefusal, contentFields, withContent, type ContentChange, type EditorReport, type EditorSection } from "@/lib/report-editing";
+import { completionRefusal, contentFields, withContent, type ContentChange, type CopiedTextCheck, type EditorReport, type EditorSection } from "@/lib/report-editing";
 import { ConflictView, type ConflictState } from "./conflict-view";
+import { CopiedTextPanel } from "./copied-text-panel";
+import { highlightExcerpts, selectExcerpt } from "./text-highlights";
 import { FindingsPanel } from "./findings-panel";
 import { RichTextEditor } from "./rich-text-editor";
 import { SaveStatus } from "./save-status";
@@ -17,12 +19,20 @@ import { saveSectionRequest } from "./save-section-request";
 import { readLocalDraft, useAutosave, type SaveOutcome } from "./use-autosave";
 
 type EditorSectionData = EditorSection;
-type EditorReportData = Pick<EditorReport, "id" | "year" | "title" | "format" | "unitName" | "unitKind" | "editable" | "sections" | "previous">;
+type EditorReportData = Pick<EditorReport, "id" | "year" | "title" | "format" | "unitName" | "unitKind" | "editable" | "sections" | "previous" | "copiedText">;
 
 export interface ReportEditorActions {
   setCompleted: (reportId: number, sectionKey: string, completed: boolean) => Promise<ActionResult>;
   touchPresence: (reportId: number, sectionKey: string) => Promise<ActionResult<string[]>>;
+  /** X-5 of the section being typed (the other units' reports are on the server). */
+  checkCopiedText: (reportId: number, input: { sectionKey: string; html: string }) => Promise<ActionResult<CopiedTextCheck>>;
 }
+
+/** How long typing must pause before the section is checked for copied text again. */
+const COPIED_TEXT_DELAY_MS = 1200;
+
+/** Rules whose findings name a sentence the editor marks in the text. */
+const SENTENCE_RULES = new Set(["X-1", "X-9"]);
 
 type Content = { html: string } | { cells: CellTree };
 
@@ -78,10 +88,15 @@ export function ReportEditor({
   const storageKey = `nianbao:draft:${report.id}:${currentKey}`;
 
   const document = useMemo(() => toDocument(report, sections), [report, sections]);
-  const findings = useMemo(
-    () => checkReport(report.format, document, report.previous, { unitKind: report.unitKind }),
-    [report.format, report.previous, report.unitKind, document],
-  );
+  const copiedText = useCopiedText(report, current, actions.checkCopiedText);
+  const findings = useMemo(() => {
+    // Every rule runs here as the clerk types, except X-5: its findings come from the server.
+    const local = checkReport(report.format, document, report.previous, { unitKind: report.unitKind });
+    const narrative = document.sections;
+    const live = copiedText.check?.finding;
+    const fromServer = report.copiedText.filter((f) => !(f.path && narrative[Number(f.path.split(".")[1])]?.key === currentKey && copiedText.check));
+    return [...local, ...fromServer, ...(live ? [live] : [])];
+  }, [report.format, report.previous, report.unitKind, report.copiedText, document, copiedText.check, currentKey]);
   const totals = useMemo(() => computeTotals(report.format, document), [report.format, document]);
   const tables = "tables" in document ? document.tables : undefined;
   const targetOf = useCallback(
@@ -96,10 +111,11 @@ export function ReportEditor({
 
   const sectionOf = useCallback(
     (finding: Finding): string | null => {
-      const cell = finding.cells[0];
-      if (cell) return sections.find((s) => s.kind === "table" && s.tableId === cell.split(".")[0])?.key ?? null;
+      // A text finding (X-1 names a cell too) belongs where its sentence is.
       const match = finding.path?.match(/^sections\.(\d+)\./);
-      return match ? (narrativeKeys[Number(match[1])] ?? null) : null;
+      if (match) return narrativeKeys[Number(match[1])] ?? null;
+      const cell = finding.cells[0];
+      return cell ? (sections.find((s) => s.kind === "table" && s.tableId === cell.split(".")[0])?.key ?? null) : null;
     },
     [sections, narrativeKeys],
   );
@@ -214,7 +230,10 @@ export function ReportEditor({
   const locate = (finding: Finding) => {
     const key = sectionOf(finding);
     const cell = finding.cells[0];
-    if (key === currentKey) return cell ? { inThisSection: true as const, targetId: inputId(targetOf(finding) ?? cell) } : { inThisSection: true as const, targetId: "narrative-editor" };
+    if (key === currentKey) {
+      if (cell && !finding.path) return { inThisSection: true as const, targetId: inputId(targetOf(finding) ?? cell) };
+      return { inThisSection: true as const, targetId: "narrative-editor", excerpt: SENTENCE_RULES.has(finding.ruleId) ? finding.excerpt : undefined };
+    }
     return key ? { inThisSection: false as const, href: `/staff/reports/${report.id}/sections/${key}` } : null;
   };
   const previousProblems = report.previous?.sections.find((s) => s.key === "problems");
@@ -222,6 +241,8 @@ export function ReportEditor({
   const referenceNote =
     report.previous === null ? NO_PUBLISHED_REFERENCE : previousTables === null ? `${report.year - 1}年度报告为旧格式，没有可对照的表格数据。` : null;
   const counts = countFindings(findings);
+  const sentenceExcerpts = sectionFindings.filter((f) => SENTENCE_RULES.has(f.ruleId) && f.excerpt).map((f) => f.excerpt!);
+  useSentenceHighlights(current.kind === "narrative" ? "narrative-editor" : null, sentenceExcerpts);
   const completedCount = sections.filter((s) => s.completed).length;
 
   return (
@@ -310,7 +331,10 @@ export function ReportEditor({
             onBlur={autosave.flush}
           />
         )}
-        <FindingsPanel findings={sectionFindings} locate={locate} />
+        {current.kind === "narrative" && (
+          <CopiedTextPanel check={copiedText.check} sourceHeading={(m) => sections.find((s) => s.key === m.sourceSectionKey)?.heading ?? ""} />
+        )}
+        <FindingsPanel findings={sectionFindings} locate={locate} onSelectExcerpt={(excerpt) => selectExcerpt("narrative-editor", excerpt)} />
         {report.editable && (
           <div className="flex flex-wrap items-center gap-3">
             <button
@@ -331,4 +355,45 @@ export function ReportEditor({
       </div>
     </div>
   );
+}
+
+/**
+ * X-5 of the narrative section being edited, asked of the server when the section is opened and
+ * whenever typing pauses; an answer to an older text is dropped.
+ */
+function useCopiedText(
+  report: EditorReportData,
+  current: EditorSectionData,
+  check: ReportEditorActions["checkCopiedText"],
+): { check: CopiedTextCheck | undefined } {
+  const [result, setResult] = useState<{ key: string; check: CopiedTextCheck }>();
+  const asked = useRef(0);
+  const html = current.kind === "narrative" ? current.html : null;
+  const key = current.key;
+  useEffect(() => {
+    if (html === null) return;
+    const ticket = ++asked.current;
+    const timer = setTimeout(() => {
+      check(report.id, { sectionKey: key, html })
+        .then((r) => {
+          if (r.ok && ticket === asked.current) setResult({ key, check: r.data });
+        })
+        .catch(() => undefined);
+    }, COPIED_TEXT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [check, report.id, key, html]);
+  return { check: result?.key === key ? result.check : undefined };
+}
+
+/** Marks the sentences findings name in the editor, after every render that changes them. */
+function useSentenceHighlights(editorId: string | null, excerpts: readonly string[]) {
+  const joined = excerpts.join("\u0000");
+  useEffect(() => {
+    if (!editorId) return;
+    // The editor is created after hydration: try again shortly if it is not there yet.
+    const paint = () => highlightExcerpts(editorId, joined ? joined.split("\u0000") : []);
+    paint();
+    const timer = setTimeout(paint, 300);
+    return () => clearTimeout(timer);
+  }, [editorId, joined]);
 }

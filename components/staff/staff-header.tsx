@@ -22,7 +22,7 @@ export function navItemsFor(role: Role, options: { showOverview?: boolean } = {}
     ];
   }
   const items: NavItem[] = [{ href: "/staff", label: "工作台" }];
-  if (options.showOverview) items.push({ href: "/staff/overview", label: "县级总览" });
+  if (options.showOverview) items.push({ href: "/staff/overview", label: "县级总览" }, { href: "/staff/checkup", label: "年报体检" });
   return items;
 }
 

@@ -40,6 +40,7 @@ export const AUTHORIZATION_TABLE: Record<string, TableEntry> = {
   [`${REPORT_ACTIONS}#setSectionCompletedAction`]: { allowed: ["clerkA"], rule: "clerks of the unit, draft only" },
   [`${REPORT_ACTIONS}#restoreRevisionAction`]: { allowed: ["clerkA"], rule: "clerks of the unit, draft only" },
   [`${REPORT_ACTIONS}#touchPresenceAction`]: { allowed: ["clerkA", "leaderA"], rule: "anyone who may read the report (its unit's clerks and leaders)" },
+  [`${REPORT_ACTIONS}#checkCopiedTextAction`]: { allowed: ["clerkA", "leaderA"], rule: "anyone who may read the report (read-only: X-5 of the text being typed)" },
   [`${STAFF_ACTIONS}#createNextYearReportAction`]: { allowed: ["clerkA", "clerkB"], rule: "any clerk, for their own unit" },
   [`${REVIEW_ACTIONS}#submitReportAction`]: { allowed: ["clerkA"], rule: "clerks of the unit" },
   [`${REVIEW_ACTIONS}#resolveCommentAction`]: { allowed: ["clerkA"], rule: "clerks of the unit resolve review comments" },

@@ -64,8 +64,8 @@ export function defaultOverviewYear(): number {
   return dueReportYear(now());
 }
 
-/** The viewer's unit if they may see the county overview; otherwise "not found". */
-async function requireCountyViewer() {
+/** The viewer's unit if they may see the county overview (and 体检); otherwise "not found". */
+export async function requireCountyViewer() {
   const viewer = await requireViewer();
   const [unit] = await db().select({ id: units.id, name: units.name, kind: units.kind }).from(units).where(eq(units.id, viewer.unitId));
   if (!unit || !canViewCountyOverview(viewer, unit)) throw new AppError("not_found");
@@ -80,10 +80,10 @@ export async function viewerCanSeeCountyOverview(): Promise<boolean> {
   return canViewCountyOverview(viewer, unit);
 }
 
-type UnitRow = { id: number; name: string; kind: UnitKind; parentId: number | null; active: boolean; reportDeadline: string };
+export type UnitRow = { id: number; name: string; kind: UnitKind; parentId: number | null; active: boolean; reportDeadline: string };
 
 /** Every unit below the given one, at any depth (the whole parentId tree, cycles ignored). */
-function descendantsOf(rootId: number, all: UnitRow[]): UnitRow[] {
+export function descendantsOf(rootId: number, all: UnitRow[]): UnitRow[] {
   const children = new Map<number, UnitRow[]>();
   for (const unit of all) {
     if (unit.parentId === null) continue;
@@ -113,7 +113,7 @@ function parseYear(raw: string | undefined, fallback: number): number {
   return year >= 2008 && year <= chinaYear(now()) ? year : fallback;
 }
 
-function latenessOf(
+export function latenessOf(
   deadline: string,
   report: { publishedAt: Date | null; isPublic: boolean } | null,
 ): { late: Lateness | null; daysLate: number } {

@@ -9,17 +9,21 @@ import { AppError } from "@/lib/errors";
 import { getFormat } from "@/lib/formats";
 import type { ReportDocument } from "@/lib/interchange";
 import { canDraftReportsOf, canEditReport } from "@/lib/permissions";
-import { checkReport, countFindings, type Finding } from "@/lib/rules";
+import { countFindings, type Finding } from "@/lib/rules";
 import type { EditorReport } from "@/lib/report-editing";
 import { parseOrThrow } from "@/lib/validations/parse";
 import { reportTitleSchema } from "@/lib/validations/report";
 import { db } from "./db";
+import { checkStoredReport } from "./report-checks";
 import { requireEditableReport, requireReadableReport } from "./report-access";
 import { actorOf, requireViewer } from "./session";
 
-/** Findings of a stored report, checked against last year's report of the same unit. */
-export async function findingsOf(doc: ReportDocument, unitId: number, unitKind: ReportDocument["unit"]["kind"]): Promise<Finding[]> {
-  return checkReport(doc.format, doc, await previousYearDocument(db(), unitId, doc.year), { unitKind });
+/**
+ * Findings of a stored report: every rule, checked against last year's report of the same unit
+ * and (X-5) the other units' public reports of the year.
+ */
+export async function findingsOf(doc: ReportDocument, unit: { id: number; kind: ReportDocument["unit"]["kind"] }, reportId: number): Promise<Finding[]> {
+  return (await checkStoredReport(doc, unit, reportId)).findings;
 }
 
 export interface WorkspaceReport {
@@ -68,7 +72,7 @@ export async function listUnitReports(): Promise<{
       .filter((s) => s.updatedAt)
       .sort((a, b) => b.updatedAt!.getTime() - a.updatedAt!.getTime())[0];
     const doc = (await readReportDocument(db(), report.id))!;
-    const { errors, warnings, blanks } = countFindings(await findingsOf(doc, unit.id, unit.kind));
+    const { errors, warnings, blanks } = countFindings(await findingsOf(doc, unit, report.id));
     const deadline = reportDeadline(report.year, unit.reportDeadline);
     result.push({
       id: report.id,
@@ -113,6 +117,8 @@ export async function getReportForEditing(reportId: number): Promise<EditorRepor
     .where(eq(reportSections.reportId, report.id))
     .orderBy(asc(reportSections.position));
   const deadline = reportDeadline(report.year, unit.reportDeadline);
+  const stored = (await readReportDocument(db(), report.id))!;
+  const { findings } = await checkStoredReport(stored, unit, report.id);
   return {
     id: report.id,
     year: report.year,
@@ -134,6 +140,7 @@ export async function getReportForEditing(reportId: number): Promise<EditorRepor
       guidance: guidanceByKey.get(section.key) ?? "",
     })),
     previous: (await previousYearDocument(db(), unit.id, report.year)) ?? null,
+    copiedText: findings.filter((f) => f.ruleId === "X-5"),
     deadline,
     daysLeft: daysUntil(deadline, now()),
   };
@@ -143,7 +150,7 @@ export async function getReportForEditing(reportId: number): Promise<EditorRepor
 export async function getReportPreview(reportId: number): Promise<{ document: ReportDocument; findings: Finding[]; status: ReportStatus; live: boolean }> {
   const { report, unit } = await requireReadableReport(reportId);
   const document = (await readReportDocument(db(), report.id))!;
-  return { document, findings: await findingsOf(document, unit.id, unit.kind), status: report.status, live: report.liveEditionId !== null };
+  return { document, findings: await findingsOf(document, unit, report.id), status: report.status, live: report.liveEditionId !== null };
 }
 
 export async function updateReportTitle(reportId: number, input: { title: string }): Promise<void> {

@@ -64,7 +64,7 @@ export async function submitReport(reportId: number, rawExplanations: unknown): 
     throw new AppError("invalid", `还有 ${open.length} 节未标记为已完成：${open.map((s) => s.heading || "导语").join("、")}。`);
   }
   const document = (await readReportDocument(db(), report.id))!;
-  const { errors, warnings } = splitFindings(await findingsOf(document, unit.id, unit.kind));
+  const { errors, warnings } = splitFindings(await findingsOf(document, unit, report.id));
   if (errors.length > 0) throw new AppError("invalid", `报告还有 ${errors.length} 个错误，须全部改正后才能提交。第一个：${errors[0]!.message}`);
   const missing = warnings.filter((w) => !explanations[findingKey(w)]);
   if (missing.length > 0) {
@@ -261,7 +261,7 @@ export async function getReviewData(reportId: number): Promise<ReviewData> {
     title: report.title,
     indexNo: report.indexNo,
     document,
-    findings: await findingsOf(document, unit.id, unit.kind),
+    findings: await findingsOf(document, unit, report.id),
     explanations: inReview || report.status === "approved" || report.status === "scheduled" ? explanations : [],
     comments,
     previousReview: toDoc(inReview ? before?.document : current?.document),

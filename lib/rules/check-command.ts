@@ -1,6 +1,6 @@
 import { parseReportJson, type ReportDocument, type ReportParseError } from "@/lib/interchange";
 import { checkReport, splitFindings } from "./check-report";
-import { CopiedTextIndex, checkCopiedText, type SourceDoc } from "./copied-text";
+import { CopiedTextIndex, measureCopiedText, type SourceDoc } from "./copied-text";
 import { crossYearMismatch } from "./cross-year-rules";
 import type { Finding } from "./types";
 
@@ -92,12 +92,12 @@ export function checkWithText(report: ReportDocument, previous?: NamedReport | n
   const sameUnitLastYear = previous && crossYearMismatch(report, previous.doc) === null ? previous : null;
   const index = new CopiedTextIndex({ format: report.format });
   for (const other of others) index.add(otherUnitSource(other));
-  const copied = checkCopiedText(
+  const copied = measureCopiedText(
     report,
     { previous: sameUnitLastYear ? { id: sameUnitLastYear.id, label: `本单位${sameUnitLastYear.doc.year}年度报告`, sections: sameUnitLastYear.doc.sections } : null, index },
     { format: report.format },
   );
-  return [...checkReport(report.format, report, previous?.doc), ...copied];
+  return checkReport(report.format, report, previous?.doc, { copied });
 }
 
 function otherUnitSource({ id, doc }: NamedReport): SourceDoc {

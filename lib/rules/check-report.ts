@@ -11,6 +11,7 @@ import { checkFigureJumps } from "./figure-jumps";
 import { checkTemplateLeftovers } from "./template-leftovers";
 import { textSections } from "./text-sections";
 import { checkThinSections } from "./thin-sections";
+import { copiedTextFindings, copiedTextThresholdPercent } from "./copied-text";
 import type { CheckableReport, CheckContext, Finding } from "./types";
 
 /** Previous-year report: its own format is needed to name its cells. */
@@ -59,6 +60,7 @@ export function checkReport(
   const text = def.rules.textChecks;
   if (text) {
     const sections = textSections(report);
+    if (context?.copied) groups.push(copiedTextFindings(context.copied, copiedTextThresholdPercent({ format: def, threshold: context.copiedThreshold })));
     groups.push(checkThinSections(sections, text));
     if (comparable) groups.push(checkFigureJumps(report.tables, comparable.tables, text));
     groups.push(checkTemplateLeftovers(sections, def));

@@ -272,9 +272,13 @@ export function copiedTextThresholdPercent(options: CopiedTextOptions = {}, inde
 
 /** X-5 warnings: sections whose highest match reaches the threshold, in section order. */
 export function checkCopiedText(report: CheckableReport, sources: CopiedTextSources, options: CopiedTextOptions = {}): Finding[] {
-  const threshold = copiedTextThresholdPercent(options, sources.index);
-  return measureCopiedText(report, sources, options)
-    .filter((m) => m.percent >= threshold)
+  return copiedTextFindings(measureCopiedText(report, sources, options), copiedTextThresholdPercent(options, sources.index));
+}
+
+/** The X-5 warnings among measured matches: those at or above the threshold (whole percent). */
+export function copiedTextFindings(matches: readonly CopiedTextMatch[], thresholdPercent: number): Finding[] {
+  return matches
+    .filter((m) => m.percent >= thresholdPercent)
     .map((m) => ({
       ruleId: "X-5",
       severity: "warning",

@@ -14,3 +14,15 @@ export { decimalPlaces } from "./numbers";
 export type { CheckContext, CheckableReport, Finding, Severity } from "./types";
 export { CHECK_USAGE, parseCheckArgs, runCheckCommand } from "./check-command";
 export type { CheckArgs, CheckCommandResult, InputFile } from "./check-command";
+export {
+  CopiedTextIndex,
+  MIN_COUNTABLE_CHARS,
+  SHINGLE_LENGTH,
+  checkCopiedText,
+  copiedTextFindings,
+  copiedTextThresholdPercent,
+  measureCopiedText,
+  sideBySide,
+} from "./copied-text";
+export type { CopiedTextMatch, CopiedTextOptions, CopiedTextSources, Segment, SourceDoc } from "./copied-text";
+export type { CopiedFrom } from "./types";

@@ -1,5 +1,6 @@
 import type { CellId, RuleId } from "@/lib/formats";
 import type { ReportSection, ReportTables, UnitKind } from "@/lib/interchange";
+import type { CopiedTextMatch } from "./copied-text";
 
 export type Severity = "error" | "warning";
 
@@ -59,4 +60,11 @@ export interface CheckableReport {
 export interface CheckContext {
   /** Kind of the reporting unit (R2-2); defaults to `report.unit.kind`. */
   readonly unitKind?: UnitKind;
+  /**
+   * X-5 (雷同): the sections' highest matches, measured by the caller, who holds the other
+   * reports (measureCopiedText). Without them X-5 does not run.
+   */
+  readonly copied?: readonly CopiedTextMatch[];
+  /** X-5 threshold as a share (0–1); defaults to the format's. */
+  readonly copiedThreshold?: number;
 }

@@ -71,6 +71,12 @@ export const saveSectionSchema = z.object({
 
 export type SaveSectionInput = z.infer<typeof saveSectionSchema>;
 
+/** The text of a narrative section as the clerk is typing it, checked for X-5 (雷同) before it is saved. */
+export const copiedTextQuerySchema = z.object({
+  sectionKey: z.string().min(1).max(64),
+  html: z.string().max(MAX_SECTION_HTML, "本节内容过长（超过 50 万字符），请分节或精简。"),
+});
+
 export const reportTitleSchema = z.object({
   title: z.string().trim().min(4, "请填写报告标题。").max(120, "标题不能超过 120 个字。"),
 });

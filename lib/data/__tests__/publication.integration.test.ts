@@ -18,7 +18,6 @@ import {
   publishApprovedReport,
   returnReport,
   startCorrection,
-  submitReport,
   withdrawReport,
 } from "@/lib/data/workflow";
 import { parseReportJson } from "@/lib/interchange";
@@ -40,7 +39,7 @@ import {
   written,
   type Township,
 } from "@/lib/testing/integration-db";
-import { APPROVAL, PUBLISH_NOW, approvedReport, narrativeHtml, publishedReport, submittedReport } from "@/lib/testing/report-flows";
+import { APPROVAL, PUBLISH_NOW, approvedReport, narrativeHtml, publishedReport, submitExplained, submittedReport } from "@/lib/testing/report-flows";
 
 const f = await seedFixture();
 
@@ -178,7 +177,8 @@ describe("a correction (修订)", () => {
     await startCorrection(id);
     await actAs(town.clerk);
     await saveSection({ reportId: id, sectionKey: "overview", baseVersion: sectionRow(id, "overview").version, html: "<p>更正后的总体情况。</p>" + narrativeHtml("overview") });
-    await submitReport(id, {});
+    // The test townships all write the same text, so 雷同 is among the warnings to explain.
+    await submitExplained(town, id);
     await actAs(town.leader);
     await approveReport(id, APPROVAL);
     return id;
@@ -299,7 +299,7 @@ describe("the whole life of a report", () => {
     await returnReport(id, { reason: "请补充政策解读情况。" });
     await actAs(clerk);
     await saveSection({ reportId: id, sectionKey: "overview", baseVersion: sectionRow(id, "overview").version, html: "<p>补充了政策解读情况。</p>" + narrativeHtml("overview") });
-    await submitReport(id, {});
+    await submitExplained(town, id);
 
     await actAs(leader);
     await approveReport(id, APPROVAL);
@@ -316,7 +316,7 @@ describe("the whole life of a report", () => {
     await startCorrection(id);
     await actAs(clerk);
     await saveSection({ reportId: id, sectionKey: "overview", baseVersion: sectionRow(id, "overview").version, html: "<p>更正后的总体情况。</p>" + narrativeHtml("overview") });
-    await submitReport(id, {});
+    await submitExplained(town, id);
     await actAs(leader);
     await approveReport(id, APPROVAL);
     await publishApprovedReport(id, { scheduleAt: "", changeNote: "更正总体情况。" });

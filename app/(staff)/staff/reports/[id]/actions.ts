@@ -3,6 +3,7 @@
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { touchSectionPresence } from "@/lib/data/presence";
 import { updateReportTitle } from "@/lib/data/reports";
+import { checkCopiedTextOfDraft, type SectionCopiedCheck } from "@/lib/data/report-checks";
 import { restoreSectionRevision, setSectionCompleted } from "@/lib/data/sections";
 
 export async function setSectionCompletedAction(reportId: number, sectionKey: string, completed: boolean): Promise<ActionResult> {
@@ -19,4 +20,9 @@ export async function restoreRevisionAction(reportId: number, sectionKey: string
 
 export async function updateReportTitleAction(reportId: number, input: { title: string }): Promise<ActionResult> {
   return runAction(() => updateReportTitle(Number(reportId), input));
+}
+
+/** 雷同 (X-5) of the section being typed, against last year's report and other units' public reports. */
+export async function checkCopiedTextAction(reportId: number, input: { sectionKey: string; html: string }): Promise<ActionResult<SectionCopiedCheck>> {
+  return runAction(() => checkCopiedTextOfDraft(Number(reportId), input));
 }

@@ -8,7 +8,7 @@ import { sectionLabel } from "@/components/editor/section-nav";
 import { getReportForEditing } from "@/lib/data/reports";
 import { getReviewData } from "@/lib/data/workflow";
 import { loadOrNotFound } from "@/lib/load";
-import { setSectionCompletedAction, touchPresenceAction } from "../../actions";
+import { checkCopiedTextAction, setSectionCompletedAction, touchPresenceAction } from "../../actions";
 import { addCommentAction, resolveCommentAction } from "../../review/actions";
 import { ReportHeader } from "../../report-header";
 import { TitleField } from "../../title-field";
@@ -47,7 +47,7 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
         report={report}
         currentKey={key}
         openComments={openComments}
-        actions={{ setCompleted: setSectionCompletedAction, touchPresence: touchPresenceAction }}
+        actions={{ setCompleted: setSectionCompletedAction, touchPresence: touchPresenceAction, checkCopiedText: checkCopiedTextAction }}
       />
       {(comments.length > 0 || review.can.review) && (
         <div className="mt-6 lg:ml-[17.5rem]">

@@ -1,0 +1,112 @@
+import "server-only";
+import { previousYearDocument, readReportDocument } from "@/db/report-store";
+import { publicSnapshot, yearCorpus, yearCorpusStamp } from "@/db/year-corpus";
+import { parseReportJson, type ReportDocument, type UnitKind } from "@/lib/interchange";
+import { checkReport, CopiedTextIndex, measureCopiedText, sideBySide, type CopiedTextMatch, type Finding, type SourceDoc } from "@/lib/rules";
+import type { CopiedTextCheck } from "@/lib/report-editing";
+import { copiedTextThreshold } from "@/lib/site";
+import { AppError } from "@/lib/errors";
+import { sanitizeReportHtml } from "@/lib/html/sanitize";
+import { copiedTextQuerySchema } from "@/lib/validations/report";
+import { parseOrThrow } from "@/lib/validations/parse";
+import { db } from "./db";
+import { requireReadableReport } from "./report-access";
+
+/*
+ * Checking a stored report as the clerk, the leader and the county see it: every rule of the
+ * engine, with last year's published report (cross-year rules, X-5 section to section) and
+ * every other unit's public report of the same year (X-5). Server-only: the other units' text
+ * never goes to the browser; the editor asks for X-5 through checkCopiedTextOfSection.
+ */
+
+export type SectionCopied = CopiedTextMatch;
+
+/** The index of one year's public reports, rebuilt when a publication, correction or withdrawal changes the year's set. */
+const indexes = new Map<number, { stamp: string; index: Promise<CopiedTextIndex> }>();
+
+async function buildIndex(year: number): Promise<CopiedTextIndex> {
+  const index = new CopiedTextIndex({ format: year >= 2021 ? "gov-2021" : year >= 2019 ? "gov-2019-trial" : "legacy-freeform" });
+  for (const row of await yearCorpus(db(), year)) {
+    const parsed = parseReportJson(row.snapshot);
+    if (!parsed.ok) continue;
+    index.add({ id: reportSourceId(row.reportId), label: `${row.unitName}${year}年度报告`, sections: parsed.document.sections });
+  }
+  return index;
+}
+
+/** Other units' public reports of the year, indexed for X-5 (cached per year). */
+export async function yearIndex(year: number): Promise<CopiedTextIndex> {
+  const stamp = await yearCorpusStamp(db(), year);
+  const cached = indexes.get(year);
+  if (cached && cached.stamp === stamp) return cached.index;
+  const index = buildIndex(year);
+  indexes.set(year, { stamp, index });
+  index.catch(() => indexes.delete(year));
+  return index;
+}
+
+const reportSourceId = (reportId: number): string => `report:${reportId}`;
+
+function previousSource(previous: ReportDocument | undefined): SourceDoc | null {
+  return previous ? { id: "previous", label: `本单位${previous.year}年度报告`, sections: previous.sections } : null;
+}
+
+export interface StoredReportCheck {
+  findings: Finding[];
+  /** Per narrative section its highest X-5 match, whatever its share (sections sharing nothing are left out). */
+  copied: SectionCopied[];
+}
+
+/** Every finding of a stored report (X-5 included) and its sections' highest X-5 matches. */
+export async function checkStoredReport(doc: ReportDocument, unit: { id: number; kind: UnitKind }, reportId: number): Promise<StoredReportCheck> {
+  const previous = await previousYearDocument(db(), unit.id, doc.year);
+  const copied = measureCopiedText(doc, { previous: previousSource(previous), index: await yearIndex(doc.year), excludeId: reportSourceId(reportId) }, { format: doc.format });
+  const findings = checkReport(doc.format, doc, previous, { unitKind: unit.kind, copied, copiedThreshold: copiedTextThreshold() });
+  return { findings, copied };
+}
+
+export type SectionCopiedCheck = CopiedTextCheck;
+
+/**
+ * X-5 for one section's text as the clerk is typing it: the highest match among last year's
+ * same section and the other units' public reports, with the passages both share.
+ */
+export async function checkCopiedTextOfSection(
+  doc: ReportDocument,
+  unit: { id: number; kind: UnitKind },
+  reportId: number,
+  sectionKey: string,
+): Promise<SectionCopiedCheck> {
+  const previous = await previousYearDocument(db(), unit.id, doc.year);
+  const index = await yearIndex(doc.year);
+  const only = { ...doc, sections: doc.sections.map((s) => (s.key === sectionKey ? s : { ...s, html: "" })) };
+  const [best] = measureCopiedText(only, { previous: previousSource(previous), index, excludeId: reportSourceId(reportId) }, { format: doc.format });
+  if (!best) return { finding: null, match: null };
+  const mineHtml = doc.sections.find((s) => s.key === sectionKey)?.html ?? "";
+  const theirsHtml = await sourceSectionHtml(best, previous);
+  const findings = checkReport(doc.format, only, null, { unitKind: unit.kind, copied: [best], copiedThreshold: copiedTextThreshold() }).filter((f) => f.ruleId === "X-5");
+  return { finding: findings[0] ?? null, match: { ...best, ...sideBySide(mineHtml, theirsHtml, { format: doc.format }) } };
+}
+
+async function sourceSectionHtml(match: SectionCopied, previous: ReportDocument | undefined): Promise<string> {
+  let sections = previous?.sections;
+  if (match.source === "other") {
+    const snapshot = await publicSnapshot(db(), Number(match.sourceId.slice("report:".length)));
+    const parsed = snapshot ? parseReportJson(snapshot) : null;
+    sections = parsed?.ok ? parsed.document.sections : [];
+  }
+  return sections?.find((s) => s.key === match.sourceSectionKey)?.html ?? "";
+}
+
+/**
+ * For the editor: X-5 for the section being typed (not saved yet), for anyone who may read the
+ * report. The text is sanitised like a save; nothing is stored.
+ */
+export async function checkCopiedTextOfDraft(reportId: number, input: unknown): Promise<SectionCopiedCheck> {
+  const { report, unit } = await requireReadableReport(reportId);
+  const { sectionKey, html } = parseOrThrow(copiedTextQuerySchema, input);
+  const stored = (await readReportDocument(db(), report.id))!;
+  if (!stored.sections.some((s) => s.key === sectionKey)) throw new AppError("not_found");
+  const doc = { ...stored, sections: stored.sections.map((s) => (s.key === sectionKey ? { ...s, html: sanitizeReportHtml(html) } : s)) };
+  return checkCopiedTextOfSection(doc, { id: unit.id, kind: unit.kind }, report.id, sectionKey);
+}
