@@ -30,7 +30,17 @@ const TOWNSHIPS: readonly Township[] = [
       address: "示例县青石镇青石路1号",
       phone: "0000-6000001",
       postcode: "999001",
-      proposals: 2,
+      proposals: { 2022: 2, 2023: 3 },
+      work: {
+        2022: ["石材加工企业入园集聚整治", "废弃矿山生态修复", "农村生活污水处理设施提标改造"],
+        2023: ["石材产业园二期建设", "未来乡村试点村创建", "老年食堂运营补助"],
+        2024: ["石材边角料综合利用项目", "村级集体经济增收", "青石老街保护性修缮"],
+      },
+      innovation: {
+        2022: "在14个行政村推行“村务公开二维码”，群众扫码即可查看村级财务和惠民资金发放情况，全年扫码查询超过一万人次。",
+        2023: "针对石材产业转型中群众关心的粉尘和噪声问题，每月公布园区企业环保检测结果，并按“红黄绿”三色标注整改状态，接受群众监督。",
+      },
+      readingPoint: "镇便民服务中心一楼的政务公开专区",
     },
     carriedInto2022: { ...NO_CARRY_OVER, naturalPerson: 2 },
     draft2024: true,
@@ -46,7 +56,17 @@ const TOWNSHIPS: readonly Township[] = [
       address: "示例县柳溪镇溪滨路8号",
       phone: "0000-6000002",
       postcode: "999002",
-      proposals: 1,
+      proposals: { 2022: 1, 2023: 2 },
+      work: {
+        2022: ["柳溪河河道清淤和堤岸加固", "美丽城镇样板区创建", "镇区公共停车位规划"],
+        2023: ["溪滨公园提升改造", "污水零直排区建设", "农贸市场改造提升"],
+        2024: ["柳溪老街立面整治", "农村供水管网改造", "农村公路安全防护工程"],
+      },
+      innovation: {
+        2022: "在柳溪河沿线设立河长公示牌并附扫码入口，群众扫码即可查看水质监测数据、保洁责任人和整治进度，发现问题还可随手拍上报。",
+        2023: "开展“政府开放日”活动2次，邀请群众代表走进便民服务中心和溪流治理工地，面对面听取工作人员介绍项目公开情况。",
+      },
+      readingPoint: "溪滨路便民服务中心的政务公开查阅点",
     },
     carriedInto2022: { ...NO_CARRY_OVER, naturalPerson: 1 },
     draft2024: true,
@@ -62,7 +82,17 @@ const TOWNSHIPS: readonly Township[] = [
       address: "示例县白沙乡白沙街2号",
       phone: "0000-6000003",
       postcode: "999003",
-      proposals: 0,
+      proposals: {},
+      work: {
+        2022: ["高山蔬菜种植补助", "下山移民搬迁安置", "林区防火隔离带建设"],
+        2023: ["来料加工点增收帮扶", "生态公益林补偿资金发放", "山塘水库安全度汛"],
+        2024: ["民宿集聚区规划", "护林员队伍建设", "山区道路塌方修复"],
+      },
+      innovation: {
+        2022: "为全乡护林员配发巡护终端，巡山轨迹、火情隐患和处置结果每月汇总后在乡政府公告栏和各村公开栏张贴。",
+        2023: "在偏远自然村设立“流动公开点”，驻村干部每月带着政策明白纸上门，把补助标准和申领办法讲给留守老人听。",
+      },
+      readingPoint: "乡政府一楼服务大厅的政务公开角",
     },
     carriedInto2022: NO_CARRY_OVER,
     draft2024: false,
@@ -98,7 +128,7 @@ function sectionsFor(
   const format = getFormat("gov-2021");
   const story: TownshipStory = { ...township.story, name: unit.name, shortName: unit.shortName };
   const rng = createRng(`${township.slug}-${year}-narrative`);
-  const ctx = { rng, story, year, tables };
+  const ctx = { rng, story, year, tables, ordinal: TOWNSHIPS.indexOf(township) };
   const html: Record<string, string> = {
     preamble: preambleHtml(ctx),
     overview: overviewHtml(ctx),
