@@ -10,9 +10,9 @@ import { consistent2022, consistent2023, withCells } from "./fixtures";
 
 // Section 五 as a township writes it; copied below into another unit's report and into last year's.
 const PROBLEMS_HTML =
-  "<h3>（二）存在的主要问题</h3><p>一是主动公开的及时性有待提高，部分惠民政策在出台后3个工作日内未能及时公开；二是政策解读形式较为单一，以文字解读为主，图解、视频解读仅2次；三是村级公开不够规范，12个行政村中有4个村的公开栏更新不及时。</p>";
+  "<h3>（二）存在的主要问题</h3><p>上年度报告所列问题已全部整改。一是主动公开的及时性有待提高，部分惠民政策在出台后3个工作日内未能及时公开；二是政策解读形式较为单一，以文字解读为主，图解、视频解读仅2次；三是村级公开不够规范，12个行政村中有4个村的公开栏更新不及时。</p>";
 const OWN_HTML =
-  "<p>对照全县政务公开考核细则，我镇在重点领域信息公开方面仍有短板：征地拆迁补偿标准公开不够细化，群众来电咨询较多；财政预决算说明过于简略，表格与文字说明衔接不紧。</p>";
+  "<p>针对上一年度报告指出的问题，本年度已逐项落实整改。对照全县政务公开考核细则，我镇在重点领域信息公开方面仍有短板：征地拆迁补偿标准公开不够细化，群众来电咨询较多；财政预决算说明过于简略，表格与文字说明衔接不紧。</p>";
 
 function withProblems(doc: ReportDocument, html: string): ReportDocument {
   return { ...doc, sections: doc.sections.map((s) => (s.key === "problems" ? { ...s, html } : s)) };
