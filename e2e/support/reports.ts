@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { openDatabase, type Db } from "../../db/client";
+import { systemActor } from "../../db/actor";
+import { publishReport } from "../../db/commands/publication";
 import { insertReportDocument } from "../../db/report-store";
 import { transaction } from "../../db/transaction";
 import { units, type Unit } from "../../db/schema";
@@ -46,8 +48,45 @@ export async function addCompleteReport(unitId: number, year: number, status: "d
   }
 }
 
-async function insertCompleteReport(db: Db, unit: Unit, year: number, status: "draft" | "approved", raisesWarning: boolean): Promise<number> {
+/**
+ * Every test township's text is the same demo report's, so their sections copy each other by
+ * design (雷同, X-5). The e2e server warns only at 100 % (COPIED_TEXT_THRESHOLD in
+ * playwright.config.ts), and sections that do not name the township get a closing sentence
+ * that does, so no test township's section is a whole copy of another's; a test that wants
+ * X-5 pastes a whole section.
+ */
+const OWN_CLOSING: Readonly<Record<string, (place: string, year: number) => string>> = {
+  problems: (place, year) => `<p>${place}将把上述改进措施纳入${year + 1}年政务公开工作要点，逐项抓好落实。</p>`,
+  other: (place) => `<p>${place}本年度无其他需要报告的事项。</p>`,
+};
+
+/**
+ * A published report of an existing unit whose text is another demo township's (so it does not
+ * copy the unit's drafts, which are made from 青石镇's), published by the system.
+ */
+export async function addPublishedReport(unitId: number, year: number, textFrom: "liuxi-2023" | "baisha-2023" = "liuxi-2023"): Promise<number> {
+  const db = openDatabase(E2E_DATABASE_PATH);
+  try {
+    const unit = db.select().from(units).where(eq(units.id, unitId)).get()!;
+    const reportId = await insertCompleteReport(db, unit, year, "approved", false, textFrom);
+    const result = await publishReport(db, systemActor("cli"), reportId, { at: new Date(), from: ["approved"] });
+    if (!result.published) throw new Error(`report ${reportId} was not published`);
+    return reportId;
+  } finally {
+    db.$client.close();
+  }
+}
+
+async function insertCompleteReport(
+  db: Db,
+  unit: Unit,
+  year: number,
+  status: "draft" | "approved",
+  raisesWarning: boolean,
+  textFrom = "qingshi-2023",
+): Promise<number> {
   const source = JSON.parse(fs.readFileSync("db/seed/reports/qingshi-2023.json", "utf8"));
+  source.sections = JSON.parse(fs.readFileSync(`db/seed/reports/${textFrom}.json`, "utf8")).sections;
   source.year = year;
   source.unit = { name: unit.name, orgCode: unit.orgCode, kind: "township" };
   source.title = `${unit.name}${year}年政府信息公开工作年度报告`;
@@ -56,11 +95,12 @@ async function insertCompleteReport(db: Db, unit: Unit, year: number, status: "d
   // The text is the township's own: no 青石 left in it for a search to find (the demo's 青石镇 has its own reports).
   const place = unit.shortName;
   for (const section of source.sections) {
-    section.html = section.html
-      .replaceAll("2023", String(year))
-      .replaceAll("2022", String(year - 1))
-      .replaceAll("青石镇", place)
-      .replaceAll("青石", place.slice(0, 2));
+    section.html =
+      section.html
+        .replaceAll("2023", String(year))
+        .replaceAll("2022", String(year - 1))
+        .replaceAll(/青石镇|柳溪镇|白沙乡/g, place)
+        .replaceAll(/青石|柳溪|白沙/g, place.slice(0, 2)) + (OWN_CLOSING[section.key]?.(place, year) ?? "");
   }
   const regulations = raisesWarning ? 1 : 0;
   source.tables.table2.regulations = { made: regulations, repealed: 0, valid: regulations };
