@@ -1,10 +1,19 @@
 import { readdirSync, readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { listCells, type CellId } from "@/lib/formats";
-import { isReportParseError, parseReportDocument, type CellValue, type ReportDocument } from "@/lib/interchange";
+import {
+  getTableValue,
+  isReportParseError,
+  parseReportDocument,
+  type CellValue,
+  type ReportDocument,
+  type ReportTables,
+} from "@/lib/interchange";
 import { toChineseNumeral } from "@/lib/rules/chinese-numerals";
 import { TEXT_FIGURE_CELLS, checkTextFigures } from "@/lib/rules/text-figures";
 import type { Finding } from "@/lib/rules";
+import { consistentTablesArb } from "./arbitraries";
 import { LEAVES_2023, withCells, zeroReport } from "./fixtures";
 
 /*
@@ -334,5 +343,99 @@ describe("X-1 on the demo reports", () => {
       return (performance.now() - start) / 20;
     });
     expect(Math.min(...batches)).toBeLessThan(5);
+  });
+});
+
+/** A narrative written from the tables, one placeholder per figure: [cell(s) summed, template]. */
+const NARRATIVE: readonly (readonly [readonly CellId[], string])[] = [
+  [["table3.total.newReceived"], "全年共收到政府信息公开申请{}件"],
+  [["table3.total.carriedOver"], "，上年结转{}件"],
+  [["table3.total.results.totalProcessed"], "；办结{}件"],
+  [["table3.total.results.granted"], "，其中予以公开{}件"],
+  [["table3.total.results.partialGrant"], "、部分公开{}件"],
+  [
+    ["stateSecret", "lawForbidden", "safetyStability", "thirdPartyRights", "internalAffairs", "processInfo", "enforcementCase", "adminQuery"].map(
+      (r) => `table3.total.results.denied.${r}`,
+    ),
+    "、不予公开{}件",
+  ],
+  [["noInfo", "needCreation", "unclear"].map((r) => `table3.total.results.unableToProvide.${r}`), "、无法提供{}件"],
+  [["complaint", "repeat", "publication", "massiveRequests", "confirmInfo"].map((r) => `table3.total.results.notProcessed.${r}`), "、不予处理{}件"],
+  [["overdueCorrection", "overdueFee", "otherReasons"].map((r) => `table3.total.results.other.${r}`), "、其他处理{}件"],
+  [["table3.total.carriedForward"], "；结转下年度继续办理{}件。"],
+  [["table3.naturalPerson.newReceived"], "新收申请中，自然人{}件"],
+  [["commercial", "research", "social", "legal", "otherOrg"].map((c) => `table3.${c}.newReceived`), "、法人或其他组织{}件。"],
+  [["table4.review.total"], "全年因政府信息公开工作被申请行政复议{}件"],
+  [["table4.litigationDirect.total", "table4.litigationPostReview.total"], "、提起行政诉讼{}件。"],
+  [["table2.normativeDocuments.made"], "本年度制发行政规范性文件{}件"],
+  [["table2.normativeDocuments.repealed"], "、废止{}件"],
+  [["table2.normativeDocuments.valid"], "，现行有效{}件。"],
+  [["table2.licensing.decisions"], "作出行政许可决定{}件"],
+  [["table2.punishment.decisions"], "、行政处罚决定{}件"],
+  [["table2.coercion.decisions"], "、行政强制决定{}件。"],
+  [["table2.fees.amountWanYuan"], "本年度行政事业性收费{}万元。"],
+];
+
+type Numeral = "arabic" | "fullWidth" | "chinese" | "liang" | "grouped";
+const NUMERALS: readonly Numeral[] = ["arabic", "fullWidth", "chinese", "liang", "grouped"];
+
+function write(n: number, form: Numeral): string {
+  if (!Number.isInteger(n)) return String(n);
+  switch (form) {
+    case "arabic":
+      return String(n);
+    case "fullWidth":
+      return String(n).replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    case "chinese":
+      return toChineseNumeral(n);
+    case "liang":
+      return toChineseNumeral(n, { liang: true });
+    case "grouped":
+      return n.toLocaleString("en-US");
+  }
+}
+
+function narrative(tables: ReportTables, forms: readonly Numeral[], change?: { index: number; by: number }): string {
+  return NARRATIVE.map(([cells, template], i) => {
+    const value = cells.reduce((sum, id) => sum + Number(getTableValue(tables, id) ?? 0), 0);
+    const shown = Math.round(value * 1e6) / 1e6 + (change?.index === i ? change.by : 0);
+    return template.replace("{}", write(shown, forms[i % forms.length] ?? "arabic"));
+  }).join("");
+}
+
+describe("X-1 properties", () => {
+  const base = zeroReport("gov-2021", 2023);
+  const withText = (tables: ReportTables, text: string): ReportDocument => ({
+    ...base,
+    tables,
+    sections: [{ key: "overview", heading: "一、总体情况", html: `<p>${text}</p>` }],
+  });
+  const forms = fc.array(fc.constantFrom(...NUMERALS), { minLength: 1, maxLength: NARRATIVE.length });
+
+  it("a narrative that quotes consistent tables raises no X-1, in any numeral form", () => {
+    fc.assert(
+      fc.property(consistentTablesArb("gov-2021"), forms, (tables, f) => {
+        expect(checkTextFigures(withText(tables, narrative(tables, f)), tables)).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("a figure changed in the narrative is reported with the number written", () => {
+    fc.assert(
+      fc.property(
+        consistentTablesArb("gov-2021"),
+        forms,
+        fc.nat({ max: NARRATIVE.length - 1 }),
+        fc.integer({ min: 100_000, max: 200_000 }),
+        (tables, f, index, by) => {
+          const findings = checkTextFigures(withText(tables, narrative(tables, f, { index, by })), tables);
+          const [cells] = NARRATIVE[index] ?? [[]];
+          expect(findings.length).toBeGreaterThan(0);
+          expect(findings.some((x) => x.cells[0] === cells[0] && (x.actual ?? 0) >= by)).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
