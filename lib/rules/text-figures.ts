@@ -162,17 +162,34 @@ const PHRASES: readonly Phrase[] = [
   { pattern: /不予公开/g, unit: "count", context: RESULT_CONTEXT, readings: fixed({ cells: DENIED, label: "表三“不予公开”各项总计之和" }) },
   { pattern: /无法提供/g, unit: "count", context: RESULT_CONTEXT, readings: fixed({ cells: UNABLE, label: "表三“无法提供”各项总计之和" }) },
   { pattern: /不予处理/g, unit: "count", context: RESULT_CONTEXT, readings: fixed({ cells: NOT_PROCESSED, label: "表三“不予处理”各项总计之和" }) },
-  { pattern: /其他处理/g, unit: "count", context: RESULT_CONTEXT, readings: fixed({ cells: OTHER, label: "表三“其他处理”各项总计之和" }) },
+  {
+    pattern: /其他处理/g,
+    unit: "count",
+    context: RESULT_CONTEXT,
+    readings: fixed(
+      { cells: OTHER, label: "表三“其他处理”各项总计之和" },
+      // The 2019 trial format has a single 其他处理 row.
+      { cells: [`${T3}.results.other.total`], label: "表三“其他处理”总计" },
+    ),
+  },
   {
     pattern: /结转(?:至|到|入)?下(?:一)?年度?|转入下(?:一)?年度?/g,
     unit: "count",
     context: RESULT_CONTEXT,
     readings: fixed({ cells: [`${T3}.carriedForward`], label: "表三“结转下年度继续办理”总计" }),
   },
-  { pattern: /自然人/g, unit: "count", context: APPLICATION_CONTEXT, readings: fixed(
-    { cells: ["table3.naturalPerson.newReceived"], label: "表三自然人“本年新收政府信息公开申请数量”" },
-    { cells: ["table3.naturalPerson.newReceived", "table3.naturalPerson.carriedOver"], label: "自然人本年新收与上年结转申请之和" },
-  ) },
+  {
+    pattern: /自然人/g,
+    unit: "count",
+    context: APPLICATION_CONTEXT,
+    readings: fixed(
+      { cells: ["table3.naturalPerson.newReceived"], label: "表三自然人“本年新收政府信息公开申请数量”" },
+      {
+        cells: ["table3.naturalPerson.newReceived", "table3.naturalPerson.carriedOver"],
+        label: "自然人本年新收与上年结转申请之和",
+      },
+    ),
+  },
   {
     pattern: /法人(?:或者|或|和|及|与|、)?其他组织/g,
     unit: "count",
@@ -224,6 +241,8 @@ const PHRASES: readonly Phrase[] = [
     readings: fixed(
       { cells: ["table2.normativeDocuments.made"], label: "表二行政规范性文件“本年制发件数”" },
       { cells: ["table2.normativeDocuments.made", "table2.regulations.made"], label: "表二规章与行政规范性文件“本年制发件数”之和" },
+      // The 2019 trial format counts 本年新制作数量.
+      { cells: ["table2.normativeDocuments.newlyMade"], label: "表二规范性文件“本年新制作数量”" },
     ),
   },
   {
@@ -232,7 +251,10 @@ const PHRASES: readonly Phrase[] = [
     unit: "count",
     context: DOCUMENT_CONTEXT,
     regionReject: /规章/,
-    readings: fixed({ cells: ["table2.normativeDocuments.made"], label: "表二行政规范性文件“本年制发件数”" }),
+    readings: fixed(
+      { cells: ["table2.normativeDocuments.made"], label: "表二行政规范性文件“本年制发件数”" },
+      { cells: ["table2.normativeDocuments.newlyMade"], label: "表二规范性文件“本年新制作数量”" },
+    ),
   },
   {
     pattern: /废止/g,
@@ -250,6 +272,7 @@ const PHRASES: readonly Phrase[] = [
   {
     pattern: /现行有效/g,
     unit: "count",
+    context: DOCUMENT_CONTEXT,
     regionReject: /规章/,
     readings: fixed(
       { cells: ["table2.normativeDocuments.valid"], label: "表二行政规范性文件“现行有效件数”" },
@@ -441,35 +464,66 @@ interface Match {
   readonly text: string;
 }
 
-/** The phrase a figure binds to: the match nearest before it in its region (longer wins ties). */
-function bind(ctx: SentenceContext, regionStart: number, figure: Figure): Match | null {
-  const { sentence } = ctx;
-  const region = sentence.slice(regionStart, figure.start);
+/** Phrases in `sentence[regionStart, regionEnd)` that may bind `figure`. */
+function candidates(ctx: SentenceContext, regionStart: number, regionEnd: number, figure: Figure): Match[] {
+  const region = ctx.sentence.slice(regionStart, regionEnd);
   // Context may come from earlier sentences of the paragraph (「收到申请15件。办结15件…」).
   const at = ctx.offset + figure.start;
   const before = ctx.paragraph.slice(Math.max(0, at - LOOK_BACK), at);
-  let best: Match | null = null;
+  const out: Match[] = [];
   for (const phrase of PHRASES) {
     if (phrase.readings && phrase.unit !== figure.unit) continue;
     if (phrase.regionReject?.test(region)) continue;
     if (phrase.context && !inContext(before, phrase.context)) continue;
-    phrase.pattern.lastIndex = 0;
     for (const m of region.matchAll(phrase.pattern)) {
       if (phrase.reject?.test(m[0])) continue;
       const start = regionStart + m.index;
-      const end = start + m[0].length;
-      if (
-        best === null ||
-        end > best.end ||
-        (end === best.end && m[0].length > best.text.length) ||
-        (end === best.end && m[0].length === best.text.length && !phrase.readings)
-      ) {
-        best = { phrase, start, end, text: m[0] };
-      }
+      out.push({ phrase, start, end: start + m[0].length, text: m[0] });
     }
   }
+  return out;
+}
+
+/** Of two matches, the one a figure after both binds to: the later end, then the longer, then a blocker. */
+function nearer(a: Match, b: Match): Match {
+  if (a.end !== b.end) return a.end > b.end ? a : b;
+  if (a.text.length !== b.text.length) return a.text.length > b.text.length ? a : b;
+  return !b.phrase.readings ? b : a;
+}
+
+/** The phrase a figure binds to: the match nearest before it in its region. */
+function bind(ctx: SentenceContext, regionStart: number, figure: Figure): Match | null {
+  let best: Match | null = null;
+  for (const m of candidates(ctx, regionStart, figure.start, figure)) best = best ? nearer(best, m) : m;
   if (best === null || figure.start - best.end > (best.phrase.maxGap ?? MAX_GAP)) return null;
   return best;
+}
+
+const LIST_GLUE = /^[、，,和及与\s]*$/;
+
+/**
+ * 「行政许可、行政处罚、行政强制决定分别为15件、30件、2件」: the phrases before 分别 pair with
+ * the figures after it, in order. Returns the phrase of each figure of the run starting at
+ * `first` (null when the counts differ: nothing is compared rather than guessed).
+ */
+function distribute(ctx: SentenceContext, figures: readonly Figure[], first: number, regionStart: number, respectively: number): Map<number, Match | null> {
+  const run = [first];
+  for (let k = first + 1; k < figures.length; k++) {
+    const prev = figures[k - 1] as Figure;
+    const next = figures[k] as Figure;
+    if (next.unit !== prev.unit || !LIST_GLUE.test(ctx.sentence.slice(prev.end, next.start))) break;
+    run.push(k);
+  }
+  // As many phrases as fit without overlapping, earliest end first: 「予以公开、部分公开」 is two
+  // phrases here, not the pair's combined reading; 「不予处理」 (longer, same end) beats 「处理」.
+  const sorted = candidates(ctx, regionStart, respectively, figures[first] as Figure).sort(
+    (a, b) => a.end - b.end || b.text.length - a.text.length || (a.phrase.readings ? 1 : 0) - (b.phrase.readings ? 1 : 0),
+  );
+  const phrases: Match[] = [];
+  for (const m of sorted) if (m.start >= (phrases[phrases.length - 1]?.end ?? 0)) phrases.push(m);
+  const out = new Map<number, Match | null>();
+  run.forEach((k, n) => out.set(k, run.length === phrases.length ? (phrases[n] ?? null) : null));
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -515,12 +569,17 @@ function checkClaims(ctx: SentenceContext, figures: readonly Figure[], year: num
   if (mentionsOtherYear(sentence, figures, year)) return;
   const segments = comparisonSegments(sentence);
   let segment = 0;
+  let distributed = new Map<number, Match | null>();
   figures.forEach((figure, i) => {
     while ((segments[segment]?.end ?? Infinity) < figure.start) segment++;
     if (figure.unit === null || segments[segment]?.comparing) return;
     const previous = i > 0 ? figures[i - 1] : undefined;
     const regionStart = Math.max(clauseStart(sentence, figure.start), previous ? previous.end : 0);
-    const match = bind(ctx, regionStart, figure);
+    const respectively = sentence.lastIndexOf("分别", figure.start);
+    if (!distributed.has(i) && respectively >= regionStart) {
+      distributed = distribute(ctx, figures, i, regionStart, respectively);
+    }
+    const match = distributed.has(i) ? distributed.get(i) : bind(ctx, regionStart, figure);
     if (!match) return;
     const readings = match.phrase.readings?.(match.text) ?? [];
     const values = readings

@@ -151,6 +151,17 @@ describe("X-1 readings that accept either value", () => {
     expect(check("从办理结果看，予以公开9件。")).toHaveLength(1);
   });
 
+  it("「分别」 pairs the listed phrases with the figures in order", () => {
+    expect(check("作出行政许可、行政处罚、行政强制决定分别为15件、30件、2件。")).toEqual([]);
+    expect(check("办结15件，其中予以公开、部分公开、不予公开分别为8件、1件和1件。")).toEqual([]);
+    expect(check("作出行政许可、行政处罚、行政强制决定分别为30件、15件、2件。").map((f) => f.cells[0])).toEqual([
+      "table2.licensing.decisions",
+      "table2.punishment.decisions",
+    ]);
+    // Counts that do not pair up are not guessed at.
+    expect(check("作出行政许可、行政处罚决定分别为1件、2件、3件。")).toEqual([]);
+  });
+
   it("收到并办结 may mean either figure", () => {
     expect(check("全年共收到并办结政府信息公开申请15件。")).toEqual([]);
   });
@@ -210,6 +221,7 @@ describe("X-1 non-counts", () => {
     "发放惠民补贴资金356.8万元，收取停车收费3万元。",
     "全年通过政务服务热线受理和办理诉求件32件。",
     "收到网上申请3件。",
+    "全镇现行有效的村规民约14件。",
     "全年审核拟公开信息300条，经保密审查不予公开12件、部分公开3件。",
   ])("%s", (text) => {
     expect(check(text)).toEqual([]);
@@ -280,9 +292,18 @@ describe("X-1 findings", () => {
     expect(check("作出行政许可决定99件。", { "table2.licensing.decisions": null })).toEqual([]);
   });
 
-  it("read only cells of the gov-2021 format", () => {
-    const ids = new Set(listCells("gov-2021").map((c) => c.id));
+  it("read only cells of the formats", () => {
+    const ids = new Set([...listCells("gov-2021"), ...listCells("gov-2019-trial")].map((c) => c.id));
     expect(TEXT_FIGURE_CELLS.filter((id) => !ids.has(id))).toEqual([]);
+  });
+
+  it("read a 2019 trial-format report by its own cells", () => {
+    const doc = zeroReport("gov-2019-trial", 2020);
+    const text = (t: string): ReportDocument => ({ ...doc, sections: [{ key: "overview", heading: "一、总体情况", html: `<p>${t}</p>` }] });
+    const run = (t: string): Finding[] => checkTextFigures(text(t), doc.tables);
+    expect(run("收到政府信息公开申请0件，其他处理0件。本年度制定规范性文件0件，行政事业性收费9万元。")).toEqual([]);
+    expect(run("收到政府信息公开申请0件，其他处理1件。").map((f) => f.cells)).toEqual([["table3.total.results.other.total"]]);
+    expect(run("本年度制定规范性文件2件。").map((f) => f.cells)).toEqual([["table2.normativeDocuments.newlyMade"]]);
   });
 });
 
