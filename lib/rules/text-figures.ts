@@ -471,10 +471,16 @@ function candidates(ctx: SentenceContext, regionStart: number, regionEnd: number
   const at = ctx.offset + figure.start;
   const before = ctx.paragraph.slice(Math.max(0, at - LOOK_BACK), at);
   const out: Match[] = [];
+  const contexts = new Map<RegExp, boolean>(); // a few phrases share each context
+  const holds = (context: RegExp): boolean => {
+    let known = contexts.get(context);
+    if (known === undefined) contexts.set(context, (known = inContext(before, context)));
+    return known;
+  };
   for (const phrase of PHRASES) {
     if (phrase.readings && phrase.unit !== figure.unit) continue;
     if (phrase.regionReject?.test(region)) continue;
-    if (phrase.context && !inContext(before, phrase.context)) continue;
+    if (phrase.context && !holds(phrase.context)) continue;
     for (const m of region.matchAll(phrase.pattern)) {
       if (phrase.reject?.test(m[0])) continue;
       const start = regionStart + m.index;
@@ -575,7 +581,7 @@ function checkClaims(ctx: SentenceContext, figures: readonly Figure[], year: num
     if (figure.unit === null || segments[segment]?.comparing) return;
     const previous = i > 0 ? figures[i - 1] : undefined;
     const regionStart = Math.max(clauseStart(sentence, figure.start), previous ? previous.end : 0);
-    const respectively = sentence.lastIndexOf("分别", figure.start);
+    const respectively = regionStart + sentence.slice(regionStart, figure.start).lastIndexOf("分别");
     if (!distributed.has(i) && respectively >= regionStart) {
       distributed = distribute(ctx, figures, i, regionStart, respectively);
     }
@@ -613,7 +619,9 @@ function checkSumOfParts(ctx: SentenceContext, figures: readonly Figure[]): void
     const previous = i > 0 ? figures[i - 1] : undefined;
     const lead = sentence.slice(previous ? previous.end : 0, total.start);
     if (!TOTAL_LEAD.test(lead)) return;
-    const among = sentence.lastIndexOf("其中", total.start);
+    const windowStart = Math.max(0, total.start - 2 * LOOK_BACK);
+    const found = sentence.slice(windowStart, total.start).lastIndexOf("其中");
+    const among = found < 0 ? -1 : windowStart + found;
     if (among < 0 || /[；;]/.test(sentence.slice(among, total.start))) return;
     const parts = figures.slice(0, i).filter((f) => f.start > among);
     if (parts.length < 2 || parts.some((p) => p.unit !== "count")) return;
