@@ -365,15 +365,15 @@ function figuresOf(sentence: string): Figure[] {
     if (count) {
       unit = "count";
       unitText = count[0];
+    } else if (!arabic && /[万萬]$/.test(text) && after.startsWith("元")) {
+      // 「五万元」「十万万元」: the numeral ate the 万 of 万元.
+      text = text.slice(0, -1);
+      unit = "money";
+      unitText = "元";
     } else if (money) {
       unit = "money";
       unitText = money[0];
       scale = money[1] === "元" ? 1e-4 : 1;
-    } else if (!arabic && /[万萬]$/.test(text) && after.startsWith("元")) {
-      // 「五万元」: the numeral ate the 万 of 万元.
-      text = text.slice(0, -1);
-      unit = "money";
-      unitText = "万元";
     }
     const parsed = parseCount(text);
     if (parsed === null) continue;
