@@ -270,7 +270,7 @@ const PHRASES: readonly Phrase[] = [
     ),
   },
   {
-    pattern: /现行有效/g,
+    pattern: /现行有效|(?:仍然|仍|继续)有效/g,
     unit: "count",
     context: DOCUMENT_CONTEXT,
     regionReject: /规章/,
@@ -343,8 +343,12 @@ const NUMERAL = new RegExp(
 );
 const COUNT_UNIT = /^\s?(件|宗|份|起)/;
 const MONEY_UNIT = /^\s?(万元|元)/;
-/** A measure after a Chinese numeral that makes it a figure (not a word like 统一 or 一是). */
-const MEASURE = /^\s?[件宗份起条次个项人名家元年月日万%％]/;
+/**
+ * A Chinese numeral is a figure only before a unit X-1 reads, or as a year (「二〇二二年」):
+ * otherwise it is a word (一是, 统一, 下一年度, 一年里) and must not cut a phrase off its number.
+ */
+const CHINESE_FIGURE_UNIT = /^\s?(?:[件宗份起元]|万元)/;
+const CHINESE_YEAR = /^[〇零一二三四五六七八九]{4}$/;
 const ARABIC_START = /^[0-9０-９]/;
 
 function figuresOf(sentence: string): Figure[] {
@@ -354,7 +358,7 @@ function figuresOf(sentence: string): Figure[] {
     let text = m[0];
     const after = sentence.slice(start + text.length, start + text.length + 3);
     const arabic = ARABIC_START.test(text);
-    if (!arabic && !MEASURE.test(after)) continue;
+    if (!arabic && !CHINESE_FIGURE_UNIT.test(after) && !(CHINESE_YEAR.test(text) && /^\s?年/.test(after))) continue;
     const prev = sentence[start - 1];
     const ordinal = prev === "第";
     let unit: UnitKind | null = null;
