@@ -14,6 +14,12 @@ import type { CheckableReport, Finding } from "./types";
  * one. Among phrases ending at the same place the longer wins (「不予处理」 over 「处理」,
  * 「超期答复」 over 「答复」). A phrase names one or several accepted values (「收到申请N件」:
  * 本年新收, or 新收 + 上年结转); the claim holds when any of them equals the number.
+ * 「A、B、C分别为x件、y件、z件」 pairs the phrases with the figures in order.
+ *
+ * Generic words (办结, 答复, 处理, 自然人, 予以公开 …) count only where the paragraph is talking
+ * about applications (申请 shortly before, with no 信访/来访/诉求/事项 … in between); 制发/废止/
+ * 现行有效 only where it is about 规范性文件. Blockers — phrases naming what the tables do not
+ * hold (信访, 热线, 建议提案, 按时答复, 行政复议结果维持 …) — bind a figure and compare nothing.
  *
  * Deliberately not compared (false alarms cost trust):
  * - approximations and ordinals (「10余件」「20多件」「第3件」), other units (条、次、个、%);
@@ -54,6 +60,8 @@ interface Phrase {
    * its last occurrence and the number.
    */
   readonly context?: RegExp;
+  /** The phrase does not apply when the paragraph before the number (`LOOK_BACK`) contains this. */
+  readonly notAfter?: RegExp;
   /** Longest text tolerated between the phrase and its number (default `MAX_GAP`). */
   readonly maxGap?: number;
 }
@@ -121,7 +129,12 @@ const NOT_ABOUT_APPLICATIONS = /信访|来访|来电|来信|诉求|办件|热线
 const PHRASES: readonly Phrase[] = [
   // Things the tables do not hold, or qualifiers that make a figure something else.
   {
-    pattern: /信访|问政|热线|咨询|投诉|举报|留言|来信|来访|建议|提案|培训|会议|活动|(?:超期|逾期|延期|按时|按期)(?:答复|办结|处理)?|主动公开|信息处理费|处理费|收费通知/g,
+    pattern: /信访|问政|热线|咨询|投诉|举报|留言|来信|来访|建议|提案|培训|会议|活动|(?:超期|逾期|延期|按时|按期|期限内|当场|当日|即时)(?:答复|办结|处理)?|主动公开|信息处理费|处理费|收费通知/g,
+    unit: "count",
+  },
+  {
+    // Outcomes of reviews and lawsuits (「行政复议结果维持1件」「被纠错1件」) are not the totals.
+    pattern: /维持|纠正|纠错|撤销|确认违法|驳回|审结|败诉|胜诉|撤诉|调解|和解|结案/g,
     unit: "count",
   },
   {
@@ -270,7 +283,8 @@ const PHRASES: readonly Phrase[] = [
     ),
   },
   {
-    pattern: /现行有效|(?:仍然|仍|继续)有效/g,
+    // Not 继续有效: 「清理规范性文件12件，其中继续有效8件」 is the part of a clean-up still valid.
+    pattern: /现行有效|(?:仍然|仍)有效/g,
     unit: "count",
     context: DOCUMENT_CONTEXT,
     regionReject: /规章/,
@@ -311,7 +325,9 @@ const PHRASES: readonly Phrase[] = [
     pattern: /收费/g,
     unit: "money",
     maxGap: 2,
-    regionReject: /处理费|停车|代收|罚款/,
+    regionReject: /停车|代收|罚款/,
+    // Next to applications or 信息处理费, a bare 收费 is the information-processing fee.
+    notAfter: /处理费|收费通知|申请/,
     readings: fixed(FEES),
   },
 ];
@@ -485,6 +501,7 @@ function candidates(ctx: SentenceContext, regionStart: number, regionEnd: number
     if (phrase.readings && phrase.unit !== figure.unit) continue;
     if (phrase.regionReject?.test(region)) continue;
     if (phrase.context && !holds(phrase.context)) continue;
+    if (phrase.notAfter?.test(before)) continue;
     for (const m of region.matchAll(phrase.pattern)) {
       if (phrase.reject?.test(m[0])) continue;
       const start = regionStart + m.index;

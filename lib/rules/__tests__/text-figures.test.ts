@@ -94,6 +94,7 @@ describe("X-1 phrases: each must warn on a wrong figure and stay silent on the r
     expect(check("本年度行政事业性收费５０００元。")).toEqual([]);
     expect(check("收费金额0.50万元。")).toEqual([]);
     expect(check("收费金额0.47万元。", { "table2.fees.amountWanYuan": 0.466 })).toEqual([]);
+    expect(check("本年度收费0.6万元。")).toHaveLength(1);
     expect(check("本年度行政事业性收费0.6万元。")).toMatchObject([{ cells: ["table2.fees.amountWanYuan"], expected: 0.5, actual: 0.6 }]);
     expect(check("本年度行政事业性收费五万元。")).toMatchObject([{ expected: 0.5, actual: 5 }]);
     expect(check("本年度行政事业性收费十万万元。")).toMatchObject([{ expected: 0.5, actual: 100_000 }]);
@@ -227,6 +228,9 @@ describe("X-1 non-counts", () => {
     "全年通过政务服务热线受理和办理诉求件32件。",
     "收到网上申请3件。",
     "全镇现行有效的村规民约14件。",
+    "全年共收到政府信息公开申请14件，其中在法定期限内答复13件，延期答复2件。",
+    "全年因政府信息公开工作被申请行政复议2件，其中行政复议结果维持1件、被纠错1件。",
+    "本年度未发出信息处理费收费通知，收费0元。",
     "全年审核拟公开信息300条，经保密审查不予公开12件、部分公开3件。",
   ])("%s", (text) => {
     expect(check(text)).toEqual([]);
