@@ -12,6 +12,7 @@ import { checkTemplateLeftovers } from "./template-leftovers";
 import { textSections } from "./text-sections";
 import { checkThinSections } from "./thin-sections";
 import { copiedTextFindings, copiedTextThresholdPercent } from "./copied-text";
+import { checkTextFigures } from "./text-figures";
 import type { CheckableReport, CheckContext, Finding } from "./types";
 
 /** Previous-year report: its own format is needed to name its cells. */
@@ -60,6 +61,7 @@ export function checkReport(
   const text = def.rules.textChecks;
   if (text) {
     const sections = textSections(report);
+    groups.push(checkTextFigures(report, report.tables));
     if (context?.copied) groups.push(copiedTextFindings(context.copied, copiedTextThresholdPercent({ format: def, threshold: context.copiedThreshold })));
     groups.push(checkThinSections(sections, text));
     if (comparable) groups.push(checkFigureJumps(report.tables, comparable.tables, text));

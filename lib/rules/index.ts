@@ -26,3 +26,4 @@ export {
 } from "./copied-text";
 export type { CopiedTextMatch, CopiedTextOptions, CopiedTextSources, Segment, SourceDoc } from "./copied-text";
 export type { CopiedFrom } from "./types";
+export { parseCount, toChineseNumeral } from "./chinese-numerals";
