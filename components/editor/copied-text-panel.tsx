@@ -33,8 +33,15 @@ function Passages({ segments, label }: { segments: readonly Segment[]; label: st
  * text it shares most with side by side, the shared passages marked; below it, one line.
  */
 export function CopiedTextPanel({ check, sourceHeading }: { check: CopiedTextCheck | undefined; sourceHeading: (match: Match) => string }) {
-  const match = check?.match;
-  if (!match) return null;
+  if (!check) return null;
+  const match = check.match;
+  if (!match) {
+    return (
+      <p className="text-sm text-muted" data-testid="copied-text-note">
+        雷同检查：本节没有与上年报告或其他单位已公开报告相同的文字。
+      </p>
+    );
+  }
   if (!check.finding) {
     return (
       <p className="text-sm text-muted" data-testid="copied-text-note">
