@@ -90,12 +90,13 @@ export function ReportEditor({
   const document = useMemo(() => toDocument(report, sections), [report, sections]);
   const copiedText = useCopiedText(report, current, actions.checkCopiedText);
   const findings = useMemo(() => {
-    // Every rule runs here as the clerk types, except X-5: its findings come from the server.
+    // Every rule runs here as the clerk types, except X-5, which needs the other units' reports:
+    // the server's findings of the stored text, the section being typed replaced by its live answer.
     const local = checkReport(report.format, document, report.previous, { unitKind: report.unitKind });
-    const narrative = document.sections;
-    const live = copiedText.check?.finding;
-    const fromServer = report.copiedText.filter((f) => !(f.path && narrative[Number(f.path.split(".")[1])]?.key === currentKey && copiedText.check));
-    return [...local, ...fromServer, ...(live ? [live] : [])];
+    if (!copiedText.check) return [...local, ...report.copiedText];
+    const currentPath = `sections.${document.sections.findIndex((s) => s.key === currentKey)}.html`;
+    const live = copiedText.check.finding;
+    return [...local, ...report.copiedText.filter((f) => f.path !== currentPath), ...(live ? [live] : [])];
   }, [report.format, report.previous, report.unitKind, report.copiedText, document, copiedText.check, currentKey]);
   const totals = useMemo(() => computeTotals(report.format, document), [report.format, document]);
   const tables = "tables" in document ? document.tables : undefined;

@@ -4,14 +4,14 @@ import { readReportDocument } from "@/db/report-store";
 import { lastTransitionTo } from "@/db/report-transitions";
 import { reports, units, type ReportStatus, type UnitKind } from "@/db/schema";
 import type { RuleId } from "@/lib/formats";
-import { copiedTextThresholdPercent, countFindings, RULES, type Finding } from "@/lib/rules";
+import { copiedTextThresholdPercent, countFindings, RULES, type CopiedTextMatch, type Finding } from "@/lib/rules";
 import { copiedTextThreshold } from "@/lib/site";
 import { reportDeadline } from "@/lib/time";
 import { REPORT_STATUS_LABELS } from "@/lib/vocabulary";
 import { findingKey } from "@/lib/validations/workflow";
 import { db } from "./db";
 import { descendantsOf, latenessOf, requireCountyViewer, type Lateness, type SortOrder } from "./overview";
-import { checkStoredReport, type SectionCopied } from "./report-checks";
+import { checkStoredReport } from "./report-checks";
 
 /*
  * 年报体检 for a county: every report of every subordinate unit (all years, imported archives
@@ -41,7 +41,7 @@ export interface CheckupRow {
   warningCount: number;
   openWarningCount: number;
   /** The section most copied from elsewhere, whatever its share. */
-  topCopied: (SectionCopied & { sectionHeading: string }) | null;
+  topCopied: (CopiedTextMatch & { sectionHeading: string }) | null;
   late: Lateness | null;
   daysLate: number;
 }
@@ -122,7 +122,7 @@ export async function getCountyCheckup(params: { sort?: string; order?: string }
       if (isOpen) open += 1;
     }
     const counts = countFindings(findings);
-    const top = copied.reduce<SectionCopied | null>((best, c) => (best === null || c.percent > best.percent ? c : best), null);
+    const top = copied.reduce<CopiedTextMatch | null>((best, c) => (best === null || c.percent > best.percent ? c : best), null);
     const isPublic = report.status === "published" || (report.liveEditionId !== null && report.status !== "withdrawn");
     rows.push({
       reportId: report.id,

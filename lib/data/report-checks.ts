@@ -2,7 +2,17 @@ import "server-only";
 import { previousYearDocument, readReportDocument } from "@/db/report-store";
 import { publicSnapshot, yearCorpus, yearCorpusStamp } from "@/db/year-corpus";
 import { parseReportJson, type ReportDocument, type UnitKind } from "@/lib/interchange";
-import { checkReport, CopiedTextIndex, measureCopiedText, sideBySide, type CopiedTextMatch, type Finding, type SourceDoc } from "@/lib/rules";
+import {
+  checkReport,
+  CopiedTextIndex,
+  copiedTextFindings,
+  copiedTextThresholdPercent,
+  measureCopiedText,
+  sideBySide,
+  type CopiedTextMatch,
+  type Finding,
+  type SourceDoc,
+} from "@/lib/rules";
 import type { CopiedTextCheck } from "@/lib/report-editing";
 import { copiedTextThreshold } from "@/lib/site";
 import { AppError } from "@/lib/errors";
@@ -16,16 +26,16 @@ import { requireReadableReport } from "./report-access";
  * Checking a stored report as the clerk, the leader and the county see it: every rule of the
  * engine, with last year's published report (cross-year rules, X-5 section to section) and
  * every other unit's public report of the same year (X-5). Server-only: the other units' text
- * never goes to the browser; the editor asks for X-5 through checkCopiedTextOfSection.
+ * never goes to the browser beyond the passages of a public report a section shares with it;
+ * the editor asks for X-5 of the section being typed through checkCopiedTextOfDraft.
  */
-
-export type SectionCopied = CopiedTextMatch;
 
 /** The index of one year's public reports, rebuilt when a publication, correction or withdrawal changes the year's set. */
 const indexes = new Map<number, { stamp: string; index: Promise<CopiedTextIndex> }>();
 
 async function buildIndex(year: number): Promise<CopiedTextIndex> {
-  const index = new CopiedTextIndex({ format: year >= 2021 ? "gov-2021" : year >= 2019 ? "gov-2019-trial" : "legacy-freeform" });
+  // Every format shares the same prescribed wording (lib/formats/text-checks.ts), so one index serves all.
+  const index = new CopiedTextIndex({ format: "gov-2021" });
   for (const row of await yearCorpus(db(), year)) {
     const parsed = parseReportJson(row.snapshot);
     if (!parsed.ok) continue;
@@ -54,7 +64,7 @@ function previousSource(previous: ReportDocument | undefined): SourceDoc | null 
 export interface StoredReportCheck {
   findings: Finding[];
   /** Per narrative section its highest X-5 match, whatever its share (sections sharing nothing are left out). */
-  copied: SectionCopied[];
+  copied: CopiedTextMatch[];
 }
 
 /** Every finding of a stored report (X-5 included) and its sections' highest X-5 matches. */
@@ -65,8 +75,6 @@ export async function checkStoredReport(doc: ReportDocument, unit: { id: number;
   return { findings, copied };
 }
 
-export type SectionCopiedCheck = CopiedTextCheck;
-
 /**
  * X-5 for one section's text as the clerk is typing it: the highest match among last year's
  * same section and the other units' public reports, with the passages both share.
@@ -76,7 +84,7 @@ export async function checkCopiedTextOfSection(
   unit: { id: number; kind: UnitKind },
   reportId: number,
   sectionKey: string,
-): Promise<SectionCopiedCheck> {
+): Promise<CopiedTextCheck> {
   const previous = await previousYearDocument(db(), unit.id, doc.year);
   const index = await yearIndex(doc.year);
   const only = { ...doc, sections: doc.sections.map((s) => (s.key === sectionKey ? s : { ...s, html: "" })) };
@@ -84,11 +92,11 @@ export async function checkCopiedTextOfSection(
   if (!best) return { finding: null, match: null };
   const mineHtml = doc.sections.find((s) => s.key === sectionKey)?.html ?? "";
   const theirsHtml = await sourceSectionHtml(best, previous);
-  const findings = checkReport(doc.format, only, null, { unitKind: unit.kind, copied: [best], copiedThreshold: copiedTextThreshold() }).filter((f) => f.ruleId === "X-5");
-  return { finding: findings[0] ?? null, match: { ...best, ...sideBySide(mineHtml, theirsHtml, { format: doc.format }) } };
+  const [finding] = copiedTextFindings([best], copiedTextThresholdPercent({ format: doc.format, threshold: copiedTextThreshold() }));
+  return { finding: finding ?? null, match: { ...best, ...sideBySide(mineHtml, theirsHtml, { format: doc.format }) } };
 }
 
-async function sourceSectionHtml(match: SectionCopied, previous: ReportDocument | undefined): Promise<string> {
+async function sourceSectionHtml(match: CopiedTextMatch, previous: ReportDocument | undefined): Promise<string> {
   let sections = previous?.sections;
   if (match.source === "other") {
     const snapshot = await publicSnapshot(db(), Number(match.sourceId.slice("report:".length)));
@@ -102,7 +110,7 @@ async function sourceSectionHtml(match: SectionCopied, previous: ReportDocument 
  * For the editor: X-5 for the section being typed (not saved yet), for anyone who may read the
  * report. The text is sanitised like a save; nothing is stored.
  */
-export async function checkCopiedTextOfDraft(reportId: number, input: unknown): Promise<SectionCopiedCheck> {
+export async function checkCopiedTextOfDraft(reportId: number, input: unknown): Promise<CopiedTextCheck> {
   const { report, unit } = await requireReadableReport(reportId);
   const { sectionKey, html } = parseOrThrow(copiedTextQuerySchema, input);
   const stored = (await readReportDocument(db(), report.id))!;

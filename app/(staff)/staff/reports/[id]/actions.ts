@@ -3,7 +3,8 @@
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { touchSectionPresence } from "@/lib/data/presence";
 import { updateReportTitle } from "@/lib/data/reports";
-import { checkCopiedTextOfDraft, type SectionCopiedCheck } from "@/lib/data/report-checks";
+import { checkCopiedTextOfDraft } from "@/lib/data/report-checks";
+import type { CopiedTextCheck } from "@/lib/report-editing";
 import { restoreSectionRevision, setSectionCompleted } from "@/lib/data/sections";
 
 export async function setSectionCompletedAction(reportId: number, sectionKey: string, completed: boolean): Promise<ActionResult> {
@@ -23,6 +24,6 @@ export async function updateReportTitleAction(reportId: number, input: { title: 
 }
 
 /** 雷同 (X-5) of the section being typed, against last year's report and other units' public reports. */
-export async function checkCopiedTextAction(reportId: number, input: { sectionKey: string; html: string }): Promise<ActionResult<SectionCopiedCheck>> {
+export async function checkCopiedTextAction(reportId: number, input: { sectionKey: string; html: string }): Promise<ActionResult<CopiedTextCheck>> {
   return runAction(() => checkCopiedTextOfDraft(Number(reportId), input));
 }
