@@ -106,6 +106,15 @@ describe("sumTables", () => {
     ]);
     expect(cellBreakdown(result.breakdown, GRANTED_TOTAL).map((r) => r.value)).toEqual([3, 2]);
     expect(cellBreakdown(result.breakdown, "table9.nothing")).toEqual([]);
+    // Plain data: it can be sent to the browser as it is.
+    expect(JSON.parse(JSON.stringify(result.breakdown))).toEqual(result.breakdown);
+  });
+
+  it("reports the county's own blank cells like a unit's", () => {
+    const own = withCells(consistent2023(), { [FEES]: null }).tables;
+    const result = sumTables("gov-2021", [part("a", "甲镇", consistent2023().tables)], own);
+    expect(result.blanks).toEqual([{ id: OWN_CONTRIBUTOR_ID, label: "本级", cells: [FEES] }]);
+    expect(getTableValue(result.tables, FEES)).toBeNull();
   });
 
   it("adds 万元 amounts without binary noise (0.1 + 0.2 → 0.3)", () => {
