@@ -133,6 +133,8 @@ test.describe("authorization matrix", () => {
     await prove(action(REPORT, "touchPresenceAction", editorPage, () => [R, "overview"]));
     await prove(action(REPORT, "checkCopiedTextAction", editorPage, () => [R, { sectionKey: "overview", html: "<p>矩阵测试：雷同检查</p>" }]));
 
+    // Saves keep the section's text (a one-line 总体情况 would be a thin-section warning, X-6, at submission).
+    const overviewText = queryOne<{ html: string }>("select html from report_sections where report_id = ? and key = 'overview'", R)!.html;
     const autosave = {
       entry: "PUT app/api/reports/[id]/sections/[key]/route.ts",
       async call(persona: Persona): Promise<Outcome> {
@@ -140,7 +142,7 @@ test.describe("authorization matrix", () => {
         const send = (request: APIRequestContext) =>
           request.put(`/api/reports/${R}/sections/overview`, {
             headers: { Origin: world.baseURL },
-            data: { baseVersion, html: `<p>矩阵测试：${persona} 的保存</p>` },
+            data: { baseVersion, html: `<p>矩阵测试：${persona} 的保存</p>${overviewText}` },
             maxRedirects: 0,
           });
         if (persona === "anonymous") {

@@ -61,9 +61,9 @@ test.describe.serial("what a prober found, fixed", () => {
     }
     expect(section("other")).toEqual(before);
     // Tab and line breaks are ordinary text.
-    const fine = await put(page, baseURL!, "other", `{"baseVersion":${before.version},"html":"<p>前\\t后\\n</p>"}`);
+    const fine = await put(page, baseURL!, "other", `{"baseVersion":${before.version},"html":"<p>本年度未收取信息处理费。前\\t后\\n</p>"}`);
     expect(fine.status()).toBe(200);
-    expect(section("other").html).toBe("<p>前\t后\n</p>");
+    expect(section("other").html).toBe("<p>本年度未收取信息处理费。前\t后\n</p>");
   });
 
   test("a clerk who types a control character into a section is told at once, and the saved text stays as it was", async ({ page }) => {

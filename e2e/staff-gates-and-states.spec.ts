@@ -106,7 +106,9 @@ test.describe.serial("a report through its gates: done means written and correct
     await sections.filter({ hasText: "五、存在的主要问题" }).getByRole("link").click();
     const editor = page.getByRole("textbox", { name: "五、存在的主要问题及改进情况 正文" });
     await editor.click();
-    await editor.pressSequentially("主动公开的及时性有待提高，明年将建立发布前核对制度。");
+    await editor.pressSequentially(
+      "上年度报告所列政策解读形式单一的问题已整改，本年度采用图解、问答等方式解读政策。存在的主要问题是主动公开的及时性有待提高，部分信息发布滞后。明年将建立发布前核对制度，明确各环节时限，确保信息及时准确公开。",
+    );
     await expect(page.getByTestId("save-status")).toHaveText(/^已保存 \d/, { timeout: 10_000 });
     await page.getByRole("button", { name: "标记为已完成" }).click();
     await expect(page.getByRole("button", { name: "取消“已完成”标记" })).toBeVisible();

@@ -230,8 +230,10 @@ test.describe.serial("stored XSS: every field, every page", () => {
       expect(markersIn(htmlToPlainText(stored)), `payload ${payload.id} (${payload.kind})`).toContain(payload.id);
     }
     // Then all of them at once, spread over the four narrative sections.
+    // Sections 五 and 六 still say what they must (X-6), so that the warnings to explain stay the two 规章 ones.
+    const mustSay: Partial<Record<(typeof NARRATIVE)[number], string>> = { problems: "<p>上年度报告所列问题已整改到位。</p>", other: "<p>本年度未收取信息处理费。</p>" };
     for (const [i, key] of NARRATIVE.entries()) {
-      const html = XSS_PAYLOADS.filter((p) => p.id % NARRATIVE.length === i).map((p) => `<p>${p.text}</p>`).join("\n");
+      const html = XSS_PAYLOADS.filter((p) => p.id % NARRATIVE.length === i).map((p) => `<p>${p.text}</p>`).join("\n") + (mustSay[key] ?? "");
       const stored = await save(key, html);
       expectSafeHtml(stored, key);
       storedMarkers.set(key, markersIn(htmlToPlainText(stored)));

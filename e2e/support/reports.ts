@@ -62,14 +62,15 @@ const OWN_CLOSING: Readonly<Record<string, (place: string, year: number) => stri
 
 /**
  * A published report of an existing unit whose text is another demo township's (so it does not
- * copy the unit's drafts, which are made from 青石镇's), published by the system.
+ * copy the unit's drafts, which are made from 青石镇's), published by the system on time.
  */
 export async function addPublishedReport(unitId: number, year: number, textFrom: "liuxi-2023" | "baisha-2023" = "liuxi-2023"): Promise<number> {
   const db = openDatabase(E2E_DATABASE_PATH);
   try {
     const unit = db.select().from(units).where(eq(units.id, unitId)).get()!;
     const reportId = await insertCompleteReport(db, unit, year, "approved", false, textFrom);
-    const result = await publishReport(db, systemActor("cli"), reportId, { at: new Date(), from: ["approved"] });
+    // Published on time (in January of the next year), as the county overview expects of the demo county.
+    const result = await publishReport(db, systemActor("cli"), reportId, { at: new Date(`${year + 1}-01-20T09:30:00+08:00`), from: ["approved"] });
     if (!result.published) throw new Error(`report ${reportId} was not published`);
     return reportId;
   } finally {
