@@ -99,17 +99,18 @@ test.describe.serial("what a prober found, fixed", () => {
     await signInAs(page, clerk, password);
     for (const tag of ["svg", "script", "textarea", "style", "xmp", "math"]) {
       const { version } = section("other");
-      const html = `<p>开头</p><${tag} onload=alert(1)><p>正常文字</p>`;
+      // The text after the tag is what 六 must say (X-6), so the report can still be submitted later.
+      const html = `<p>开头</p><${tag} onload=alert(1)><p>本年度未收取信息处理费。</p>`;
       const response = await put(page, baseURL!, "other", JSON.stringify({ baseVersion: version, html }));
       expect(response.status(), tag).toBe(200);
       const stored = section("other").html;
       expect(stored, tag).toContain("<p>开头</p>");
-      expect(stored, tag).toContain("<p>正常文字</p>");
+      expect(stored, tag).toContain("<p>本年度未收取信息处理费。</p>");
       expect(stored, tag).not.toMatch(new RegExp(`<${tag}|onload`, "i"));
     }
     // The clerk sees the kept text in the editor.
     await page.goto(`/staff/reports/${reportId}/sections/other`);
-    await expect(page.getByRole("textbox", { name: "六、其他需要报告的事项 正文" })).toContainText("正常文字");
+    await expect(page.getByRole("textbox", { name: "六、其他需要报告的事项 正文" })).toContainText("本年度未收取信息处理费。");
   });
 
   test("a /search URL over Node's header limit gets a Chinese page with the security headers, and links back", async ({ page, request, baseURL }) => {
