@@ -31,6 +31,8 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
     getSupervisionOverview({ year: first(params.year), sort: first(params.sort), order: first(params.order) }),
   );
   const { year, rows, counts, lateCounts } = overview;
+  // A city's overview spans counties and their townships: each row then says which unit it is under.
+  const showParents = rows.some((row) => row.parentName !== overview.unitName);
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{overview.title}</h1>
@@ -79,13 +81,13 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
               <SortableHeader overview={overview} column="publishedAt" label="发布日期" />
               <th scope="col" className="px-3 py-2">公开截止</th>
               <th scope="col" className="px-3 py-2">是否逾期</th>
-              <th scope="col" className="px-3 py-2">上级单位</th>
+              {showParents && <th scope="col" className="px-3 py-2">上级</th>}
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={6} className="px-3 py-6 text-center text-muted">本单位没有下级单位。</td>
+                <td colSpan={showParents ? 6 : 5} className="px-3 py-6 text-center text-muted">本单位没有下级单位。</td>
               </tr>
             )}
             {rows.map((row) => (
@@ -108,7 +110,7 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
                 <td className="px-3 py-2">
                   <LateText row={row} />
                 </td>
-                <td className="px-3 py-2 text-muted">{row.parentName ?? "—"}</td>
+                {showParents && <td className="px-3 py-2 text-muted">{row.parentName ?? "—"}</td>}
               </tr>
             ))}
           </tbody>
