@@ -10,6 +10,7 @@ import type { Actor } from "./actor";
 import type { Db } from "./client";
 import { ImportError, importReport } from "./commands/reports";
 import { previousYearDocument } from "./report-store";
+import { unitLevelOf } from "./unit-tree";
 
 export { ImportError };
 
@@ -24,7 +25,7 @@ export interface ImportResult {
 export async function importReportDocument(db: Db, actor: Actor, doc: ReportDocument, orgCode: string): Promise<ImportResult> {
   const { reportId, unit, status } = await importReport(db, actor, doc, orgCode);
   const previous = await previousYearDocument(db, unit.id, doc.year);
-  const { errors, warnings } = splitFindings(checkReport(doc.format, doc, previous, { unitKind: unit.kind }));
+  const { errors, warnings } = splitFindings(checkReport(doc.format, doc, previous, { unitKind: unit.kind, unitLevel: await unitLevelOf(db, unit.id) }));
   return { reportId, status, errors, warnings };
 }
 

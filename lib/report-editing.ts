@@ -1,6 +1,7 @@
 import type { FormatId, TableId } from "@/lib/formats";
 import type { CellTree, ReportDocument } from "@/lib/interchange";
 import type { ReportStatus } from "@/lib/permissions";
+import type { UnitLevel } from "@/lib/vocabulary";
 import { countFindings, type CopiedTextMatch, type Finding, type Segment } from "@/lib/rules";
 
 /** What a section holds: narrative HTML, or the cells of one statistics table. */
@@ -41,6 +42,8 @@ export interface EditorReport {
   format: FormatId;
   unitName: string;
   unitKind: ReportDocument["unit"]["kind"];
+  /** The unit's level (R2-2: a department works at its parent's). */
+  unitLevel: UnitLevel;
   editable: boolean;
   sections: EditorSection[];
   /** Last year's report of the unit, for reference figures, R3-5/R2-1 and section 五. */

@@ -29,21 +29,42 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   admin: "系统管理员",
 };
 
-export const UNIT_KINDS = ["county", "township", "subdistrict", "department"] as const;
+/**
+ * Kinds of units, top down. A `department` works at any level (its level is its parent's, see
+ * lib/unit-levels.ts); a `development_zone` (开发区、功能区管委会) is county-level.
+ */
+export const UNIT_KINDS = ["province", "city", "county", "development_zone", "township", "subdistrict", "department"] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-/** Full names of unit kinds, as documents and the rules speak of them (a `department` is a county-level government department). */
+/** Full names of unit kinds, as documents and the admin's forms speak of them. */
 export const UNIT_KIND_LABELS: Readonly<Record<UnitKind, string>> = {
+  province: "省级人民政府",
+  city: "设区的市人民政府",
   county: "县（市、区）人民政府",
+  development_zone: "开发区（功能区）管委会",
   township: "乡镇人民政府",
   subdistrict: "街道办事处",
-  department: "县级人民政府部门",
+  department: "人民政府部门",
 };
 
 /** Short names of unit kinds, for the admin's lists and forms. */
 export const UNIT_KIND_SHORT_LABELS: Readonly<Record<UnitKind, string>> = {
+  province: "省级人民政府",
+  city: "市人民政府（设区的市）",
   county: "县（区）人民政府",
+  development_zone: "开发区（功能区）",
   township: "乡镇",
   subdistrict: "街道",
-  department: "县级部门",
+  department: "政府部门",
+};
+
+/** Levels of government, top down; every unit has one (lib/unit-levels.ts). */
+export const UNIT_LEVELS = ["province", "city", "county", "township"] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+export const UNIT_LEVEL_LABELS: Readonly<Record<UnitLevel, string>> = {
+  province: "省级",
+  city: "市级",
+  county: "县级",
+  township: "乡镇（街道）级",
 };

@@ -19,7 +19,7 @@ import { saveSectionRequest } from "./save-section-request";
 import { readLocalDraft, useAutosave, type SaveOutcome } from "./use-autosave";
 
 type EditorSectionData = EditorSection;
-type EditorReportData = Pick<EditorReport, "id" | "year" | "title" | "format" | "unitName" | "unitKind" | "editable" | "sections" | "previous" | "copiedText">;
+type EditorReportData = Pick<EditorReport, "id" | "year" | "title" | "format" | "unitName" | "unitKind" | "unitLevel" | "editable" | "sections" | "previous" | "copiedText">;
 
 export interface ReportEditorActions {
   setCompleted: (reportId: number, sectionKey: string, completed: boolean) => Promise<ActionResult>;
@@ -92,12 +92,12 @@ export function ReportEditor({
   const findings = useMemo(() => {
     // Every rule runs here as the clerk types, except X-5, which needs the other units' reports:
     // the server's findings of the stored text, the section being typed replaced by its live answer.
-    const local = checkReport(report.format, document, report.previous, { unitKind: report.unitKind });
+    const local = checkReport(report.format, document, report.previous, { unitKind: report.unitKind, unitLevel: report.unitLevel });
     if (!copiedText.check) return [...local, ...report.copiedText];
     const currentPath = `sections.${document.sections.findIndex((s) => s.key === currentKey)}.html`;
     const live = copiedText.check.finding;
     return [...local, ...report.copiedText.filter((f) => f.path !== currentPath), ...(live ? [live] : [])];
-  }, [report.format, report.previous, report.unitKind, report.copiedText, document, copiedText.check, currentKey]);
+  }, [report.format, report.previous, report.unitKind, report.unitLevel, report.copiedText, document, copiedText.check, currentKey]);
   const totals = useMemo(() => computeTotals(report.format, document), [report.format, document]);
   const tables = "tables" in document ? document.tables : undefined;
   const targetOf = useCallback(

@@ -9,10 +9,10 @@ export interface NavItem {
 
 /**
  * Navigation by role: admins manage units, users and the audit log; clerks and leaders work on
- * reports. The role alone does not tell whether the viewer's unit is county-level, so the caller
- * says whether to offer the county overview (the page checks again).
+ * reports. The role alone does not tell whether the viewer's unit supervises others, so the caller
+ * names the overview to offer (「县级总览」, 「市级总览」…), or none (the page checks again).
  */
-export function navItemsFor(role: Role, options: { showOverview?: boolean } = {}): NavItem[] {
+export function navItemsFor(role: Role, options: { overviewTitle?: string | null } = {}): NavItem[] {
   if (role === "admin") {
     return [
       { href: "/staff", label: "工作台" },
@@ -22,7 +22,7 @@ export function navItemsFor(role: Role, options: { showOverview?: boolean } = {}
     ];
   }
   const items: NavItem[] = [{ href: "/staff", label: "工作台" }];
-  if (options.showOverview) items.push({ href: "/staff/overview", label: "县级总览" }, { href: "/staff/checkup", label: "年报体检" });
+  if (options.overviewTitle) items.push({ href: "/staff/overview", label: options.overviewTitle }, { href: "/staff/checkup", label: "年报体检" });
   return items;
 }
 
@@ -34,11 +34,11 @@ interface StaffHeaderProps {
   signOut: () => Promise<void>;
   /** The viewer's unread notifications (the inbox badge). */
   unreadCount?: number;
-  /** Whether to offer 县级总览 (the viewer is a clerk or leader of a county-level unit). */
-  showOverview?: boolean;
+  /** The overview to offer (the viewer is a clerk or leader of a province, city or county), or null. */
+  overviewTitle?: string | null;
 }
 
-export function StaffHeader({ siteName, unitName, displayName, role, signOut, unreadCount = 0, showOverview = false }: StaffHeaderProps) {
+export function StaffHeader({ siteName, unitName, displayName, role, signOut, unreadCount = 0, overviewTitle = null }: StaffHeaderProps) {
   return (
     <header className="bg-gov-red text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-6 py-3">
@@ -62,7 +62,7 @@ export function StaffHeader({ siteName, unitName, displayName, role, signOut, un
       </div>
       <nav aria-label="主导航" className="bg-gov-red-dark">
         <ul className="mx-auto flex max-w-6xl gap-1 px-6">
-          {navItemsFor(role, { showOverview }).map((item) => (
+          {navItemsFor(role, { overviewTitle }).map((item) => (
             <li key={item.href}>
               <Link href={item.href} className="block px-3 py-2 text-sm text-white no-underline hover:bg-white/10">
                 {item.label}

@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { CellTree } from "@/lib/interchange";
 import type { UserActor } from "../actor";
 import type { Db } from "../client";
+import { unitLevelOf } from "../unit-tree";
 import { completionRefusal } from "@/lib/report-editing";
 import { checkReport } from "@/lib/rules";
 import { previousYearDocument, readReportDocument, sectionContentOf } from "../report-store";
@@ -83,7 +84,7 @@ async function completionRefusalOf(tx: Tx, reportId: number, sectionId: number):
   if (!row || !report || !document) throw new AppError("not_found", "该节不存在。");
   const content = sectionContentOf(row);
   const findings =
-    content.kind === "table" ? checkReport(document.format, document, await previousYearDocument(tx, report.unitId, report.year), { unitKind: document.unit.kind }) : [];
+    content.kind === "table" ? checkReport(document.format, document, await previousYearDocument(tx, report.unitId, report.year), { unitKind: document.unit.kind, unitLevel: await unitLevelOf(tx, report.unitId) }) : [];
   return completionRefusal(content, findings);
 }
 

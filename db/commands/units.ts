@@ -2,11 +2,13 @@
 import { and, count, eq, ne } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import { AppError, fieldError } from "@/lib/errors";
-import type { UnitKind } from "@/lib/vocabulary";
+import { levelOfKind, parentProblem } from "@/lib/unit-levels";
+import type { UnitKind, UnitLevel } from "@/lib/vocabulary";
 import { actorUserId, type Actor } from "../actor";
 import type { Db } from "../client";
 import { units, users } from "../schema";
 import { transaction, type Tx } from "../transaction";
+import { unitLevelOf } from "../unit-tree";
 import { appendAudit } from "./audit";
 
 export interface UnitValues {
@@ -18,13 +20,27 @@ export interface UnitValues {
   reportDeadline?: string;
 }
 
-/** Names and codes are unique; the parent exists, is active and is not the unit itself or below it. */
+/**
+ * Names and codes are unique; the parent exists, is active, is not the unit itself or below it,
+ * and is of a higher level (lib/unit-levels.ts#parentProblem); an edited unit's own children
+ * must still fit under it.
+ */
 async function checkUnitConstraints(tx: Tx, values: UnitValues, selfId?: number): Promise<void> {
   const taken = async (column: typeof units.name | typeof units.orgCode, value: string) =>
     (await tx.select({ id: units.id }).from(units).where(selfId === undefined ? eq(column, value) : and(eq(column, value), ne(units.id, selfId)))).length > 0;
   if (await taken(units.name, values.name)) throw fieldError("name", "已有同名单位。");
   if (await taken(units.orgCode, values.orgCode)) throw fieldError("orgCode", "该代码已被其他单位使用。");
-  if (values.parentId === null) return;
+  const parentLevel = await checkParent(tx, values, selfId);
+  if (selfId !== undefined) await checkChildren(tx, selfId, values.kind, levelOfKind(values.kind, parentLevel));
+}
+
+/**
+ * The parent's level, once the parent is found fit (null: no parent). Whether a unit needs a
+ * parent at all is the form's rule (lib/validations/unit.ts): archived units of other regions
+ * (the demo's 河桥镇) come without their superiors.
+ */
+async function checkParent(tx: Tx, values: UnitValues, selfId?: number): Promise<UnitLevel | null> {
+  if (values.parentId === null) return null;
   if (values.parentId === selfId) throw fieldError("parentId", "上级单位不能是本单位。");
   const [parent] = await tx.select().from(units).where(eq(units.id, values.parentId));
   if (!parent) throw fieldError("parentId", "上级单位不存在。");
@@ -35,6 +51,18 @@ async function checkUnitConstraints(tx: Tx, values: UnitValues, selfId?: number)
     if (cursor === selfId) throw fieldError("parentId", "不能把下级单位设为上级单位。");
     const [above] = await tx.select({ parentId: units.parentId }).from(units).where(eq(units.id, cursor));
     cursor = above?.parentId ?? null;
+  }
+  const level = await unitLevelOf(tx, parent.id);
+  const problem = parentProblem(values.kind, { kind: parent.kind, level });
+  if (problem) throw fieldError("parentId", problem);
+  return level;
+}
+
+/** A unit whose kind changes must still be a fit parent for the units directly below it. */
+async function checkChildren(tx: Tx, id: number, kind: UnitKind, level: UnitLevel): Promise<void> {
+  const children = await tx.select({ name: units.name, kind: units.kind }).from(units).where(eq(units.parentId, id));
+  for (const child of children) {
+    if (parentProblem(child.kind, { kind, level })) throw fieldError("kind", `「${child.name}」是本单位的下级单位，本单位不能改为这一类型。`);
   }
 }
 

@@ -21,4 +21,5 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: "qingshi.leader", displayName: "吴镇长", role: "leader", unit: "青石镇" },
   { username: "liuxi.clerk", displayName: "郑文书", role: "clerk", unit: "柳溪镇" },
   { username: "liuxi.leader", displayName: "王副镇长", role: "leader", unit: "柳溪镇" },
+  { username: "city.clerk", displayName: "钱科长", role: "clerk", unit: "示例市" },
 ];

@@ -4,13 +4,13 @@ import { inArray, sql } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "../../lib/password-hash";
 import type { Db } from "../client";
 import { systemActor } from "../actor";
-import { createUnit } from "../commands/units";
+import { createUnit, updateUnit } from "../commands/units";
 import { createUser } from "../commands/users";
 import { appMeta, users } from "../schema";
 import { transaction } from "../transaction";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { importReportJson } from "../report-import";
-import { ARCHIVE_UNITS, DEMO_UNITS } from "./units";
+import { ARCHIVE_UNITS, CITY_UNITS, DEMO_UNITS, type DemoUnit } from "./units";
 import { DEMO_META_KEY } from "../demo-marker";
 
 export { DEMO_META_KEY, isDemoDataPresent } from "../demo-marker";
@@ -20,16 +20,24 @@ export function isDatabaseEmpty(db: Db): boolean {
   return n === 0;
 }
 
-/** Seeds the fictional county, its units and the demo accounts. Call only on an empty database. */
+/** Seeds the fictional city and county, their units and the demo accounts. Call only on an empty database. */
 export async function seedDemoData(db: Db): Promise<void> {
   const seed = systemActor("seed");
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const idByShortName = new Map<string, number>();
-  for (const unit of [...DEMO_UNITS, ...ARCHIVE_UNITS]) {
+  const values = (unit: DemoUnit, parentId: number | null) => ({ name: unit.name, shortName: unit.shortName, kind: unit.kind, orgCode: unit.orgCode, parentId });
+  // A parent listed later (the city above 示例县) is attached once it exists, so the county keeps its id.
+  const attachLater: DemoUnit[] = [];
+  for (const unit of [...DEMO_UNITS, ...ARCHIVE_UNITS, ...CITY_UNITS]) {
     const parentId = unit.parent ? idByShortName.get(unit.parent) : undefined;
-    if (unit.parent && parentId === undefined) throw new Error(`parent ${unit.parent} must come first`);
-    const id = await createUnit(db, seed, { name: unit.name, shortName: unit.shortName, kind: unit.kind, orgCode: unit.orgCode, parentId: parentId ?? null });
+    if (unit.parent && parentId === undefined) attachLater.push(unit);
+    const id = await createUnit(db, seed, values(unit, parentId ?? null));
     idByShortName.set(unit.shortName, id);
+  }
+  for (const unit of attachLater) {
+    const parentId = idByShortName.get(unit.parent!);
+    if (parentId === undefined) throw new Error(`unknown parent ${unit.parent}`);
+    await updateUnit(db, seed, idByShortName.get(unit.shortName)!, values(unit, parentId));
   }
   for (const account of DEMO_ACCOUNTS) {
     const unitId = idByShortName.get(account.unit);

@@ -10,7 +10,7 @@ import { reportDeadline } from "@/lib/time";
 import { REPORT_STATUS_LABELS } from "@/lib/vocabulary";
 import { findingKey } from "@/lib/validations/workflow";
 import { db } from "./db";
-import { descendantsOf, latenessOf, requireCountyViewer, type Lateness, type SortOrder } from "./overview";
+import { descendantsOf, latenessOf, requireSupervisor, type Lateness, type SortOrder } from "./overview";
 import { checkStoredReport } from "./report-checks";
 
 /*
@@ -84,12 +84,12 @@ async function explainedKeys(reportId: number, status: ReportStatus): Promise<Se
 }
 
 /**
- * For clerks and leaders of a county-level unit: every report of every unit below it, with its
+ * For clerks and leaders of a supervising unit (province, city, county): every report of every unit below it, with its
  * errors, its unexplained warnings by rule, the most copied section (X-5) and whether it was
  * late. Anyone else gets "not found".
  */
 export async function getCountyCheckup(params: { sort?: string; order?: string } = {}): Promise<CountyCheckup> {
-  const { unit } = await requireCountyViewer();
+  const { unit } = await requireSupervisor();
   const sort: CheckupSort = (CHECKUP_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as CheckupSort) : "unit";
   const order: SortOrder = params.order === "desc" ? "desc" : "asc";
 

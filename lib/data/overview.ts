@@ -3,7 +3,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { reports, units, REPORT_STATUSES, type ReportStatus, type UnitKind } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
-import { canViewCountyOverview } from "@/lib/permissions-overview";
+import { canSuperviseUnits, overviewTitle } from "@/lib/permissions-overview";
+import { unitLevelOf } from "@/db/unit-tree";
 import { db } from "./db";
 import { getViewer, requireViewer } from "./session";
 import { chinaDate, chinaYear, daysBetween, daysUntil, dueReportYear, reportDeadline } from "@/lib/time";
@@ -28,6 +29,8 @@ export interface OverviewRow {
   unitId: number;
   unitName: string;
   unitKind: UnitKind;
+  /** The unit directly above (a township's county), for supervisors more than one level up. */
+  parentName: string | null;
   unitActive: boolean;
   reportId: number | null;
   status: OverviewStatus;
@@ -45,8 +48,10 @@ export interface OverviewRow {
   daysLate: number;
 }
 
-export interface CountyOverview {
+export interface SupervisionOverview {
   unitName: string;
+  /** 「县级总览」, 「市级总览」…: by the supervising unit's level. */
+  title: string;
   year: number;
   /** Years the year select offers, newest first. */
   years: number[];
@@ -64,20 +69,24 @@ export function defaultOverviewYear(): number {
   return dueReportYear(now());
 }
 
-/** The viewer's unit if they may see the county overview (and 体检); otherwise "not found". */
-export async function requireCountyViewer() {
+/** The viewer's unit if they supervise the units below it (the overview and 体检); otherwise "not found". */
+export async function requireSupervisor() {
   const viewer = await requireViewer();
   const [unit] = await db().select({ id: units.id, name: units.name, kind: units.kind }).from(units).where(eq(units.id, viewer.unitId));
-  if (!unit || !canViewCountyOverview(viewer, unit)) throw new AppError("not_found");
+  if (!unit || !canSuperviseUnits(viewer, unit)) throw new AppError("not_found");
   return { viewer, unit };
 }
 
-/** For the navigation: whether the signed-in viewer may open the county overview. Never throws. */
-export async function viewerCanSeeCountyOverview(): Promise<boolean> {
+/**
+ * For the navigation: what the signed-in viewer's overview is called (「县级总览」, 「市级总览」…),
+ * or null when they supervise no units. Never throws.
+ */
+export async function viewerOverviewTitle(): Promise<string | null> {
   const viewer = await getViewer();
-  if (!viewer) return false;
+  if (!viewer) return null;
   const [unit] = await db().select({ id: units.id, kind: units.kind }).from(units).where(eq(units.id, viewer.unitId));
-  return canViewCountyOverview(viewer, unit);
+  if (!unit || !canSuperviseUnits(viewer, unit)) return null;
+  return overviewTitle(await unitLevelOf(db(), unit.id));
 }
 
 export type UnitRow = { id: number; name: string; kind: UnitKind; parentId: number | null; active: boolean; reportDeadline: string };
@@ -150,12 +159,12 @@ function compareRows(sort: OverviewSort, order: SortOrder): (a: OverviewRow, b: 
 }
 
 /**
- * For clerks and leaders of a county-level unit: every subordinate unit (any depth) with its
- * report for the year, read-only. Inactive units are listed only when they have a report for
- * that year. Anyone else gets "not found".
+ * For clerks and leaders of a supervising unit (province, city, county): every unit below it (any
+ * depth) with its report for the year, read-only. Inactive units are listed only when they have a
+ * report for that year. Anyone else gets "not found".
  */
-export async function getCountyOverview(params: { year?: string; sort?: string; order?: string } = {}): Promise<CountyOverview> {
-  const { unit } = await requireCountyViewer();
+export async function getSupervisionOverview(params: { year?: string; sort?: string; order?: string } = {}): Promise<SupervisionOverview> {
+  const { unit } = await requireSupervisor();
   const year = parseYear(params.year, defaultOverviewYear());
   const sort: OverviewSort = (OVERVIEW_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as OverviewSort) : "unit";
   const order: SortOrder = params.order === "desc" ? "desc" : "asc";
@@ -164,6 +173,7 @@ export async function getCountyOverview(params: { year?: string; sort?: string; 
     .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId, active: units.active, reportDeadline: units.reportDeadline })
     .from(units);
   const subordinates = descendantsOf(unit.id, allUnits);
+  const nameOf = new Map(allUnits.map((u) => [u.id, u.name]));
   const ids = subordinates.map((u) => u.id);
 
   const yearReports = ids.length
@@ -197,6 +207,7 @@ export async function getCountyOverview(params: { year?: string; sort?: string; 
       unitId: sub.id,
       unitName: sub.name,
       unitKind: sub.kind,
+      parentName: sub.parentId === null ? null : (nameOf.get(sub.parentId) ?? null),
       unitActive: sub.active,
       reportId: report?.id ?? null,
       status: report?.status ?? "not_started",
@@ -218,5 +229,5 @@ export async function getCountyOverview(params: { year?: string; sort?: string; 
     if (row.late) lateCounts[row.late] += 1;
   }
 
-  return { unitName: unit.name, year, years, sort, order, rows, counts, lateCounts };
+  return { unitName: unit.name, title: overviewTitle(await unitLevelOf(db(), unit.id)), year, years, sort, order, rows, counts, lateCounts };
 }

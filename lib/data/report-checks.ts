@@ -1,6 +1,7 @@
 import "server-only";
 import { previousYearDocument, readReportDocument } from "@/db/report-store";
 import { publicSnapshot, yearCorpus, yearCorpusStamp } from "@/db/year-corpus";
+import { unitLevelOf } from "@/db/unit-tree";
 import { parseReportJson, type ReportDocument, type UnitKind } from "@/lib/interchange";
 import {
   checkReport,
@@ -71,7 +72,8 @@ export interface StoredReportCheck {
 export async function checkStoredReport(doc: ReportDocument, unit: { id: number; kind: UnitKind }, reportId: number): Promise<StoredReportCheck> {
   const previous = await previousYearDocument(db(), unit.id, doc.year);
   const copied = measureCopiedText(doc, { previous: previousSource(previous), index: await yearIndex(doc.year), excludeId: reportSourceId(reportId) }, { format: doc.format });
-  const findings = checkReport(doc.format, doc, previous, { unitKind: unit.kind, copied, copiedThreshold: copiedTextThreshold() });
+  const unitLevel = await unitLevelOf(db(), unit.id);
+  const findings = checkReport(doc.format, doc, previous, { unitKind: unit.kind, unitLevel, copied, copiedThreshold: copiedTextThreshold() });
   return { findings, copied };
 }
 

@@ -3,6 +3,7 @@ import { asc, desc, eq } from "drizzle-orm";
 import { createNextYearReport as createReport, renameReport } from "@/db/commands/reports";
 import { previousYearDocument, readReportDocument, sectionContentOf, yearReportState, type YearReportState } from "@/db/report-store";
 import { reports, reportSections, units, users, type ReportStatus } from "@/db/schema";
+import { unitLevelOf } from "@/db/unit-tree";
 import { now } from "@/lib/clock";
 import { daysUntil, nextReportYear, reportDeadline } from "@/lib/time";
 import { AppError } from "@/lib/errors";
@@ -127,6 +128,7 @@ export async function getReportForEditing(reportId: number): Promise<EditorRepor
     format: report.format,
     unitName: unit.name,
     unitKind: unit.kind,
+    unitLevel: await unitLevelOf(db(), unit.id),
     editable: canEditReport(viewer, report),
     sections: rows.map(({ section, by }) => ({
       ...sectionContentOf(section),

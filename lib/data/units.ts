@@ -2,6 +2,8 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import * as unitCommands from "@/db/commands/units";
 import { units, type UnitKind } from "@/db/schema";
+import { unitLevels } from "@/lib/unit-levels";
+import type { UnitLevel } from "@/lib/vocabulary";
 import { AppError } from "@/lib/errors";
 import { canManageUnits } from "@/lib/permissions";
 import { parseOrThrow } from "@/lib/validations/parse";
@@ -15,6 +17,8 @@ export interface UnitSummary {
   name: string;
   shortName: string;
   kind: UnitKind;
+  /** 省级、市级…: a department's is its parent's. */
+  level: UnitLevel;
   parentId: number | null;
   parentName: string | null;
   orgCode: string;
@@ -31,11 +35,11 @@ async function requireUnitManager() {
   return viewer;
 }
 
-/** Every unit with its parent's name; admins only. */
+/** Every unit with its parent's name and its level; admins only. */
 export async function listUnits(): Promise<UnitSummary[]> {
   await requireUnitManager();
   const parent = sql`(select p.name from units p where p.id = ${units.parentId})`;
-  return db()
+  const rows = await db()
     .select({
       id: units.id,
       name: units.name,
@@ -49,6 +53,8 @@ export async function listUnits(): Promise<UnitSummary[]> {
     })
     .from(units)
     .orderBy(asc(units.parentId), asc(units.id));
+  const levels = unitLevels(rows);
+  return rows.map((row) => ({ ...row, level: levels.get(row.id)! }));
 }
 
 /** Units an admin may pick for a user or as a parent. */

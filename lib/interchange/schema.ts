@@ -40,6 +40,8 @@ export const unitSchema = obj({
   name: str().min(1, { error: "expected non-empty string" }),
   orgCode: optionalText(),
   kind: z.enum(UNIT_KINDS, { error: `expected one of ${UNIT_KINDS.map((k) => `"${k}"`).join(", ")}` }),
+  /** The org code of the unit above (a township's county, a county's city), when known. */
+  parentOrgCode: optionalText(),
 });
 
 export const metadataSchema = obj({

@@ -55,7 +55,7 @@ export function checkReport(
     groups.push(checkCarryOver(compiled, values, comparable, previousFormat));
     groups.push(checkContinuity(compiled, values, comparable));
   }
-  groups.push(checkRulemaking(compiled, values, context?.unitKind ?? report.unit?.kind));
+  groups.push(checkRulemaking(compiled, values, context?.unitKind ?? report.unit?.kind, context?.unitLevel));
   if (def.rules.yearMentions) groups.push(checkYearMentions(report));
 
   const text = def.rules.textChecks;

@@ -2,7 +2,6 @@ export { checkReport, splitFindings } from "./check-report";
 export type { PreviousReport } from "./check-report";
 export { computeTotals, fillComputedCells } from "./compute-totals";
 export { crossYearMismatch } from "./cross-year-rules";
-export { KINDS_WITHOUT_RULEMAKING_POWER } from "./plausibility-rules";
 export { RULES, getRuleInfo, ruleRank, ruleSeverity } from "./catalog";
 export type { RuleInfo } from "./catalog";
 export { valueProblem } from "./value-rules";

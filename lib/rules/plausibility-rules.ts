@@ -1,22 +1,25 @@
 import { UNIT_KIND_LABELS, type CellValue, type UnitKind } from "@/lib/interchange";
+import { levelOfKind, mayMakeRules } from "@/lib/unit-levels";
+import { UNIT_LEVEL_LABELS, type UnitLevel } from "@/lib/vocabulary";
 import type { CompiledFormat } from "./compile";
 import { formatNumber } from "./numbers";
 import type { Finding } from "./types";
 
 /**
- * Unit kinds without power to make 规章 (《中华人民共和国立法法》: only 国务院部门 and
- * 省级、设区的市级 governments may). In this CMS a `department` is a department of a
- * county-level government, so every supported kind is listed.
+ * R2-2: 规章 cells should be 0 for units without rule-making power (county level and below; see
+ * mayMakeRules); one finding per non-zero cell. The level is the unit's (a department's is its
+ * parent's); without it, it is the kind's own (a department then counts as county-level).
  */
-export const KINDS_WITHOUT_RULEMAKING_POWER: readonly UnitKind[] = ["county", "township", "subdistrict", "department"];
-
-/** R2-2: 规章 cells should be 0 for units without rule-making power; one finding per non-zero cell. */
 export function checkRulemaking(
   compiled: CompiledFormat,
   values: readonly (CellValue | undefined)[],
   unitKind: UnitKind | undefined,
+  unitLevel?: UnitLevel,
 ): Finding[] {
-  if (!unitKind || !KINDS_WITHOUT_RULEMAKING_POWER.includes(unitKind)) return [];
+  if (!unitKind) return [];
+  const level = unitLevel ?? levelOfKind(unitKind, null);
+  if (mayMakeRules(level)) return [];
+  const who = unitKind === "department" ? `${UNIT_LEVEL_LABELS[level]}人民政府部门` : UNIT_KIND_LABELS[unitKind];
   const out: Finding[] = [];
   for (const id of compiled.format.rules.rulemakingCells) {
     const index = compiled.indexOf.get(id);
@@ -29,7 +32,7 @@ export function checkRulemaking(
       cells: [id],
       expected: 0,
       actual: value,
-      message: `${name} 为 ${formatNumber(value)}；${UNIT_KIND_LABELS[unitKind]}没有规章制定权，规章各栏通常应为 0，请核实`,
+      message: `${name} 为 ${formatNumber(value)}；${who}没有规章制定权，规章各栏通常应为 0，请核实`,
     });
   }
   return out;

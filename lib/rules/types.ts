@@ -1,5 +1,6 @@
 import type { CellId, RuleId } from "@/lib/formats";
 import type { ReportSection, ReportTables, UnitKind } from "@/lib/interchange";
+import type { UnitLevel } from "@/lib/vocabulary";
 import type { CopiedTextMatch } from "./copied-text";
 
 export type Severity = "error" | "warning";
@@ -60,6 +61,8 @@ export interface CheckableReport {
 export interface CheckContext {
   /** Kind of the reporting unit (R2-2); defaults to `report.unit.kind`. */
   readonly unitKind?: UnitKind;
+  /** Level of the reporting unit (R2-2: a department's is its parent's); defaults to the kind's own. */
+  readonly unitLevel?: UnitLevel;
   /**
    * X-5 (雷同): the sections' highest matches, measured by the caller, who holds the other
    * reports (measureCopiedText). Without them X-5 does not run.

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { orgCodeProblem } from "./org-code";
-
+import { parentProblem } from "@/lib/unit-levels";
 import { UNIT_KINDS } from "@/lib/vocabulary";
+import { orgCodeProblem } from "./org-code";
 
 export const unitKindValues = UNIT_KINDS;
 
@@ -10,7 +10,7 @@ export const unitSchema = z
     name: z.string().trim().min(1, "请输入单位全称。").max(60, "单位全称不能超过 60 个字。"),
     shortName: z.string().trim().min(1, "请输入简称。").max(20, "简称不能超过 20 个字。"),
     kind: z.enum(unitKindValues, { error: "请选择单位类型。" }),
-    /** "" means no parent (a top-level county government). */
+    /** "" means no parent (the top of a tree: a province, a city or a county government). */
     parentId: z.string().regex(/^\d*$/, "请选择上级单位。"),
     orgCode: z
       .string()
@@ -27,9 +27,9 @@ export const unitSchema = z
       .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "请按“月-日”填写，如 01-31。"),
   })
   .superRefine((value, ctx) => {
-    if (value.kind !== "county" && value.parentId === "") {
-      ctx.addIssue({ code: "custom", path: ["parentId"], message: "乡镇、街道和部门须选择上级单位。" });
-    }
+    // Whether the chosen parent fits is checked where the parent is known (db/commands/units.ts).
+    const missing = value.parentId === "" ? parentProblem(value.kind, null) : null;
+    if (missing) ctx.addIssue({ code: "custom", path: ["parentId"], message: missing });
   });
 
 export type UnitInput = z.input<typeof unitSchema>;

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { StaffHeader } from "@/components/staff/staff-header";
 import { countUnreadNotifications } from "@/lib/data/notifications";
-import { viewerCanSeeCountyOverview } from "@/lib/data/overview";
+import { viewerOverviewTitle } from "@/lib/data/overview";
 import { getViewer } from "@/lib/data/session";
 import { siteName } from "@/lib/site";
 import { signOutAction } from "./actions";
@@ -12,7 +12,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
   if (viewer.mustChangePassword) redirect("/change-password");
-  const [unreadCount, showOverview] = await Promise.all([countUnreadNotifications(), viewerCanSeeCountyOverview()]);
+  const [unreadCount, overviewTitle] = await Promise.all([countUnreadNotifications(), viewerOverviewTitle()]);
   return (
     <div className="flex min-h-screen flex-col">
       <StaffHeader
@@ -22,7 +22,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
         role={viewer.role}
         signOut={signOutAction}
         unreadCount={unreadCount}
-        showOverview={showOverview}
+        overviewTitle={overviewTitle}
       />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">
         {children}

@@ -29,7 +29,7 @@ export default async function WorkspacePage({ searchParams }: { searchParams: Pr
       </p>
       {viewer.role === "admin" ? (
         <ul className="grid gap-4 sm:grid-cols-3">
-          <WorkspaceLink href="/staff/admin/units" title="单位管理" text="维护县、乡镇、街道和部门，以及组织机构代码。" />
+          <WorkspaceLink href="/staff/admin/units" title="单位管理" text="维护省、市、县、乡镇、街道和各级政府部门，以及上下级关系和组织机构代码。" />
           <WorkspaceLink href="/staff/admin/users" title="用户管理" text="创建账号、分配角色、重置密码、解锁账号。" />
           <WorkspaceLink href="/staff/admin/audit" title="审计日志" text="查看登录、账号和数据变更的完整记录。" />
         </ul>

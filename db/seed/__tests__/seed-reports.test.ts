@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEMO_UNITS } from "@/db/seed/units";
+import { CITY_UNITS, DEMO_UNITS } from "@/db/seed/units";
 import { isReportParseError, parseReportDocument, serializeReportDocument, type ReportDocument } from "@/lib/interchange";
 import { checkReport } from "@/lib/rules";
 import { indexNoYear, parseChinaDateOrIso } from "@/lib/time";
@@ -70,7 +70,7 @@ describe("db/seed/reports", () => {
 
   it("belong to the demo units, whose codes are valid", () => {
     const codes = new Set(DEMO_UNITS.map((u) => u.orgCode));
-    for (const unit of DEMO_UNITS) expect(isValidOrgCode(unit.orgCode), unit.name).toBe(true);
+    for (const unit of [...DEMO_UNITS, ...CITY_UNITS]) expect(isValidOrgCode(unit.orgCode), unit.name).toBe(true);
     for (const name of files.filter((f) => !f.startsWith("heqiao"))) {
       const doc = load(name);
       expect(codes.has(doc.unit.orgCode ?? "")).toBe(true);

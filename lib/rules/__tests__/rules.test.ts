@@ -391,6 +391,19 @@ describe("R2-2 规章 for units without rule-making power", () => {
     }
   });
 
+  it("uses the unit's level: province and city governments and their departments may make 规章, a county's department may not", () => {
+    const doc = withCells(consistent2023(), { "table2.regulations.repealed": 2, "table2.regulations.valid": 0 });
+    const r22 = (unitKind: "province" | "city" | "department" | "development_zone", unitLevel?: "province" | "city" | "county" | "township") =>
+      byRule(checkReport("gov-2021", doc, null, { unitKind, unitLevel }), "R2-2").map((f) => f.message);
+    expect(r22("province")).toEqual([]);
+    expect(r22("city")).toEqual([]);
+    expect(r22("department", "province")).toEqual([]);
+    expect(r22("department", "city")).toEqual([]);
+    expect(r22("department", "county")).toEqual(["规章·本年废止件数 为 2；县级人民政府部门没有规章制定权，规章各栏通常应为 0，请核实"]);
+    expect(r22("department", "township")).toEqual(["规章·本年废止件数 为 2；乡镇（街道）级人民政府部门没有规章制定权，规章各栏通常应为 0，请核实"]);
+    expect(r22("development_zone")).toEqual(["规章·本年废止件数 为 2；开发区（功能区）管委会没有规章制定权，规章各栏通常应为 0，请核实"]);
+  });
+
   it("applies to the 2019 规章 row", () => {
     const doc = withCells(zeroReport("gov-2019-trial"), { "table2.regulations.totalPublished": 4 });
     expect(byRule(checkReport("gov-2019-trial", doc), "R2-2").map((f) => f.cells)).toEqual([["table2.regulations.totalPublished"]]);

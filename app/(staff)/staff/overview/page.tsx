@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonLinkClass } from "@/components/ui/button";
 import {
-  getCountyOverview,
+  getSupervisionOverview,
   OVERVIEW_STATUSES,
-  type CountyOverview,
+  viewerOverviewTitle,
+  type SupervisionOverview,
   type OverviewRow,
   type OverviewSort,
   type OverviewStatus,
@@ -13,7 +14,9 @@ import { loadOrNotFound } from "@/lib/load";
 import { REPORT_STATUS_LABELS } from "@/lib/vocabulary";
 import { chinaDate, chinaDateTime } from "@/lib/time";
 
-export const metadata: Metadata = { title: "县级总览" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await viewerOverviewTitle()) ?? "下级单位总览" };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -21,16 +24,18 @@ const STATUS_LABELS: Record<OverviewStatus, string> = { not_started: "未开始"
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-/** Read-only: every subordinate unit's report for the chosen year, for county-level staff. */
-export default async function CountyOverviewPage({ searchParams }: { searchParams: SearchParams }) {
+/** Read-only: every subordinate unit's report for the chosen year, for the staff of a province, city or county. */
+export default async function SupervisionOverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const overview = await loadOrNotFound(
-    getCountyOverview({ year: first(params.year), sort: first(params.sort), order: first(params.order) }),
+    getSupervisionOverview({ year: first(params.year), sort: first(params.sort), order: first(params.order) }),
   );
   const { year, rows, counts, lateCounts } = overview;
+  // A city's overview spans counties and their townships: each row then says which unit it is under.
+  const showParents = rows.some((row) => row.parentName !== overview.unitName);
   return (
     <>
-      <h1 className="mb-2 text-2xl font-semibold">县级总览</h1>
+      <h1 className="mb-2 text-2xl font-semibold">{overview.title}</h1>
       <p className="mb-6 text-muted">
         {overview.unitName}下属各单位{year}年度政府信息公开工作年度报告的编制和公开情况（只读）。
       </p>
@@ -76,18 +81,25 @@ export default async function CountyOverviewPage({ searchParams }: { searchParam
               <SortableHeader overview={overview} column="publishedAt" label="发布日期" />
               <th scope="col" className="px-3 py-2">公开截止</th>
               <th scope="col" className="px-3 py-2">是否逾期</th>
+              {showParents && <th scope="col" className="px-3 py-2">上级</th>}
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-muted">本单位没有下级单位。</td>
+                <td colSpan={showParents ? 6 : 5} className="px-3 py-6 text-center text-muted">本单位没有下级单位。</td>
               </tr>
             )}
             {rows.map((row) => (
               <tr key={row.unitId} className={`border-t border-line ${row.late === "overdue" ? "bg-red-50" : ""}`}>
                 <th scope="row" className="px-3 py-2 text-left font-normal">
-                  {row.unitName}
+                  {row.isPublic && row.reportId !== null ? (
+                    <Link href={`/reports/${row.reportId}`} title="阅读已公开的年度报告">
+                      {row.unitName}
+                    </Link>
+                  ) : (
+                    row.unitName
+                  )}
                   {!row.unitActive && <span className="ml-1 text-muted">（已停用）</span>}
                 </th>
                 <td className="px-3 py-2">
@@ -98,6 +110,7 @@ export default async function CountyOverviewPage({ searchParams }: { searchParam
                 <td className="px-3 py-2">
                   <LateText row={row} />
                 </td>
+                {showParents && <td className="px-3 py-2 text-muted">{row.parentName ?? "—"}</td>}
               </tr>
             ))}
           </tbody>
@@ -119,7 +132,7 @@ function SummaryItem({ label, count, alert = false }: { label: string; count: nu
   );
 }
 
-function SortableHeader({ overview, column, label }: { overview: CountyOverview; column: OverviewSort; label: string }) {
+function SortableHeader({ overview, column, label }: { overview: SupervisionOverview; column: OverviewSort; label: string }) {
   const sorted = overview.sort === column;
   const nextOrder = sorted && overview.order === "asc" ? "desc" : "asc";
   const href = `/staff/overview?${new URLSearchParams({ year: String(overview.year), sort: column, order: nextOrder })}`;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonLinkClass } from "@/components/ui/button";
 import { listUnits } from "@/lib/data/units";
 import { loadOrNotFound } from "@/lib/load";
-import { UNIT_KIND_SHORT_LABELS } from "@/lib/vocabulary";
+import { UNIT_KIND_SHORT_LABELS, UNIT_LEVEL_LABELS } from "@/lib/vocabulary";
 
 export const metadata: Metadata = { title: "单位管理" };
 
@@ -42,7 +42,10 @@ export default async function UnitsPage({ searchParams }: { searchParams: Promis
               <tr key={unit.id} className="border-t border-line">
                 <th scope="row" className="px-3 py-2 text-left font-normal">{unit.name}</th>
                 <td className="px-3 py-2">{unit.shortName}</td>
-                <td className="px-3 py-2">{UNIT_KIND_SHORT_LABELS[unit.kind]}</td>
+                <td className="px-3 py-2">
+                  {UNIT_KIND_SHORT_LABELS[unit.kind]}
+                  {unit.kind === "department" && `（${UNIT_LEVEL_LABELS[unit.level]}）`}
+                </td>
                 <td className="px-3 py-2">{unit.parentName ?? "—"}</td>
                 <td className="px-3 py-2 font-mono">{unit.orgCode}</td>
                 <td className="px-3 py-2 text-right">{unit.userCount}</td>

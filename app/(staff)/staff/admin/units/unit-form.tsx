@@ -57,7 +57,7 @@ export function UnitForm({ unitId, defaultValues, parentOptions }: UnitFormProps
       <SelectField
         id="parentId"
         label="上级单位"
-        placeholder="无（县级人民政府）"
+        placeholder="无（本单位为最高一级）"
         options={parentOptions
           .filter((p) => p.id !== unitId)
           .map((p) => ({ value: String(p.id), label: p.active ? p.name : `${p.name}（已停用）`, disabled: !p.active }))}

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from "@playwright/test";
+import { orgCodeCheckChar } from "../lib/validations/org-code";
+import { queryOne } from "./support/db";
+import { PERSONAS, signInAs } from "./support/personas";
+
+/**
+ * Issue 14 (the unit hierarchy), as the people do it: the demo city's clerk opens 市级总览 and
+ * finds both counties and every township below them, and reads a township's published report
+ * from there; a township clerk has no such page; the admin puts a department under the city and
+ * is told at the field that a county cannot sit under a township.
+ */
+
+const nav = (page: Page) => page.getByRole("navigation", { name: "主导航" });
+const rowOf = (page: Page, unit: RegExp) => page.getByRole("table").getByRole("row").filter({ has: page.getByRole("rowheader", { name: unit }) });
+
+test.describe("a city supervises its counties", () => {
+  test("the city clerk sees both counties and their townships in 市级总览, and clicks through to a published report", async ({ page }) => {
+    await signInAs(page, "city.clerk");
+    await expect(nav(page).getByRole("link", { name: "县级总览" })).toHaveCount(0);
+    await nav(page).getByRole("link", { name: "市级总览" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "市级总览" })).toBeVisible();
+    await expect(page.getByText("示例市人民政府下属各单位")).toBeVisible();
+    await page.getByLabel("报告年度").selectOption("2023");
+    await page.getByRole("button", { name: "查看" }).click();
+    await expect(page).toHaveURL(/year=2023/);
+
+    // Both counties, directly under the city.
+    for (const county of [/^示例县人民政府/, /^示例市东山县人民政府/]) {
+      await expect(rowOf(page, county).getByRole("cell").last()).toHaveText("示例市人民政府");
+    }
+    // Every township of both, two levels down, each with the county it belongs to.
+    for (const [township, county] of [
+      [/青石镇/, "示例县人民政府"],
+      [/柳溪镇/, "示例县人民政府"],
+      [/白沙乡/, "示例县人民政府"],
+      [/桃源镇/, "示例市东山县人民政府"],
+      [/龙潭乡/, "示例市东山县人民政府"],
+    ] as const) {
+      await expect(rowOf(page, township).getByRole("cell").last()).toHaveText(county);
+    }
+    await expect(rowOf(page, /青石镇/).getByRole("cell").first()).toHaveText("已发布");
+    await expect(rowOf(page, /桃源镇/).getByRole("cell").first()).toHaveText("未开始");
+    // Units outside the city (the archive's 河桥镇) are not listed.
+    await expect(rowOf(page, /河桥镇/)).toHaveCount(0);
+
+    // Click through to 青石镇's published 2023 report.
+    await rowOf(page, /青石镇/).getByRole("link", { name: "示例县青石镇人民政府" }).click();
+    await expect(page).toHaveURL(/\/reports\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("青石镇");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("2023");
+
+    // The same reach in 年报体检: reports of both counties' units are listed.
+    await page.goto("/staff");
+    await nav(page).getByRole("link", { name: "年报体检" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "年报体检" })).toBeVisible();
+    await expect(page.getByText("示例市人民政府下属各单位")).toBeVisible();
+    await expect(page.getByRole("rowheader", { name: /青石镇/ }).first()).toBeVisible();
+  });
+
+  test("a township clerk has no overview: no menu entry, and the page is a 404", async ({ page }) => {
+    await signInAs(page, PERSONAS.clerkA);
+    await expect(nav(page).getByRole("link", { name: /总览/ })).toHaveCount(0);
+    const response = await page.goto("/staff/overview?year=2023");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("table")).toHaveCount(0);
+  });
+});
+
+test.describe("the admin manages the tree", () => {
+  test("creates a city-level department under the city through the form", async ({ page }) => {
+    const name = `示例市统计局${Date.now() % 100000}`;
+    await signInAs(page, PERSONAS.admin);
+    await nav(page).getByRole("link", { name: "单位管理" }).click();
+    await page.getByRole("link", { name: "新建单位" }).click();
+    await page.getByLabel("单位全称").fill(name);
+    await page.getByLabel("简称").fill("市统计局");
+    await page.getByLabel("单位类型").selectOption({ label: "政府部门" });
+    await page.getByLabel("上级单位").selectOption({ label: "示例市人民政府" });
+    await page.getByLabel("组织机构代码 / 统一社会信用代码").fill(orgCodeFor(name));
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page).toHaveURL(/\/staff\/admin\/units\?saved=1/);
+    const row = page.getByRole("row", { name: new RegExp(name) });
+    await expect(row).toContainText("政府部门（市级）");
+    await expect(row).toContainText("示例市人民政府");
+    expect(queryOne<{ kind: string; parent: string }>("select u.kind, p.name as parent from units u join units p on p.id = u.parent_id where u.name = ?", name)).toEqual({
+      kind: "department",
+      parent: "示例市人民政府",
+    });
+  });
+
+  test("is told at the 上级单位 field that a county cannot sit under a township, and nothing is saved", async ({ page }) => {
+    const name = `示例县挂靠县人民政府${Date.now() % 100000}`;
+    await signInAs(page, PERSONAS.admin);
+    await page.goto("/staff/admin/units");
+    await page.getByRole("link", { name: "新建单位" }).click();
+    await page.getByLabel("单位全称").fill(name);
+    await page.getByLabel("简称").fill("挂靠县");
+    await page.getByLabel("单位类型").selectOption({ label: "县（区）人民政府" });
+    await page.getByLabel("上级单位").selectOption({ label: "示例县青石镇人民政府" });
+    await page.getByLabel("组织机构代码 / 统一社会信用代码").fill(orgCodeFor(name));
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.locator("#parentId-error")).toHaveText("上级单位的层级须高于本单位：县级单位的上级应是市或省级人民政府。");
+    await expect(page).toHaveURL(/\/staff\/admin\/units\/new/);
+    expect(queryOne("select id from units where name = ?", name)).toBeUndefined();
+  });
+});
+
+/** A valid 9-character org code, different for every name. */
+function orgCodeFor(name: string): string {
+  const body = `CT${String([...name].reduce((h, c) => (h * 31 + c.codePointAt(0)!) % 1_000_000, 7)).padStart(6, "0")}`;
+  return body + orgCodeCheckChar(body);
+}

@@ -1,0 +1,99 @@
+/**
+ * Issue 14, the unit hierarchy through lib/data: an admin builds the tree (a city above the
+ * county, a city department; a parent must be of a higher level, refused at the field), and the
+ * staff of a city supervise everything below it at any depth while a township's staff do not.
+ */
+import { describe, expect, it } from "vitest";
+import { getCountyCheckup } from "@/lib/data/checkup";
+import { getSupervisionOverview } from "@/lib/data/overview";
+import { createUnit, updateUnit } from "@/lib/data/units";
+import { units } from "@/db/schema";
+import { orgCodeCheckChar } from "@/lib/validations/org-code";
+import type { UnitKind } from "@/lib/vocabulary";
+import { actAs, addUnit, addUser, audited, database, refusal, seedFixture, written } from "@/lib/testing/integration-db";
+import { eq } from "drizzle-orm";
+
+const f = await seedFixture();
+
+let serial = 0;
+function input(name: string, kind: UnitKind, parentId: number | null) {
+  const body = `HY${String(++serial).padStart(6, "0")}`;
+  return { name, shortName: name.slice(0, 8), kind, parentId: parentId === null ? "" : String(parentId), orgCode: body + orgCodeCheckChar(body), reportDeadline: "01-31" };
+}
+const unitRow = (id: number) => database().select().from(units).where(eq(units.id, id)).get()!;
+const asInput = (u: ReturnType<typeof unitRow>, parentId: number | null) => ({
+  name: u.name,
+  shortName: u.shortName,
+  kind: u.kind,
+  parentId: parentId === null ? "" : String(parentId),
+  orgCode: u.orgCode,
+  reportDeadline: u.reportDeadline,
+});
+
+describe("an admin manages the unit tree", () => {
+  it("puts a city above the county and a city department under the city; both are audited", async () => {
+    await actAs(f.admin);
+    const city = await written(() => createUnit(input("测试市人民政府", "city", null)));
+    expect(city.audit).toEqual([audited(f.admin, "unit.create", { target: ["unit", city.result], details: { kind: "city" } })]);
+    await updateUnit(f.county.id, asInput(unitRow(f.county.id), city.result));
+    expect(unitRow(f.county.id).parentId).toBe(city.result);
+    const bureau = await createUnit(input("测试市司法局", "department", city.result));
+    expect(unitRow(bureau)).toMatchObject({ kind: "department", parentId: city.result });
+  });
+
+  it("refuses a parent that is not of a higher level, at the 上级单位 field, in Chinese", async () => {
+    await actAs(f.admin);
+    const cases: [ReturnType<typeof input>, RegExp][] = [
+      [input("测试县挂乡县人民政府", "county", f.qingshi.unit.id), /^上级单位的层级须高于本单位：县级单位的上级应是市或省级人民政府。$/],
+      [input("测试县县下县人民政府", "county", f.county.id), /层级须高于本单位/],
+      [input("测试县乡下镇人民政府", "township", f.liuxi.unit.id), /层级须高于本单位/],
+      [input("测试省人民政府", "province", f.county.id), /省级人民政府不设上级单位/],
+      [input("测试县局下镇人民政府", "township", addUnit({ name: "测试县某局", shortName: "某局", kind: "department", parentId: f.county.id }).id), /政府部门不能作为/],
+      [input("测试县无上级局", "department", null), /须选择上级单位/],
+    ];
+    for (const [values, message] of cases) {
+      const { error, audit } = await refusal(() => createUnit(values));
+      expect(error, values.name).toMatchObject({ code: "invalid", fieldErrors: { parentId: expect.stringMatching(message) } });
+      expect(audit).toEqual([]);
+    }
+  });
+
+  it("a unit with townships below it cannot become a township itself, and the 单位类型 field says why", async () => {
+    await actAs(f.admin);
+    const county = unitRow(f.county.id);
+    const { error } = await refusal(() => updateUnit(county.id, { ...asInput(county, county.parentId), kind: "township" }));
+    expect(error.fieldErrors).toEqual({ kind: expect.stringContaining("是本单位的下级单位") });
+  });
+});
+
+describe("supervision reaches down the whole tree", () => {
+  it("a city clerk sees both counties and their townships in 市级总览 and 年报体检; a township clerk sees neither", async () => {
+    await actAs(f.admin);
+    const city = addUnit({ name: "测试二市人民政府", shortName: "测试二市", kind: "city", parentId: null });
+    const east = addUnit({ name: "测试二市东县人民政府", shortName: "东县", kind: "county", parentId: city.id });
+    const west = addUnit({ name: "测试二市西县人民政府", shortName: "西县", kind: "county", parentId: city.id });
+    const eastTown = addUnit({ name: "测试二市东县甲镇人民政府", shortName: "甲镇", kind: "township", parentId: east.id });
+    const westTown = addUnit({ name: "测试二市西县乙乡人民政府", shortName: "乙乡", kind: "township", parentId: west.id });
+
+    await actAs(await addUser(city, "clerk", "city2.clerk", "钱科长"));
+    const overview = await getSupervisionOverview({ year: "2024" });
+    expect(overview.title).toBe("市级总览");
+    expect(overview.rows.map((r) => [r.unitName, r.parentName])).toEqual(
+      expect.arrayContaining([
+        [east.name, city.name],
+        [west.name, city.name],
+        [eastTown.name, east.name],
+        [westTown.name, west.name],
+      ]),
+    );
+    expect(overview.rows.map((r) => r.unitName)).not.toContain(f.qingshi.unit.name);
+    await expect(getCountyCheckup()).resolves.toMatchObject({ unitName: city.name });
+
+    await actAs(await addUser(east, "leader", "east.leader"));
+    expect((await getSupervisionOverview({ year: "2024" })).title).toBe("县级总览");
+
+    await actAs(await addUser(eastTown, "clerk", "jia.clerk"));
+    expect((await refusal(() => getSupervisionOverview())).error.code).toBe("not_found");
+    expect((await refusal(() => getCountyCheckup())).error.code).toBe("not_found");
+  });
+});
