@@ -74,7 +74,11 @@ describe("parseReportDocument", () => {
       [(d) => ((d.schema = "nianbao-report/2"), d), "schema", 'expected "nianbao-report/1"'],
       [(d) => ((d.format = "gov-2020"), d), "format", 'expected one of "gov-2021", "gov-2019-trial", "legacy-freeform"'],
       [(d) => ((d.year = 2024.5), d), "year", "expected integer year"],
-      [(d) => ((d.unit.kind = "city"), d), "unit.kind", 'expected one of "county", "township", "subdistrict", "department"'],
+      [
+        (d) => ((d.unit.kind = "village"), d),
+        "unit.kind",
+        'expected one of "province", "city", "county", "development_zone", "township", "subdistrict", "department"',
+      ],
       [(d) => ((d.sections[1].html = 3), d), "sections.1.html", "expected string"],
       [(d) => ((d.metadata.publishedAt = 5), d), "metadata.publishedAt", "expected string or null"],
       [
