@@ -84,9 +84,10 @@ async function explainedKeys(reportId: number, status: ReportStatus): Promise<Se
 }
 
 /**
- * For clerks and leaders of a supervising unit (province, city, county): every report of every unit below it, with its
- * errors, its unexplained warnings by rule, the most copied section (X-5) and whether it was
- * late. Anyone else gets "not found".
+ * For clerks and leaders of a supervising unit (province, city, county): every report of every
+ * unit below it, with its errors, its warnings by rule (explained or open), the most copied
+ * section (X-5) and whether it was late. Anyone else gets "not found". Each report is checked
+ * on request: fine for a county's tens of reports; a city's thousands would want a cache per edition.
  */
 export async function getCountyCheckup(params: { sort?: string; order?: string } = {}): Promise<CountyCheckup> {
   const { unit } = await requireSupervisor();
@@ -118,8 +119,10 @@ export async function getCountyCheckup(params: { sort?: string; order?: string }
       const isOpen = !explained.has(findingKey(f));
       const count = (warnings[f.ruleId] ??= { total: 0, open: 0 });
       count.total += 1;
-      if (isOpen) count.open += 1;
-      if (isOpen) open += 1;
+      if (isOpen) {
+        count.open += 1;
+        open += 1;
+      }
     }
     const counts = countFindings(findings);
     const top = copied.reduce<CopiedTextMatch | null>((best, c) => (best === null || c.percent > best.percent ? c : best), null);
