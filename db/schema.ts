@@ -353,3 +353,31 @@ export type ReportEdition = typeof reportEditions.$inferSelect;
 export type ReportTransition = typeof reportTransitions.$inferSelect;
 export type ReviewComment = typeof reviewComments.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+
+/**
+ * 年报报送单位名单 (issue 14): per supervising unit and year, whether each unit directly below it
+ * must publish its own annual report, and why not when it is left out. A unit with no row for
+ * the year is on the list (lib/reporting-list.ts#includedByDefault); a save writes a row for
+ * every unit on the form.
+ */
+export const reportingListEntries = sqliteTable(
+  "reporting_list_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    supervisorId: integer("supervisor_id")
+      .notNull()
+      .references(() => units.id),
+    year: integer("year").notNull(),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    included: integer("included", { mode: "boolean" }).notNull(),
+    /** Why the unit is left out (垂直管理, 不具备独立性, 已撤并 …); null when it is on the list. */
+    reason: text("reason"),
+    updatedAt: timestamp("updated_at").notNull(),
+    updatedById: integer("updated_by_id").references(() => users.id),
+  },
+  (t) => [uniqueIndex("reporting_list_entries_supervisor_year_unit_unique").on(t.supervisorId, t.year, t.unitId)],
+);
+
+export type ReportingListEntry = typeof reportingListEntries.$inferSelect;

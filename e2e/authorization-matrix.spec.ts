@@ -203,6 +203,13 @@ test.describe("authorization matrix", () => {
     await prove(action("app/(staff)/staff/actions.ts", "createNextYearReportAction", "/staff", () => []));
     expect(queryOne<{ n: number }>("select count(*) as n from reports where unit_id = ? and year = 2025", world.unitA)!.n).toBe(1);
 
+    // ---- 报送单位名单: a township has no units below it; nobody in the matrix may save a list ----
+    await prove(
+      action("app/(staff)/staff/reporting-list/actions.ts", "saveReportingListAction", "/staff/reporting-list", () => [
+        { year: 2024, entries: [{ unitId: world.unitA, included: false, reason: "垂直管理" }] },
+      ]),
+    );
+
     // ---- Administration (targets: a throwaway unit and user) ----
     const UNITS = "app/(staff)/staff/admin/units/actions.ts";
     const USERS = "app/(staff)/staff/admin/users/actions.ts";

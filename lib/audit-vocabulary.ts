@@ -40,6 +40,7 @@ export const AUDIT_ACTION_LABELS = {
   "unit.activate": "启用单位",
   "unit.deactivate": "停用单位",
   "unit.manage": "管理单位",
+  "reporting_list.save": "保存报送单位名单",
   "user.create": "新建账号",
   "user.update": "修改账号",
   "user.activate": "启用账号",
@@ -176,6 +177,14 @@ export function auditDetailSentence(entry: { action: string; result: AuditResult
     case "unit.create":
     case "unit.update":
       return sentence([text(d.name), unitKindLabel(d.kind) && `类型：${unitKindLabel(d.kind)}`, text(d.orgCode) && `代码 ${text(d.orgCode)}`]);
+    case "reporting_list.save": {
+      const leftOut = Array.isArray(d.leftOut) ? (d.leftOut as Record<string, unknown>[]) : [];
+      return sentence([
+        text(d.year) && `${text(d.year)} 年度`,
+        typeof d.listed === "number" && `列入名单 ${d.listed} 个单位`,
+        leftOut.length > 0 && `不列入：${leftOut.map((u) => `${text(u.name) ?? "某单位"}（${text(u.reason) ?? "未说明原因"}）`).join("、")}`,
+      ]);
+    }
     case "user.create":
       return sentence([text(d.username) && `用户名 ${text(d.username)}`, text(d.role) && `角色：${roleLabel(text(d.role))}`]);
     case "user.update": {

@@ -57,6 +57,13 @@ export const AUTHORIZATION_TABLE: Record<string, TableEntry> = {
   [`${INBOX_ACTIONS}#markAllNotificationsReadAction`]: { allowed: SIGNED_IN, rule: "anyone signed in, on their own notifications" },
   ["app/(auth)/change-password/actions.ts#changePasswordAction"]: { allowed: SIGNED_IN, rule: "anyone signed in, for their own account (current password required)" },
   [`${STAFF_ACTIONS}#signOutAction`]: { allowed: SIGNED_IN, rule: "anyone signed in ends their own session only" },
+  // 报送单位名单: the supervising unit's clerks (a county's); the matrix's units are townships, which
+  // supervise nobody, so every matrix persona is refused. The county clerk's save is proven in
+  // e2e/county-keeps-its-reporting-list.spec.ts, a county leader's refusal in the integration tests.
+  ["app/(staff)/staff/reporting-list/actions.ts#saveReportingListAction"]: {
+    allowed: [],
+    rule: "clerks of the supervising unit (county, city, province) only; township staff, leaders and admins are refused",
+  },
   // Administration.
   [`${UNIT_ACTIONS}#createUnitAction`]: adminOnly("admins manage units"),
   [`${UNIT_ACTIONS}#updateUnitAction`]: adminOnly("admins manage units"),

@@ -1,9 +1,10 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { reports, units, REPORT_STATUSES, type ReportStatus, type UnitKind } from "@/db/schema";
+import { reportingListEntries, reports, units, REPORT_STATUSES, type ReportStatus, type UnitKind } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { canSuperviseUnits, overviewTitle } from "@/lib/permissions-overview";
+import { placementOf } from "@/lib/reporting-list";
 import { unitLevelOf } from "@/db/unit-tree";
 import { db } from "./db";
 import { getViewer, requireViewer } from "./session";
@@ -46,6 +47,11 @@ export interface OverviewRow {
   late: Lateness | null;
   /** Days past the deadline: until today when overdue, until publication when published late. */
   daysLate: number;
+  /**
+   * Why the unit is not on its supervisor's 报送单位名单 for the year (垂直管理 …); null when it is.
+   * A unit left out is never counted as overdue.
+   */
+  offListReason: string | null;
 }
 
 export interface SupervisionOverview {
@@ -57,7 +63,10 @@ export interface SupervisionOverview {
   years: number[];
   sort: OverviewSort;
   order: SortOrder;
+  /** Units on their supervisor's 报送单位名单 (the counts are theirs). */
   rows: OverviewRow[];
+  /** Units left out of the list, shown apart with the reason; not counted. */
+  offList: OverviewRow[];
   counts: Record<OverviewStatus, number>;
   lateCounts: Record<Lateness, number>;
 }
@@ -115,7 +124,8 @@ export function descendantsOf(rootId: number, all: UnitRow[]): UnitRow[] {
   return found;
 }
 
-function parseYear(raw: string | undefined, fallback: number): number {
+/** A year from the query string, or the fallback when it is not a report year that has begun. */
+export function parseOverviewYear(raw: string | undefined, fallback: number): number {
   if (!raw || !/^\d{4}$/.test(raw)) return fallback;
   const year = Number(raw);
   // 政府信息公开条例 took effect in 2008; a report for a year that has not begun makes no sense.
@@ -161,11 +171,12 @@ function compareRows(sort: OverviewSort, order: SortOrder): (a: OverviewRow, b: 
 /**
  * For clerks and leaders of a supervising unit (province, city, county): every unit below it (any
  * depth) with its report for the year, read-only. Inactive units are listed only when they have a
- * report for that year. Anyone else gets "not found".
+ * report for that year. Units left out of their supervisor's 报送单位名单 for the year come apart
+ * (`offList`), with the reason, and are not counted. Anyone else gets "not found".
  */
 export async function getSupervisionOverview(params: { year?: string; sort?: string; order?: string } = {}): Promise<SupervisionOverview> {
   const { unit } = await requireSupervisor();
-  const year = parseYear(params.year, defaultOverviewYear());
+  const year = parseOverviewYear(params.year, defaultOverviewYear());
   const sort: OverviewSort = (OVERVIEW_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as OverviewSort) : "unit";
   const order: SortOrder = params.order === "desc" ? "desc" : "asc";
 
@@ -191,6 +202,14 @@ export async function getSupervisionOverview(params: { year?: string; sort?: str
         .where(and(eq(reports.year, year), inArray(reports.unitId, ids)))
     : [];
   const reportByUnit = new Map(yearReports.map((r) => [r.unitId, r]));
+  // Each unit is placed by the list of the unit directly above it (a city's own list names its
+  // counties; each county's names its townships).
+  const savedList = ids.length
+    ? await db()
+        .select({ supervisorId: reportingListEntries.supervisorId, unitId: reportingListEntries.unitId, included: reportingListEntries.included, reason: reportingListEntries.reason })
+        .from(reportingListEntries)
+        .where(and(eq(reportingListEntries.year, year), inArray(reportingListEntries.unitId, ids)))
+    : [];
 
   const reportYears = ids.length
     ? (await db().selectDistinct({ year: reports.year }).from(reports).where(inArray(reports.unitId, ids))).map((r) => r.year)
@@ -198,12 +217,15 @@ export async function getSupervisionOverview(params: { year?: string; sort?: str
   const years = [...new Set([...reportYears, defaultOverviewYear(), year])].sort((a, b) => b - a);
 
   const rows: OverviewRow[] = [];
+  const offList: OverviewRow[] = [];
   for (const sub of subordinates) {
     const report = reportByUnit.get(sub.id);
     if (!report && !sub.active) continue;
     const deadline = reportDeadline(year, sub.reportDeadline);
     const isPublic = !!report && (report.status === "published" || (report.liveEditionId !== null && report.status !== "withdrawn"));
-    rows.push({
+    const placement = placementOf(sub, savedList);
+    const lateness = latenessOf(deadline, report ? { publishedAt: report.publishedAt, isPublic } : null);
+    (placement.included ? rows : offList).push({
       unitId: sub.id,
       unitName: sub.name,
       unitKind: sub.kind,
@@ -217,10 +239,12 @@ export async function getSupervisionOverview(params: { year?: string; sort?: str
       scheduledAt: report?.status === "scheduled" ? report.scheduledAt : null,
       withdrawnAt: report?.status === "withdrawn" ? report.withdrawnAt : null,
       deadline,
-      ...latenessOf(deadline, report ? { publishedAt: report.publishedAt, isPublic } : null),
+      ...(placement.included ? lateness : { late: null, daysLate: 0 }),
+      offListReason: placement.included ? null : (placement.reason ?? ""),
     });
   }
   rows.sort(compareRows(sort, order));
+  offList.sort(compareRows("unit", "asc"));
 
   const counts = Object.fromEntries(OVERVIEW_STATUSES.map((s) => [s, 0])) as Record<OverviewStatus, number>;
   const lateCounts: Record<Lateness, number> = { overdue: 0, published_late: 0 };
@@ -229,5 +253,5 @@ export async function getSupervisionOverview(params: { year?: string; sort?: str
     if (row.late) lateCounts[row.late] += 1;
   }
 
-  return { unitName: unit.name, title: overviewTitle(await unitLevelOf(db(), unit.id)), year, years, sort, order, rows, counts, lateCounts };
+  return { unitName: unit.name, title: overviewTitle(await unitLevelOf(db(), unit.id)), year, years, sort, order, rows, offList, counts, lateCounts };
 }

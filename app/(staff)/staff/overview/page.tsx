@@ -36,8 +36,12 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{overview.title}</h1>
-      <p className="mb-6 text-muted">
+      <p className="mb-2 text-muted">
         {overview.unitName}下属各单位{year}年度政府信息公开工作年度报告的编制和公开情况（只读）。
+      </p>
+      <p className="mb-6">
+        <Link href={`/staff/reporting-list?${new URLSearchParams({ year: String(year) })}`}>报送单位名单</Link>
+        <span className="ml-2 text-sm text-muted">哪些下级单位须单独编制和公开年度报告</span>
       </p>
 
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded border border-line bg-white p-4">
@@ -116,10 +120,35 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
           </tbody>
         </table>
       </div>
+      {overview.offList.length > 0 && <OffListUnits rows={overview.offList} />}
       <p className="mt-3 text-sm text-muted">
         “逾期未发布”：已过公开截止日期，仍没有公开的年度报告（未开始、未发布或已撤回）；“逾期发布”：首次发布晚于截止日期。
       </p>
     </>
+  );
+}
+
+/** Units left out of their supervisor's 报送单位名单 for the year: shown with the reason, never counted as overdue. */
+function OffListUnits({ rows }: { rows: OverviewRow[] }) {
+  return (
+    <section aria-labelledby="off-list-heading" className="mt-6 rounded border border-line bg-white p-4">
+      <h2 id="off-list-heading" className="mb-1 text-lg font-semibold">
+        不在报送名单的单位（{rows.length} 个）
+      </h2>
+      <p className="mb-3 text-sm text-muted">这些单位不单独编制年度报告，不计入上方汇总，也不计为逾期。</p>
+      <ul aria-label="不在报送名单的单位" className="space-y-1 text-sm">
+        {rows.map((row) => (
+          <li key={row.unitId}>
+            <span className="font-medium">{row.unitName}</span>
+            <span className="ml-2">{row.offListReason ? `不在报送名单（${row.offListReason}）` : "不在报送名单"}</span>
+            <span className="ml-2 text-muted">
+              报告状态：{STATUS_LABELS[row.status]}
+              {row.parentName ? `；上级：${row.parentName}` : ""}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
