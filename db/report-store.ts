@@ -4,6 +4,7 @@
  * operator's tool that runs with direct database access.
  */
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getFormat, type TableId } from "@/lib/formats";
 import { sanitizeReportHtml } from "@/lib/html/sanitize";
 import { parseReportJson, REPORT_SCHEMA_ID, reportDocumentSchema, type CellTree, type ReportDocument, type ReportTables } from "@/lib/interchange";
@@ -87,20 +88,23 @@ export async function insertReportDocument(tx: Tx, doc: ReportDocument, options:
 
 /** The stored report as a document (the inverse of insertReportDocument), or null. */
 export async function readReportDocument(db: Db, reportId: number): Promise<ReportDocument | null> {
+  const parent = alias(units, "parent");
   const [row] = await db
-    .select({ report: reports, unit: { name: units.name, orgCode: units.orgCode, kind: units.kind } })
+    .select({ report: reports, unit: { name: units.name, orgCode: units.orgCode, kind: units.kind }, parentOrgCode: parent.orgCode })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
+    .leftJoin(parent, eq(parent.id, units.parentId))
     .where(eq(reports.id, reportId));
   if (!row) return null;
   const sectionRows = await db.select().from(reportSections).where(eq(reportSections.reportId, reportId)).orderBy(asc(reportSections.position));
   const attachmentRows = await db.select().from(reportAttachments).where(eq(reportAttachments.reportId, reportId)).orderBy(asc(reportAttachments.position));
 
-  const { report, unit } = row;
+  const { report, unit, parentOrgCode } = row;
   const base = {
     schema: REPORT_SCHEMA_ID,
     year: report.year,
-    unit: { name: unit.name, orgCode: unit.orgCode, kind: unit.kind },
+    // The unit above is named by its org code when it has one (the interchange format's unit.parentOrgCode).
+    unit: { name: unit.name, orgCode: unit.orgCode, kind: unit.kind, ...(parentOrgCode ? { parentOrgCode } : {}) },
     title: report.title,
     metadata: report.metadata,
     sections: sectionRows

@@ -81,9 +81,24 @@ describe("the unit hierarchy in the database", () => {
       expect(parsed.ok, kind).toBe(true);
     }
     const old = parseReportJson(JSON.stringify(template()));
+    // (A stored report's document names the unit above by its org code: see the export test below.)
     expect(old.ok && old.document.unit).toEqual({ name: "示例县青石镇人民政府", orgCode: "11339999MB0A12318P", kind: "township" });
     const wrong = parseReportJson(documentOf({ name: "某单位", orgCode: CITY.orgCode, kind: "ministry" }));
     expect(wrong.ok).toBe(false);
+  });
+});
+
+describe("a stored report's document names the unit above", () => {
+  it("by the parent's org code, and not at all for a unit without a parent", async () => {
+    const db = openDatabase(":memory:");
+    migrateDatabase(db);
+    const city = insertUnit(db, CITY, null);
+    const county = insertUnit(db, DEMO_UNITS[0]!, city);
+    insertUnit(db, DEMO_UNITS[1]!, county);
+    const township = await importReportJson(db, importer, JSON.stringify(template()), DEMO_UNITS[1]!.orgCode);
+    expect((await readReportDocument(db, township.reportId))!.unit).toEqual({ ...template().unit, parentOrgCode: DEMO_UNITS[0]!.orgCode });
+    const own = await importReportJson(db, importer, documentOf(CITY), CITY.orgCode);
+    expect((await readReportDocument(db, own.reportId))!.unit).not.toHaveProperty("parentOrgCode");
   });
 });
 
