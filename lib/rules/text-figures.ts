@@ -1,4 +1,4 @@
-import type { CellId } from "@/lib/formats";
+import { listCells, type CellId } from "@/lib/formats";
 import { getTableValue, type ReportTables } from "@/lib/interchange";
 import { CHINESE_NUMERAL_CHARS, parseCount, writtenDecimals } from "./chinese-numerals";
 import { htmlToParagraphs } from "./html-text";
@@ -67,21 +67,12 @@ interface Phrase {
 }
 
 const T3 = "table3.total";
-const DENIED = [
-  "stateSecret",
-  "lawForbidden",
-  "safetyStability",
-  "thirdPartyRights",
-  "internalAffairs",
-  "processInfo",
-  "enforcementCase",
-  "adminQuery",
-].map((r) => `${T3}.results.denied.${r}`);
-const UNABLE = ["noInfo", "needCreation", "unclear"].map((r) => `${T3}.results.unableToProvide.${r}`);
-const NOT_PROCESSED = ["complaint", "repeat", "publication", "massiveRequests", "confirmInfo"].map(
-  (r) => `${T3}.results.notProcessed.${r}`,
-);
-const OTHER = ["overdueCorrection", "overdueFee", "otherReasons"].map((r) => `${T3}.results.other.${r}`);
+/** The 2021 format's cells of one group of table 三's results (the rows come from the format, not from here). */
+const resultRows = (group: string): CellId[] => listCells("gov-2021").map((c) => c.id).filter((id) => id.startsWith(`${T3}.results.${group}.`));
+const DENIED = resultRows("denied");
+const UNABLE = resultRows("unableToProvide");
+const NOT_PROCESSED = resultRows("notProcessed");
+const OTHER = resultRows("other");
 const ORG_COLUMNS = ["commercial", "research", "social", "legal", "otherOrg"];
 /** Organisation columns a report names by their heading (「其他」 is too vague to bind). */
 const ORG_COLUMN_PHRASES: readonly (readonly [string, string])[] = [
