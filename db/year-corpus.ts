@@ -4,7 +4,7 @@
  * text any more). Editions never change; a publication, correction or withdrawal changes the
  * stamp, which is what a cached index of the year compares.
  */
-import { and, eq, isNotNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { Db } from "./client";
 import { reportEditions, reports, units } from "./schema";
 
@@ -27,13 +27,21 @@ export async function yearCorpusStamp(db: Db, year: number): Promise<string> {
   return `${row?.n ?? 0}:${row?.sum ?? 0}:${row?.max ?? 0}`;
 }
 
-export async function yearCorpus(db: Db, year: number): Promise<CorpusReport[]> {
+/** Which edition of each public report of the year is live: cheap, no text. */
+export async function yearCorpusEditions(db: Db, year: number): Promise<Map<number, number>> {
+  const rows = await db.select({ reportId: reports.id, editionId: reports.liveEditionId }).from(reports).where(publicOfYear(year));
+  return new Map(rows.map((r) => [r.reportId, r.editionId!]));
+}
+
+/** The public reports of the year, or only those given, with their live edition's text. */
+export async function yearCorpus(db: Db, year: number, only?: readonly number[]): Promise<CorpusReport[]> {
+  if (only && only.length === 0) return [];
   return db
     .select({ reportId: reports.id, unitId: reports.unitId, unitName: units.name, snapshot: reportEditions.snapshot })
     .from(reports)
     .innerJoin(reportEditions, eq(reportEditions.id, reports.liveEditionId))
     .innerJoin(units, eq(units.id, reports.unitId))
-    .where(publicOfYear(year));
+    .where(only ? and(publicOfYear(year), inArray(reports.id, [...only])) : publicOfYear(year));
 }
 
 /** One report's public edition (a source X-5 found), or undefined when it is no longer public. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { previousYearDocument, readReportDocument } from "@/db/report-store";
-import { publicSnapshot, yearCorpus, yearCorpusStamp } from "@/db/year-corpus";
+import { publicSnapshot, yearCorpus, yearCorpusEditions, yearCorpusStamp } from "@/db/year-corpus";
 import { unitLevelOf } from "@/db/unit-tree";
 import { parseReportJson, type ReportDocument, type UnitKind } from "@/lib/interchange";
 import {
@@ -31,29 +31,46 @@ import { requireReadableReport } from "./report-access";
  * the editor asks for X-5 of the section being typed through checkCopiedTextOfDraft.
  */
 
-/** The index of one year's public reports, rebuilt when a publication, correction or withdrawal changes the year's set. */
-const indexes = new Map<number, { stamp: string; index: Promise<CopiedTextIndex> }>();
-
-async function buildIndex(year: number): Promise<CopiedTextIndex> {
-  // Every format shares the same prescribed wording (lib/formats/text-checks.ts), so one index serves all.
-  const index = new CopiedTextIndex({ format: "gov-2021" });
-  for (const row of await yearCorpus(db(), year)) {
-    const parsed = parseReportJson(row.snapshot);
-    if (!parsed.ok) continue;
-    index.add({ id: reportSourceId(row.reportId), label: `${row.unitName}${year}年度报告`, sections: parsed.document.sections });
-  }
-  return index;
+/**
+ * One year's public reports indexed for X-5, per process. When the year's set changes (a
+ * publication, correction or withdrawal changes the stamp), only the editions that changed are
+ * read and re-indexed: a province's thousands of reports are not rebuilt after each publication.
+ */
+interface YearIndex {
+  stamp: string;
+  /** Live edition id of each indexed report. */
+  editions: Map<number, number>;
+  index: CopiedTextIndex;
 }
 
-/** Other units' public reports of the year, indexed for X-5 (cached per year). */
+const indexes = new Map<number, Promise<YearIndex>>();
+
+async function refresh(year: number, stamp: string, previous: YearIndex | undefined): Promise<YearIndex> {
+  // Every format shares the same prescribed wording (lib/formats/text-checks.ts), so one index serves all.
+  const index = previous?.index ?? new CopiedTextIndex({ format: "gov-2021" });
+  const before = previous?.editions ?? new Map<number, number>();
+  const now = await yearCorpusEditions(db(), year);
+  for (const reportId of before.keys()) if (!now.has(reportId)) index.remove(reportSourceId(reportId));
+  const changed = [...now].filter(([reportId, editionId]) => before.get(reportId) !== editionId).map(([reportId]) => reportId);
+  for (const row of await yearCorpus(db(), year, changed)) {
+    const parsed = parseReportJson(row.snapshot);
+    if (parsed.ok) index.add({ id: reportSourceId(row.reportId), label: `${row.unitName}${year}年度报告`, sections: parsed.document.sections });
+    else index.remove(reportSourceId(row.reportId));
+  }
+  return { stamp, editions: now, index };
+}
+
+/** Other units' public reports of the year, indexed for X-5. */
 export async function yearIndex(year: number): Promise<CopiedTextIndex> {
   const stamp = await yearCorpusStamp(db(), year);
   const cached = indexes.get(year);
-  if (cached && cached.stamp === stamp) return cached.index;
-  const index = buildIndex(year);
-  indexes.set(year, { stamp, index });
-  index.catch(() => indexes.delete(year));
-  return index;
+  const current = cached ? await cached.catch(() => undefined) : undefined;
+  if (current && current.stamp === stamp) return current.index;
+  // A failed refresh drops the year (below), so the next request indexes it afresh.
+  const next = refresh(year, stamp, current);
+  indexes.set(year, next);
+  next.catch(() => indexes.delete(year));
+  return (await next).index;
 }
 
 const reportSourceId = (reportId: number): string => `report:${reportId}`;
