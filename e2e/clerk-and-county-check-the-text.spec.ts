@@ -48,8 +48,13 @@ test.describe.serial("年报体检: the clerk sees X-1 and X-5 while writing, th
     await expect(page.getByRole("heading", { name: /检查结果：0 个错误，0 个提醒/ })).toBeVisible();
 
     const editor = page.getByRole("textbox", { name: "一、总体情况 正文" });
-    await editor.click();
-    await page.keyboard.press("Control+End");
+    /** The caret at the end of the text, in the editor (a click in the last paragraph, then Ctrl+End). */
+    const toEnd = async () => {
+      await editor.locator("p").last().click();
+      await expect(editor).toBeFocused();
+      await page.keyboard.press("Control+End");
+    };
+    await toEnd();
     await page.keyboard.press("Enter");
     const wrong = newReceived + 7;
     await page.keyboard.type(`全年共收到政府信息公开申请${wrong}件，均按时答复。`);
@@ -63,13 +68,13 @@ test.describe.serial("年报体检: the clerk sees X-1 and X-5 while writing, th
     await expect(page.getByTestId("save-status")).toHaveText(/^已保存 \d/, { timeout: 10_000 });
 
     // Corrected, the warning and the mark go.
-    await editor.click();
-    await page.keyboard.press("Control+End");
+    await toEnd();
     for (let i = 0; i < `${wrong}件，均按时答复。`.length; i++) await page.keyboard.press("Backspace");
     await page.keyboard.type(`${newReceived}件，均按时答复。`);
     await expect(x1).toHaveCount(0);
     await expect.poll(() => markedText(page)).toEqual([]);
     // … and back, so that the checklist has it to explain.
+    await toEnd();
     for (let i = 0; i < `${newReceived}件，均按时答复。`.length; i++) await page.keyboard.press("Backspace");
     await page.keyboard.type(`${wrong}件，均按时答复。`);
     await expect(x1).toBeVisible();
