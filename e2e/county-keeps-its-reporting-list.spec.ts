@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { orgCodeCheckChar } from "../lib/validations/org-code";
 import { insertUser, openTestDb, queryOne, uniqueUsername } from "./support/db";
 import { signInAs } from "./support/personas";
+import { summaryCount } from "./support/overview";
 
 /**
  * Issue 14, the 年报报送单位名单: a county clerk opens the list from the overview, leaves the
@@ -31,15 +32,6 @@ function insertUnit(name: string, shortName: string, kind: string, parentId: num
 
 const savedEntries = (countyId: number) =>
   queryOne<{ n: number }>("select count(*) as n from reporting_list_entries where supervisor_id = ?", countyId)!.n;
-
-async function summaryCount(page: Page, label: string): Promise<number> {
-  const item = page
-    .getByRole("list", { name: "各状态单位数" })
-    .getByRole("listitem")
-    .filter({ hasText: new RegExp(`^\\s*${label}\\s`) });
-  await expect(item).toHaveCount(1);
-  return Number((await item.innerText()).replace(label, "").trim());
-}
 
 const overviewRow = (page: Page, unit: string) =>
   page.getByRole("table").getByRole("row").filter({ has: page.getByRole("rowheader", { name: unit }) });

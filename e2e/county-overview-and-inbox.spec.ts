@@ -4,6 +4,7 @@ import { REPORT_STATUS_LABELS } from "../lib/vocabulary";
 import { insertNotification, insertUser, queryOne, tablesChecksum, uniqueUsername } from "./support/db";
 import { signInAs } from "./support/personas";
 import { callServerAction, serverActionId } from "./support/server-actions";
+import { summaryCount } from "./support/overview";
 
 const STATUS_LABELS = ["未开始", ...Object.values(REPORT_STATUS_LABELS)];
 const INBOX_ACTIONS = "app/(staff)/staff/inbox/actions.ts";
@@ -33,15 +34,6 @@ async function overviewRows(page: Page) {
 }
 
 const statusLabelOf = (text: string) => STATUS_LABELS.find((label) => text.startsWith(label));
-
-async function summaryCount(page: Page, label: string): Promise<number> {
-  const item = page
-    .getByRole("list", { name: "各状态单位数" })
-    .getByRole("listitem")
-    .filter({ hasText: new RegExp(`^\\s*${label}\\s`) });
-  await expect(item).toHaveCount(1);
-  return Number((await item.innerText()).replace(label, "").trim());
-}
 
 /** The counts at the top agree with the rows below, status by status and for both kinds of lateness. */
 async function expectSummaryMatchesRows(page: Page) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonLinkClass } from "@/components/ui/button";
+import { YearPicker } from "@/components/staff/year-picker";
 import {
   getSupervisionOverview,
   OVERVIEW_STATUSES,
@@ -44,23 +44,7 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
         <span className="ml-2 text-sm text-muted">哪些下级单位须单独编制和公开年度报告</span>
       </p>
 
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded border border-line bg-white p-4">
-        <label className="text-sm">
-          报告年度
-          <select name="year" defaultValue={String(year)} className="ml-2 rounded border border-line px-2 py-1">
-            {overview.years.map((y) => (
-              <option key={y} value={y}>
-                {y}年
-              </option>
-            ))}
-          </select>
-        </label>
-        <input type="hidden" name="sort" value={overview.sort} />
-        <input type="hidden" name="order" value={overview.order} />
-        <button type="submit" className={buttonLinkClass("secondary")}>
-          查看
-        </button>
-      </form>
+      <YearPicker year={year} years={overview.years} keep={{ sort: overview.sort, order: overview.order }} />
 
       <section aria-labelledby="summary-heading" className="mb-6 rounded border border-line bg-white p-4">
         <h2 id="summary-heading" className="mb-3 text-lg font-semibold">

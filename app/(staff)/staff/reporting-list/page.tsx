@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { buttonLinkClass } from "@/components/ui/button";
+import { YearPicker } from "@/components/staff/year-picker";
 import { getReportingList, type ReportingList } from "@/lib/data/reporting-list";
 import { loadOrNotFound } from "@/lib/load";
 import { UNIT_KIND_SHORT_LABELS } from "@/lib/vocabulary";
@@ -33,21 +33,7 @@ export default async function ReportingListPage({ searchParams }: { searchParams
         {list.saved ? "本年度名单已保存。" : "本年度尚未保存名单：下面是默认名单，所有直接下级单位（乡镇、街道、政府部门及下级人民政府）均列入。"}
       </p>
 
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded border border-line bg-white p-4">
-        <label className="text-sm">
-          报告年度
-          <select name="year" defaultValue={String(year)} className="ml-2 rounded border border-line px-2 py-1">
-            {list.years.map((y) => (
-              <option key={y} value={y}>
-                {y}年
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className={buttonLinkClass("secondary")}>
-          查看
-        </button>
-      </form>
+      <YearPicker year={year} years={list.years} />
 
       {list.units.length === 0 ? (
         <p className="rounded border border-line bg-white p-4 text-muted">本单位没有直接下级单位。</p>
