@@ -9,7 +9,8 @@ import {
 } from "drizzle-orm/sqlite-core";
 import type { TableId } from "../lib/formats/types";
 import type { CellTree } from "../lib/interchange/schema";
-import { REPORT_STATUSES, ROLES, UNIT_KINDS } from "../lib/vocabulary";
+import type { ReportTables } from "../lib/interchange";
+import { FILING_MODES, FILING_STATUSES, REPORT_STATUSES, ROLES, UNIT_KINDS } from "../lib/vocabulary";
 
 /** Millisecond UTC timestamps stored as integers; drizzle maps them to Date. */
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -18,7 +19,7 @@ const createdAt = () =>
     .notNull()
     .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
-export { REPORT_STATUSES, ROLES, UNIT_KINDS, type ReportStatus, type Role, type UnitKind } from "../lib/vocabulary";
+export { FILING_MODES, FILING_STATUSES, REPORT_STATUSES, ROLES, UNIT_KINDS, type FilingMode, type FilingStatus, type ReportStatus, type Role, type UnitKind } from "../lib/vocabulary";
 
 export const units = sqliteTable(
   "units",
@@ -33,6 +34,8 @@ export const units = sqliteTable(
     reportDeadline: text("report_deadline").notNull().default("01-31"),
     /** How 索引号 are built: {orgCode}, {year} and {serial} (5 digits) are replaced. */
     indexPattern: text("index_pattern").notNull().default("{orgCode}/{year}-{serial}"),
+    /** 备案 (issue 14): how this unit, as a supervisor, receives the reports of the units on its list. */
+    filingMode: text("filing_mode", { enum: FILING_MODES }).notNull().default("none"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at"),
@@ -374,6 +377,8 @@ export const reportingListEntries = sqliteTable(
     included: integer("included", { mode: "boolean" }).notNull(),
     /** Why the unit is left out (垂直管理, 不具备独立性, 已撤并 …); null when it is on the list. */
     reason: text("reason"),
+    /** 备案 for this unit and year, when it differs from the supervisor's setting (units.filing_mode); null follows it. */
+    filingMode: text("filing_mode", { enum: FILING_MODES }),
     updatedAt: timestamp("updated_at").notNull(),
     updatedById: integer("updated_by_id").references(() => users.id),
   },
@@ -381,3 +386,60 @@ export const reportingListEntries = sqliteTable(
 );
 
 export type ReportingListEntry = typeof reportingListEntries.$inferSelect;
+
+/**
+ * 备案 (issue 14): one report (one edition of it) handed to the supervising unit. Before
+ * publication the filing is made when the leader approves (the report waits in status `filing`);
+ * after publication, when an edition is published. The supervisor's clerk accepts it or (before
+ * publication) sends it back with a reason. `document` is the nianbao-report/1 JSON filed, so a
+ * 汇总 can add up a filed report that is not yet published.
+ */
+export const reportFilings = sqliteTable(
+  "report_filings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    supervisorId: integer("supervisor_id")
+      .notNull()
+      .references(() => units.id),
+    mode: text("mode", { enum: ["before_publication", "after_publication"] }).notNull(),
+    /** The edition filed after publication; null before publication (no edition yet). */
+    edition: integer("edition"),
+    document: text("document").notNull(),
+    status: text("status", { enum: FILING_STATUSES }).notNull().default("pending"),
+    filedAt: timestamp("filed_at").notNull(),
+    filedById: integer("filed_by_id").references(() => users.id),
+    decidedAt: timestamp("decided_at"),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    /** The send-back reason, or the supervisor's note on acceptance. */
+    note: text("note"),
+  },
+  (t) => [index("report_filings_supervisor_status_idx").on(t.supervisorId, t.status), index("report_filings_report_idx").on(t.reportId, t.id)],
+);
+
+export type ReportFiling = typeof reportFilings.$inferSelect;
+
+/**
+ * 汇总 (issue 14): a supervising unit's report whose tables add up its own figures and those of
+ * the units on its reporting list. The own figures (本级数据) are kept here, apart from the sum,
+ * so a re-sum never overwrites them; the report's table sections hold the result. `sources`
+ * records what the last 汇总 added (unit, report, edition or filing), `absent` the units marked
+ * 「暂缺」 with the clerk's note.
+ */
+export const reportSummations = sqliteTable("report_summations", {
+  reportId: integer("report_id")
+    .primaryKey()
+    .references(() => reports.id, { onDelete: "cascade" }),
+  ownTables: text("own_tables", { mode: "json" }).$type<ReportTables>().notNull(),
+  absent: text("absent", { mode: "json" }).$type<{ unitId: number; note: string }[]>().notNull(),
+  sources: text("sources", { mode: "json" })
+    .$type<{ unitId: number; unitName: string; reportId: number; edition: number | null; filingId: number | null }[]>()
+    .notNull(),
+  summedAt: timestamp("summed_at"),
+  summedById: integer("summed_by_id").references(() => users.id),
+  updatedAt: timestamp("updated_at").notNull(),
+});
+
+export type ReportSummation = typeof reportSummations.$inferSelect;

@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS = {
   "report.draft": "开始修订",
   "report.submitted": "提交审核",
   "report.returned": "退回修改",
+  "report.filing": "审核通过并报送备案",
   "report.approved": "审核通过",
   "report.scheduled": "设置定时发布",
   "report.published": "发布",

@@ -4,13 +4,18 @@
  * validations and screens import them from here. Pure.
  */
 
-export const REPORT_STATUSES = ["draft", "submitted", "returned", "approved", "scheduled", "published", "withdrawn"] as const;
+/**
+ * `filing` (待备案): approved by the unit's leader and waiting for the supervising unit to accept
+ * it for filing (发布前备案, issue 14); accepted, it becomes `approved` and may be published.
+ */
+export const REPORT_STATUSES = ["draft", "submitted", "returned", "filing", "approved", "scheduled", "published", "withdrawn"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 export const REPORT_STATUS_LABELS: Readonly<Record<ReportStatus, string>> = {
   draft: "草稿",
   submitted: "待审核",
   returned: "退回修改",
+  filing: "待备案",
   approved: "已批准",
   scheduled: "定时发布",
   published: "已发布",
@@ -67,4 +72,29 @@ export const UNIT_LEVEL_LABELS: Readonly<Record<UnitLevel, string>> = {
   city: "市级",
   county: "县级",
   township: "乡镇（街道）级",
+};
+
+/**
+ * 备案 (issue 14): how a supervising unit receives the reports of the units on its list.
+ * `before_publication` (发布前备案): after the leader approves, the supervisor's clerk accepts the
+ * report (then it may be published) or sends it back; `after_publication` (发布后备案): published
+ * editions are listed for the supervisor to acknowledge.
+ */
+export const FILING_MODES = ["none", "before_publication", "after_publication"] as const;
+export type FilingMode = (typeof FILING_MODES)[number];
+
+export const FILING_MODE_LABELS: Readonly<Record<FilingMode, string>> = {
+  none: "不备案",
+  before_publication: "发布前备案",
+  after_publication: "发布后备案",
+};
+
+/** A filing's state: waiting for the supervisor, accepted (已备案), or sent back (退回). */
+export const FILING_STATUSES = ["pending", "accepted", "returned"] as const;
+export type FilingStatus = (typeof FILING_STATUSES)[number];
+
+export const FILING_STATUS_LABELS: Readonly<Record<FilingStatus, string>> = {
+  pending: "待备案",
+  accepted: "已备案",
+  returned: "已退回",
 };

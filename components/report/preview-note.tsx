@@ -15,6 +15,7 @@ const STATE_SENTENCES: Readonly<Record<ReportStatus, string>> = {
   draft: "本页为报告草稿的预览，显示效果与公开发布后一致，尚未对外公开。",
   returned: "报告已退回修改，本页为修改稿的预览，尚未对外公开。",
   submitted: "报告已提交，正在等待审核领导审核，尚未对外公开。",
+  filing: "报告已审核批准，正在等待上级单位备案，备案通过后方可发布，尚未对外公开。",
   approved: "报告已审核批准，等待发布，尚未对外公开。",
   scheduled: "报告已审核批准并定时发布，到时自动公开，目前尚未对外公开。",
   published: "报告已发布，公众可以在公开页面阅读。",
