@@ -8,10 +8,13 @@ import { E2E_DATABASE_PATH } from "../../playwright.config";
  */
 export class ExtraServer {
   private process: ChildProcess | null = null;
-  /** `stdoutFile`: append the server's stdout (its JSON log) to this file; otherwise it is discarded. */
+  /**
+   * `stdoutFile`: append the server's stdout (its JSON log) to this file; otherwise it is
+   * discarded. `env`: more environment for the server (e.g. NIANBAO_PROCESSES).
+   */
   constructor(
     readonly port: number,
-    private readonly options: { stdoutFile?: string } = {},
+    private readonly options: { stdoutFile?: string; env?: Record<string, string> } = {},
   ) {}
 
   get url(): string {
@@ -28,6 +31,7 @@ export class ExtraServer {
         AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
         NEXT_TELEMETRY_DISABLED: "1",
         ...(this.options.stdoutFile ? { LOG_LEVEL: "info" } : {}),
+        ...this.options.env,
       },
       stdio: ["ignore", stdout, "ignore"],
       // Its own process group, so that killing it also kills the node process tsx starts.
@@ -45,6 +49,16 @@ export class ExtraServer {
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error(`server on ${this.port} did not start`);
+  }
+
+  /** A clean stop (SIGTERM to the server, which finishes its requests and writes its views). */
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid!, "SIGTERM");
+    await exited;
+    this.process = null;
   }
 
   async kill(): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * The server's background jobs, started and stopped here and nowhere else (no page render or
- * request runs them):
+ * request runs them). With several server processes, the first runs all of them and the others
+ * only write their views (lib/serving/processes.ts):
  *
  * - 定时发布: publishes scheduled reports whose time has come, at start (a restart catches up)
  *   and every 15 s; publication re-checks the status in its transaction, so it never publishes
@@ -27,6 +28,11 @@ export interface JobsOptions {
   views: ViewCounter;
   retentionDays: number;
   log: Pick<Logger, "info" | "error">;
+  /**
+   * Whether this process runs the jobs that must run once (定时发布, audit retention); with
+   * several server processes only the first does (lib/serving/processes.ts). Default true.
+   */
+  runsOnceJobs?: boolean;
   intervals?: Partial<typeof JOB_INTERVALS_MS>;
 }
 
@@ -64,27 +70,29 @@ function repeat(name: string, ms: number, work: () => Promise<void> | void, log:
 export function startJobs(options: JobsOptions): Jobs {
   const { db, views, retentionDays, log } = options;
   const intervals = { ...JOB_INTERVALS_MS, ...options.intervals };
-  const jobs = [
-    repeat(
-      "scheduled publication",
-      intervals.scheduledPublications,
-      async () => {
-        const count = await runDuePublications(db, now());
-        if (count > 0) log.info({ count }, `定时发布：已发布 ${count} 份报告。`);
-      },
-      log,
-    ),
-    repeat("view flush", intervals.viewFlush, () => views.flush(), log),
-    repeat(
-      "audit retention pruning",
-      intervals.auditPruning,
-      async () => {
-        const pruned = await pruneAuditLogIfDue(db, { now: now(), retentionDays });
-        if (pruned) log.info({ deleted: pruned.deleted, retentionDays }, "审计日志保留期清理完成 (audit retention pruning)");
-      },
-      log,
-    ),
-  ];
+  const jobs = [repeat("view flush", intervals.viewFlush, () => views.flush(), log)];
+  if (options.runsOnceJobs ?? true) {
+    jobs.push(
+      repeat(
+        "scheduled publication",
+        intervals.scheduledPublications,
+        async () => {
+          const count = await runDuePublications(db, now());
+          if (count > 0) log.info({ count }, `定时发布：已发布 ${count} 份报告。`);
+        },
+        log,
+      ),
+      repeat(
+        "audit retention pruning",
+        intervals.auditPruning,
+        async () => {
+          const pruned = await pruneAuditLogIfDue(db, { now: now(), retentionDays });
+          if (pruned) log.info({ deleted: pruned.deleted, retentionDays }, "审计日志保留期清理完成 (audit retention pruning)");
+        },
+        log,
+      ),
+    );
+  }
   return {
     async stop() {
       for (const job of jobs) job.cancel();
