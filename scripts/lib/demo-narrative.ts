@@ -383,7 +383,8 @@ const PROBLEMS: readonly (readonly [Problem, Problem])[] = [
 /** The pair a township's report of `year` names: neighbours never share one, nor do consecutive years. */
 function problemPair(ordinal: number, year: number): readonly [Problem, Problem] {
   const k = year - 2021;
-  const index = (k % 2 === 0 ? 0 : 3) + ((ordinal + Math.floor(k / 2)) % 3);
+  const mod = (a: number, n: number) => ((a % n) + n) % n; // years before 2021 too (scripts/lib/province.ts)
+  const index = (mod(k, 2) === 0 ? 0 : 3) + mod(ordinal + Math.floor(k / 2), 3);
   const pair = PROBLEMS[index];
   if (!pair) throw new Error(`no problems for ${ordinal}/${year}`);
   return pair;
