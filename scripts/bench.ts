@@ -60,10 +60,17 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-async function startServer(databasePath: string, logFile: string) {
+async function startServer(databasePath: string, logFile: string, processes = process.env.NIANBAO_PROCESSES ?? "1") {
   const log = fs.openSync(logFile, "a");
   const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
-    env: { ...process.env, PORT: String(PORT), DATABASE_PATH: databasePath, AUTH_SECRET: "bench-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATABASE_PATH: databasePath,
+      AUTH_SECRET: "bench-secret-0123456789abcdef",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NIANBAO_PROCESSES: processes,
+    },
     stdio: ["ignore", log, "ignore"],
     detached: true,
   });
@@ -213,14 +220,32 @@ async function sendViews(url: string, total: number, connections: number): Promi
   return ok;
 }
 
+/** The largest of the demo's published report pages (the search corpus comes after them), and a reader of its count. */
+function largestDemoReport(db: ReturnType<typeof openDatabase>) {
+  const ids = (db.$client.prepare("select id from reports where live_edition_id is not null order by id limit 20").all() as { id: number }[]).map((r) => r.id);
+  return largestReportPage(BASE, ids);
+}
+
+const viewsOf = (db: ReturnType<typeof openDatabase>, reportId: number) => () =>
+  (db.$client.prepare("select view_count from reports where id = ?").get(reportId) as { view_count: number }).view_count;
+
+/** The largest demo report page against nginx serving the same bytes. */
+async function publicPagesSpeed(databasePath: string, dir: string) {
+  const db = openDatabase(databasePath);
+  try {
+    const report = await largestDemoReport(db);
+    return { speed: await reportPageAgainstNginx({ base: BASE, reportId: report.id, html: report.html, dir, port: PORT + 1, rounds: 3, seconds: 5, views: viewsOf(db, report.id) }) };
+  } finally {
+    db.$client.close();
+  }
+}
+
 /** The report page against nginx, the public pages' weights and Lighthouse scores. */
 async function publicPagesBench(databasePath: string, dir: string) {
   const db = openDatabase(databasePath);
-  // The demo's reports (the search corpus comes after them): the largest page is measured.
-  const ids = (db.$client.prepare("select id from reports where live_edition_id is not null order by id limit 20").all() as { id: number }[]).map((r) => r.id);
-  const report = await largestReportPage(BASE, ids);
+  const report = await largestDemoReport(db);
   const { unit_id: unitId } = db.$client.prepare("select unit_id from reports where id = ?").get(report.id) as { unit_id: number };
-  const views = () => (db.$client.prepare("select view_count from reports where id = ?").get(report.id) as { view_count: number }).view_count;
+  const views = viewsOf(db, report.id);
   const paths = ["/", "/reports", `/reports/${report.id}`, `/units/${unitId}`, `/search?q=${encodeURIComponent("依申请公开")}`, "/open-data"];
   try {
     const weights = await pageWeights(BASE, paths);
@@ -307,9 +332,66 @@ function copiedTextOnly() {
   console.log(`\nhighest X-5 match per section: ${result.highestMatches.map((m) => `${m.sectionKey} ${m.percent}% (${m.source})`).join("; ")}`);
 }
 
+/** Stops the server started by startServer (its process group) and waits until the port is free. */
+async function stopServer(server: ReturnType<typeof spawn>) {
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  process.kill(-server.pid!, "SIGTERM");
+  await exited;
+}
+
+/**
+ * `npm run bench -- report-page`: only the report page against nginx, with the server as one
+ * process and as one process per core (NIANBAO_PROCESSES=auto), each compared with nginx
+ * running as many workers (issue 11's ratio; issue 17's several processes).
+ */
+async function reportPageOnly() {
+  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-"));
+  const databasePath = path.join(dir, "bench.db");
+  const db = openDatabase(databasePath);
+  migrateDatabase(db);
+  await seedDemoData(db);
+  db.$client.close();
+  const loadBefore = loadAverage();
+  const rows: Row[] = [];
+  const results: Record<string, unknown> = {};
+  try {
+    for (const processes of [1, os.availableParallelism()]) {
+      const server = await startServer(databasePath, path.join(dir, `server-${processes}.log`), String(processes));
+      try {
+        const { speed } = await publicPagesSpeed(databasePath, dir);
+        results[`processes${processes}`] = speed;
+        if ("skipped" in speed) {
+          rows.push(["report page against nginx", `skipped: ${speed.skipped}`, ""]);
+          break;
+        }
+        for (const c of [speed.plain, speed.compressed]) {
+          const same = processes === 1 ? { min: c.ratioMin, median: c.ratioMedian } : { min: c.ratioAllCoresMin, median: c.ratioAllCoresMedian };
+          rows.push([
+            `report page ${speed.url}, app as ${processes} process${processes > 1 ? "es" : ""}, ${c.what}, wrk 32 connections, ${c.rounds.length} interleaved rounds: req/s min / median`,
+            `app ${c.appMin} / ${c.appMedian} · nginx 1 worker ${c.nginxMin} / ${c.nginxMedian} · nginx ${os.availableParallelism()} workers ${c.nginxAllCoresMin} / ${c.nginxAllCoresMedian}; **ratio to nginx with as many workers ${same.min} / ${same.median}**; ${c.checked} responses checked, ${c.bad} not a 200 of the right length`,
+            c === speed.plain ? "ratio ≥ 0.5" : "",
+          ]);
+        }
+        rows.push([`view counter, ${processes} process(es): responses seen by wrk / views counted`, `${speed.counter.responses} / ${speed.counter.counted} (+${speed.counter.inFlightAtStops} in flight when wrk stopped)`, "every request counted"]);
+      } finally {
+        await stopServer(server);
+      }
+    }
+    console.log(`\nMachine: ${machine().cpus} × ${machine().cpuModel}, ${machine().memoryGiB} GiB, Node ${process.version}; load average before ${loadBefore.join(" ")}, after ${loadAverage().join(" ")}`);
+    printTable(rows);
+    fs.mkdirSync(".bench", { recursive: true });
+    fs.writeFileSync(".bench/report-page.json", `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), results }, null, 2)}\n`);
+    console.log("\nJSON: .bench/report-page.json");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (process.argv[2] === "copied-text") return copiedTextOnly();
-  if (process.argv[2] !== undefined) throw new Error(`unknown bench ${process.argv[2]} (known: copied-text)`);
+  if (process.argv[2] === "report-page") return reportPageOnly();
+  if (process.argv[2] !== undefined) throw new Error(`unknown bench ${process.argv[2]} (known: copied-text, report-page)`);
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-"));
   const databasePath = path.join(dir, "bench.db");
