@@ -16,14 +16,15 @@ export async function lastTransitionTo(db: Db, reportId: number, status: ReportS
 }
 
 /**
- * The latest approval of a report: the step submitted → approved (a cancelled schedule also
- * moves to approved, but is not an approval and carries no opinion).
+ * The latest approval of a report: the step submitted → approved, or submitted → filing under
+ * 发布前备案 (a cancelled schedule or an accepted filing also moves to approved, but is not the
+ * leader's approval and carries no opinion).
  */
 export async function lastApproval(db: Db, reportId: number) {
   const [row] = await db
     .select()
     .from(reportTransitions)
-    .where(and(eq(reportTransitions.reportId, reportId), eq(reportTransitions.fromStatus, "submitted"), eq(reportTransitions.toStatus, "approved")))
+    .where(and(eq(reportTransitions.reportId, reportId), eq(reportTransitions.fromStatus, "submitted"), inArray(reportTransitions.toStatus, ["approved", "filing"])))
     .orderBy(desc(reportTransitions.id))
     .limit(1);
   return row;

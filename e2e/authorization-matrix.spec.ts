@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse, type Browser, type PlaywrightWorkerArgs } from "@playwright/test";
 import { orgCodeCheckChar } from "../lib/validations/org-code";
 import { AUTHORIZATION_TABLE, MATRIX_PERSONAS, type Persona } from "./support/authorization-table";
-import { databaseFingerprint, insertNotification, insertUser, queryOne, uniqueUsername } from "./support/db";
+import { databaseFingerprint, insertNotification, insertUser, openTestDb, queryOne, uniqueUsername } from "./support/db";
 import { DEMO_PASSWORD, signInAs } from "./support/personas";
 import { createTownshipWithCompleteDraft } from "./support/reports";
 import { callServerAction, serverActionEntries, serverActionId } from "./support/server-actions";
@@ -209,6 +209,58 @@ test.describe("authorization matrix", () => {
         { year: 2024, entries: [{ unitId: world.unitA, included: false, reason: "垂直管理" }] },
       ]),
     );
+
+    // ---- 备案: report A filed with its county, before and after publication; no matrix persona decides ----
+    const fileWithCounty = (mode: string) => {
+      const db = openTestDb();
+      try {
+        const county = queryOne<{ parent_id: number }>("select parent_id from units where id = ?", world.unitA)!.parent_id;
+        return Number(
+          db
+            .prepare("insert into report_filings (report_id, supervisor_id, mode, edition, document, status, filed_at) values (?, ?, ?, ?, '{}', 'pending', ?)")
+            .run(R, county, mode, mode === "after_publication" ? 1 : null, Date.now()).lastInsertRowid,
+        );
+      } finally {
+        db.close();
+      }
+    };
+    const FILINGS = "app/(staff)/staff/filings/actions.ts";
+    const filedBefore = fileWithCounty("before_publication");
+    const filedAfter = fileWithCounty("after_publication");
+    await prove(action(FILINGS, "acceptFilingAction", "/staff/filings", () => [filedBefore, { note: "" }]));
+    await prove(action(FILINGS, "returnFilingAction", "/staff/filings", () => [filedBefore, { reason: "请补充说明。" }]));
+    await prove(action(FILINGS, "acknowledgeFilingAction", "/staff/filings", () => [filedAfter, { note: "" }]));
+    expect(queryOne<{ n: number }>("select count(*) as n from report_filings where report_id = ? and status = 'pending'", R)!.n).toBe(2);
+
+    // Staff of supervising units, beyond the six personas: the county's leader reads filings but
+    // decides none; the county's clerk decides filings but edits no township's report; another
+    // county's clerk decides nothing filed with this county. Each refused, nothing changed.
+    const signedIn = async (role: "clerk" | "leader", unitShortName: string) => {
+      const username = uniqueUsername(`matrix.${role}`);
+      await insertUser({ username, password: PASSWORD, role, unitShortName });
+      const context = await browser.newContext({ baseURL });
+      await signInAs(await context.newPage(), username, PASSWORD);
+      return context.request;
+    };
+    const countyShort = queryOne<{ s: string }>("select c.short_name as s from units t join units c on c.id = t.parent_id where t.id = ?", world.unitA)!.s;
+    const countyLeader = await signedIn("leader", countyShort);
+    const countyClerk = await signedIn("clerk", countyShort);
+    const otherCountyClerk = await signedIn("clerk", "东山县");
+    const draft = queryOne<{ id: number }>("select id from reports where unit_id = ? and year = 2025", world.unitA)!.id;
+    const refusedTo = async (request: APIRequestContext, file: string, name: string, page: string, args: unknown[]) => {
+      const before = databaseFingerprint();
+      const outcome = await actionOutcome(await callServerAction(request, page, serverActionId(file, name), args, world.baseURL));
+      expect(outcome.kind, `${name} must be refused (${outcome.detail})`).toBe("refused");
+      expect(databaseFingerprint(), `${name} changed the database`).toEqual(before);
+    };
+    await refusedTo(countyLeader, FILINGS, "acceptFilingAction", "/staff/filings", [filedBefore, { note: "" }]);
+    await refusedTo(countyLeader, FILINGS, "returnFilingAction", "/staff/filings", [filedBefore, { reason: "请补充说明。" }]);
+    await refusedTo(countyLeader, FILINGS, "acknowledgeFilingAction", "/staff/filings", [filedAfter, { note: "" }]);
+    await refusedTo(otherCountyClerk, FILINGS, "acceptFilingAction", "/staff/filings", [filedBefore, { note: "" }]);
+    await refusedTo(otherCountyClerk, FILINGS, "acknowledgeFilingAction", "/staff/filings", [filedAfter, { note: "" }]);
+    const draftEditor = `/staff/reports/${draft}/sections/overview`;
+    await refusedTo(countyClerk, REPORT, "updateReportTitleAction", draftEditor, [draft, { title: "县里改的标题" }]);
+    await refusedTo(countyClerk, REPORT, "setSectionCompletedAction", draftEditor, [draft, "overview", true]);
 
     // ---- Administration (targets: a throwaway unit and user) ----
     const UNITS = "app/(staff)/staff/admin/units/actions.ts";

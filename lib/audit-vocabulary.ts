@@ -42,6 +42,11 @@ export const AUDIT_ACTION_LABELS = {
   "unit.deactivate": "停用单位",
   "unit.manage": "管理单位",
   "reporting_list.save": "保存报送单位名单",
+  "filing.file": "报送备案",
+  "filing.accept": "备案通过",
+  "filing.return": "备案退回",
+  "filing.acknowledge": "确认备案",
+  "filing.decide": "办理备案",
   "user.create": "新建账号",
   "user.update": "修改账号",
   "user.activate": "启用账号",
@@ -186,6 +191,15 @@ export function auditDetailSentence(entry: { action: string; result: AuditResult
         leftOut.length > 0 && `不列入：${leftOut.map((u) => `${text(u.name) ?? "某单位"}（${text(u.reason) ?? "未说明原因"}）`).join("、")}`,
       ]);
     }
+    case "filing.file":
+      return sentence([
+        text(d.mode) === "before_publication" ? "发布前备案" : text(d.mode) === "after_publication" ? "发布后备案" : null,
+        typeof d.edition === "number" && `第 ${d.edition} 版`,
+      ]);
+    case "filing.accept":
+    case "filing.return":
+    case "filing.acknowledge":
+      return sentence([typeof d.edition === "number" && `第 ${d.edition} 版`, reason && `原因：${reason}`, text(d.note) && `备注：${text(d.note)}`]);
     case "user.create":
       return sentence([text(d.username) && `用户名 ${text(d.username)}`, text(d.role) && `角色：${roleLabel(text(d.role))}`]);
     case "user.update": {

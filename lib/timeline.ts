@@ -77,6 +77,10 @@ export type TimelineEvent =
   | "published"
   | "withdrawn"
   | "correction"
+  | "filed"
+  | "filing_accepted"
+  | "filing_returned"
+  | "filing_acknowledged"
   | "status"
   | "comment"
   | "reply";
@@ -102,11 +106,27 @@ export interface TimelineEntry {
   sectionKey: string | null;
 }
 
+/**
+ * One filing after publication (发布后备案; those before publication are workflow steps of
+ * their own). The supervisor's name as its staff are known to the unit, e.g. 示例县人民政府.
+ */
+export interface FilingRow {
+  id: number;
+  edition: number | null;
+  supervisorName: string;
+  filedAt: Date;
+  /** Null while it waits for the supervisor. */
+  acknowledgedAt: Date | null;
+  acknowledgedByName: string | null;
+  note: string | null;
+}
+
 export interface TimelineRows {
   revisions: RevisionRow[];
   transitions: TransitionRow[];
   comments: CommentRow[];
   editions: EditionRow[];
+  filings?: FilingRow[];
 }
 
 /** Longest comment excerpt shown in the timeline (characters). */
@@ -156,6 +176,7 @@ function transitionEntry(row: TransitionRow, editions: Map<number, EditionRow>):
   const details = row.details ?? {};
   const base = { id: `transition-${row.id}`, kind: "workflow" as const, at: row.at, actor: row.actorName, sectionKey: null };
   const facts: TimelineFact[] = [];
+  const supervisor = str(details.supervisor) ?? "上级单位";
   switch (row.toStatus) {
     case "submitted": {
       const explanations = Array.isArray(details.explanations) ? details.explanations.length : 0;
@@ -164,9 +185,22 @@ function transitionEntry(row: TransitionRow, editions: Map<number, EditionRow>):
       return { ...base, event: "submitted", text: `${actor} ${again}提交审核`, detail: null, facts };
     }
     case "returned":
+      if (row.fromStatus === "filing") {
+        if (row.actorName) facts.push({ label: "经办人", value: row.actorName });
+        return { ...base, event: "filing_returned", text: `${supervisor}退回：${row.reason ?? ""}`, detail: null, facts };
+      }
       return { ...base, event: "returned", text: `${actor} 退回修改`, detail: row.reason ? `原因：${row.reason}` : null, facts };
+    case "filing": {
+      const writtenOn = str(details.writtenOn);
+      if (writtenOn) facts.push({ label: "成文日期", value: writtenOn });
+      return { ...base, event: "filed", text: `${actor} 审核批准，报送${supervisor}备案`, detail: row.reason ? `审核意见：${row.reason}` : null, facts };
+    }
     case "approved": {
       if (row.fromStatus === "scheduled") return { ...base, event: "unscheduled", text: `${actor} 取消定时发布`, detail: null, facts };
+      if (row.fromStatus === "filing") {
+        if (row.actorName) facts.push({ label: "经办人", value: row.actorName });
+        return { ...base, event: "filing_accepted", text: `${supervisor}备案通过`, detail: row.reason ? `备注：${row.reason}` : null, facts };
+      }
       const writtenOn = str(details.writtenOn);
       if (writtenOn) facts.push({ label: "成文日期", value: writtenOn });
       return { ...base, event: "approved", text: `${actor} 审核批准`, detail: row.reason ? `审核意见：${row.reason}` : null, facts };
@@ -247,6 +281,28 @@ function editionEntry(row: EditionRow): TimelineEntry {
   };
 }
 
+/** 发布后备案: the edition handed to the supervisor and, once done, the supervisor's acknowledgement. */
+function filingEntries(row: FilingRow): TimelineEntry[] {
+  const base = { kind: "workflow" as const, sectionKey: null };
+  const edition = row.edition === null ? "" : `第 ${row.edition} 版`;
+  const entries: TimelineEntry[] = [
+    { ...base, id: `filing-${row.id}`, event: "filed", at: row.filedAt, actor: null, text: `发布后报送${row.supervisorName}备案${edition ? `（${edition}）` : ""}`, detail: null, facts: [] },
+  ];
+  if (row.acknowledgedAt) {
+    entries.push({
+      ...base,
+      id: `filing-ack-${row.id}`,
+      event: "filing_acknowledged",
+      at: row.acknowledgedAt,
+      actor: row.acknowledgedByName,
+      text: `${row.supervisorName}确认备案${edition ? `（${edition}）` : ""}`,
+      detail: row.note ? `备注：${row.note}` : null,
+      facts: row.acknowledgedByName ? [{ label: "经办人", value: row.acknowledgedByName }] : [],
+    });
+  }
+  return entries;
+}
+
 /** At the same instant a workflow step comes after the saves and comments that led to it. */
 const RANK: Record<TimelineKind, number> = { workflow: 3, comment: 2, save: 1 };
 const rowId = (entry: TimelineEntry) => Number(entry.id.slice(entry.id.lastIndexOf("-") + 1));
@@ -263,6 +319,7 @@ export function buildTimeline(rows: TimelineRows): TimelineEntry[] {
     ...rows.transitions.map((t) => transitionEntry(t, editions)),
     ...rows.comments.map(commentEntry),
     ...rows.editions.filter((e) => !announced.has(e.id)).map(editionEntry),
+    ...(rows.filings ?? []).flatMap(filingEntries),
   ];
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime() || RANK[b.kind] - RANK[a.kind] || rowId(b) - rowId(a));
 }
@@ -283,8 +340,9 @@ export function countTimeline(entries: TimelineEntry[]): Record<TimelineFilter, 
 }
 
 /**
- * The round a 审签单 is about: the last approval (a step from 待审核 to 已批准 — cancelling a
- * scheduled publication also returns to 已批准 but approves nothing), the submission it
+ * The round a 审签单 is about: the last approval (a step from 待审核 to 已批准, or to 待备案 under
+ * 发布前备案 — cancelling a scheduled publication or accepting a filing also leads to 已批准 but
+ * approves nothing), the submission it
  * approved (the last one before it) and the publication that followed it, if any.
  * Transitions in any order; they are taken in id order, the order they were recorded.
  */
@@ -294,7 +352,7 @@ export function findSignOffRound<T extends { id: number; fromStatus: ReportStatu
   const ordered = [...transitions].sort((a, b) => a.id - b.id);
   let at = -1;
   ordered.forEach((t, i) => {
-    if (t.toStatus === "approved" && t.fromStatus === "submitted") at = i;
+    if ((t.toStatus === "approved" || t.toStatus === "filing") && t.fromStatus === "submitted") at = i;
   });
   const approval = ordered[at];
   if (!approval) return null;

@@ -22,7 +22,9 @@ export function navItemsFor(role: Role, options: { overviewTitle?: string | null
     ];
   }
   const items: NavItem[] = [{ href: "/staff", label: "工作台" }];
-  if (options.overviewTitle) items.push({ href: "/staff/overview", label: options.overviewTitle }, { href: "/staff/checkup", label: "年报体检" });
+  if (options.overviewTitle) {
+    items.push({ href: "/staff/overview", label: options.overviewTitle }, { href: "/staff/filings", label: "年报备案" }, { href: "/staff/checkup", label: "年报体检" });
+  }
   return items;
 }
 

@@ -10,6 +10,7 @@ import { chinaIso, indexNoYear } from "@/lib/time";
 import type { ReportStatus } from "@/lib/vocabulary";
 import { actorUserId, systemActor, type Actor } from "../actor";
 import type { Db } from "../client";
+import { filingArrangementOf, recordFiling } from "../report-filings";
 import { readReportDocument } from "../report-store";
 import { lastApproval } from "../report-transitions";
 import { indexCounters, reportEditions, reports, reportTransitions, units, type Unit } from "../schema";
@@ -97,11 +98,12 @@ export async function publishInTransaction(tx: Tx, actor: Actor, reportId: numbe
     .limit(1);
   const approval = options.imported ? undefined : await lastApproval(tx, report.id);
   const publishedAt = options.imported ? (report.publishedAt ?? options.at) : options.at;
+  const edition = (previous?.edition ?? 0) + 1;
   const [{ id: editionId }] = (await tx
     .insert(reportEditions)
     .values({
       reportId: report.id,
-      edition: (previous?.edition ?? 0) + 1,
+      edition,
       snapshot,
       sha256,
       publishedAt,
@@ -151,6 +153,11 @@ export async function publishInTransaction(tx: Tx, actor: Actor, reportId: numbe
       message: `《${document.title}》已发布，索引号 ${indexNo}。`,
       exceptUserId: actorUserId(actor),
     });
+    // 发布后备案: every published edition (the scheduler's and corrections' too) is filed here, in the same transaction.
+    const filing = await filingArrangementOf(tx, report);
+    if (filing?.mode === "after_publication") {
+      await recordFiling(tx, actor, { report: { id: report.id, title: document.title }, unitName: unit.name, arrangement: filing, edition, document: snapshot, at: options.at });
+    }
   }
   return { published: true, editionId, indexNo, sha256 };
 }

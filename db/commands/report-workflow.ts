@@ -10,9 +10,12 @@ import { AppError } from "@/lib/errors";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
 import type { Finding } from "@/lib/rules";
 import { REPORT_STATUSES, type ReportStatus } from "@/lib/vocabulary";
+import type { AuditAction } from "@/lib/audit-vocabulary";
 import { actorUserId, type Actor, type UserActor } from "../actor";
 import type { Db } from "../client";
-import { reportEditions, reports, reportSections, reportTransitions, reviewComments, type Report } from "../schema";
+import { reportEditions, reports, reportSections, reportTransitions, reviewComments, units, type Report } from "../schema";
+import { filingArrangementOf, recordFiling } from "../report-filings";
+import { readReportDocument } from "../report-store";
 import { removeFromSearch } from "../search-index";
 import { transaction, type Tx } from "../transaction";
 import { appendAudit } from "./audit";
@@ -32,9 +35,11 @@ interface Move {
   document?: string | null;
   /** Columns to change with the status, possibly computed from the report as it is now. */
   set?: Partial<typeof reports.$inferInsert> | ((report: Report) => Partial<typeof reports.$inferInsert>);
+  /** The audit code when it is not `report.<to>` (the supervisor's 备案 decisions). */
+  action?: AuditAction;
 }
 
-async function reportRow(tx: Tx, reportId: number): Promise<Report> {
+export async function reportRow(tx: Tx, reportId: number): Promise<Report> {
   const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
   if (!report) throw new AppError("not_found");
   return report;
@@ -67,7 +72,7 @@ export async function moveReport(tx: Tx, actor: Actor, reportId: number, move: M
     document: move.document ?? null,
   });
   await appendAudit(tx, actor, {
-    action: `report.${move.to}`,
+    action: move.action ?? `report.${move.to}`,
     target: { type: "report", id: report.id },
     result: "success",
     details: { from: report.status, to: move.to, reason: move.reason ?? undefined },
@@ -112,22 +117,36 @@ export async function returnReport(db: Db, actor: UserActor, input: { reportId: 
   });
 }
 
-/** 审核批准, with the opinion and the 成文日期 (which becomes the report's writtenOn). */
+/**
+ * 审核批准, with the opinion and the 成文日期 (which becomes the report's writtenOn). Under
+ * 发布前备案 (lib/filing.ts) the report goes to 待备案 instead, filed with the supervising unit
+ * as approved; it may be published once the supervisor accepts it.
+ */
 export async function approveReport(db: Db, actor: UserActor, input: { reportId: number; opinion: string; writtenOn: string }): Promise<void> {
   await transaction(db, async (tx) => {
+    const current = await reportRow(tx, input.reportId);
+    const filing = await filingArrangementOf(tx, current);
+    const files = filing?.mode === "before_publication";
     const report = await moveReport(tx, actor, input.reportId, {
       from: ["submitted"],
-      to: "approved",
+      to: files ? "filing" : "approved",
       reason: input.opinion,
-      details: { writtenOn: input.writtenOn },
-      set: (current) => ({ metadata: { ...current.metadata, writtenOn: input.writtenOn } }),
+      details: { writtenOn: input.writtenOn, ...(files ? { supervisorId: filing.supervisorId, supervisor: filing.supervisorName } : {}) },
+      set: (row) => ({ metadata: { ...row.metadata, writtenOn: input.writtenOn } }),
     });
+    if (files) {
+      const document = (await readReportDocument(tx, report.id))!;
+      const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, report.unitId));
+      await recordFiling(tx, actor, { report, unitName: unit!.name, arrangement: filing, edition: null, document: JSON.stringify(document), at: now() });
+    }
     await notifyUnit(tx, {
       unitId: report.unitId,
       roles: ["clerk"],
       reportId: report.id,
       kind: "approved",
-      message: `《${report.title}》已由 ${actor.displayName} 审核批准。`,
+      message: files
+        ? `《${report.title}》已由 ${actor.displayName} 审核批准，已报送${filing.supervisorName}备案，备案通过后方可发布。`
+        : `《${report.title}》已由 ${actor.displayName} 审核批准。`,
     });
   });
 }

@@ -6,6 +6,8 @@
 import { eq } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
+import { FOLLOW_SUPERVISOR } from "@/lib/filing";
+import type { FilingMode } from "@/lib/vocabulary";
 import { actorUserId, type Actor } from "../actor";
 import type { Db } from "../client";
 import { reportingListEntries, units } from "../schema";
@@ -16,7 +18,9 @@ export interface ReportingListSave {
   supervisorId: number;
   year: number;
   /** One per unit directly below the supervisor; a unit left out has its reason (already validated). */
-  entries: { unitId: number; included: boolean; reason: string }[];
+  entries: { unitId: number; included: boolean; reason: string; filingMode?: FilingMode | typeof FOLLOW_SUPERVISOR }[];
+  /** 备案方式 for the units on the list (the supervisor's own setting); unchanged when absent. */
+  filingMode?: FilingMode;
 }
 
 /**
@@ -37,18 +41,23 @@ export async function saveReportingList(db: Db, actor: Actor, save: ReportingLis
     const at = now();
     const updatedById = actorUserId(actor);
     for (const entry of save.entries) {
-      const values = { included: entry.included, reason: entry.included ? null : entry.reason, updatedAt: at, updatedById };
+      const filing = entry.filingMode === undefined ? {} : { filingMode: entry.filingMode === FOLLOW_SUPERVISOR ? null : entry.filingMode };
+      const values = { included: entry.included, reason: entry.included ? null : entry.reason, ...filing, updatedAt: at, updatedById };
       await tx
         .insert(reportingListEntries)
         .values({ supervisorId: save.supervisorId, year: save.year, unitId: entry.unitId, ...values })
         .onConflictDoUpdate({ target: [reportingListEntries.supervisorId, reportingListEntries.year, reportingListEntries.unitId], set: values });
     }
+    if (save.filingMode) await tx.update(units).set({ filingMode: save.filingMode, updatedAt: at }).where(eq(units.id, save.supervisorId));
+    const ownModes = save.entries
+      .filter((e) => e.filingMode !== undefined && e.filingMode !== FOLLOW_SUPERVISOR)
+      .map((e) => ({ unitId: e.unitId, name: nameOf.get(e.unitId)!, filingMode: e.filingMode }));
     const leftOut = save.entries.filter((e) => !e.included).map((e) => ({ unitId: e.unitId, name: nameOf.get(e.unitId)!, reason: e.reason }));
     await appendAudit(tx, actor, {
       action: "reporting_list.save",
       target: { type: "unit", id: save.supervisorId },
       result: "success",
-      details: { year: save.year, listed: save.entries.length - leftOut.length, leftOut },
+      details: { year: save.year, listed: save.entries.length - leftOut.length, leftOut, ...(save.filingMode ? { filingMode: save.filingMode, ownFilingModes: ownModes } : {}) },
     });
   });
 }

@@ -2,8 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { inArray, sql } from "drizzle-orm";
 import { hashPassword, verifyPassword } from "../../lib/password-hash";
+import { dueReportYear } from "../../lib/time";
 import type { Db } from "../client";
 import { systemActor } from "../actor";
+import { saveReportingList } from "../commands/reporting-list";
 import { createUnit, updateUnit } from "../commands/units";
 import { createUser } from "../commands/users";
 import { appMeta, users } from "../schema";
@@ -44,10 +46,30 @@ export async function seedDemoData(db: Db): Promise<void> {
     if (unitId === undefined) throw new Error(`unknown demo unit ${account.unit}`);
     await createUser(db, seed, { username: account.username, displayName: account.displayName, role: account.role, unitId, passwordHash, mustChangePassword: false });
   }
+  await seedDemoFiling(db, idByShortName);
   await transaction(db, async (tx) => {
     await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: new Date().toISOString() });
   });
   await seedDemoReports(db);
+}
+
+/** The demo township that files its report with 示例县 before publication (发布前备案). */
+export const DEMO_FILING_TOWNSHIP = "白沙乡";
+
+/**
+ * 备案 in the demo (issue 14): 示例县 keeps 不备案 for its units but asks 白沙乡 for 发布前备案,
+ * for its next report (2024) and the year due now, saved through the 报送单位名单 as its clerk would.
+ */
+async function seedDemoFiling(db: Db, idByShortName: Map<string, number>): Promise<void> {
+  const county = idByShortName.get("示例县")!;
+  const township = idByShortName.get(DEMO_FILING_TOWNSHIP)!;
+  for (const year of new Set([2024, dueReportYear(new Date())])) {
+    await saveReportingList(db, systemActor("seed"), {
+      supervisorId: county,
+      year,
+      entries: [{ unitId: township, included: true, reason: "", filingMode: "before_publication" }],
+    });
+  }
 }
 
 export const DEMO_REPORTS_DIR = path.join(process.cwd(), "db", "seed", "reports");

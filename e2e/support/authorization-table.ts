@@ -64,6 +64,22 @@ export const AUTHORIZATION_TABLE: Record<string, TableEntry> = {
     allowed: [],
     rule: "clerks of the supervising unit (county, city, province) only; township staff, leaders and admins are refused",
   },
+  // 备案: the clerks of the unit a report was filed with (a county's); the matrix's personas are
+  // township staff and an admin, so all are refused. The matrix also refuses the county's leader
+  // and another county's clerk (and the county's clerk editing a township's report); the county
+  // clerk's decisions are proven in e2e/township-files-with-the-county.spec.ts.
+  ["app/(staff)/staff/filings/actions.ts#acceptFilingAction"]: {
+    allowed: [],
+    rule: "clerks of the supervising unit the report was filed with; township staff, leaders and admins are refused",
+  },
+  ["app/(staff)/staff/filings/actions.ts#returnFilingAction"]: {
+    allowed: [],
+    rule: "clerks of the supervising unit the report was filed with; township staff, leaders and admins are refused",
+  },
+  ["app/(staff)/staff/filings/actions.ts#acknowledgeFilingAction"]: {
+    allowed: [],
+    rule: "clerks of the supervising unit the report was filed with; township staff, leaders and admins are refused",
+  },
   // Administration.
   [`${UNIT_ACTIONS}#createUnitAction`]: adminOnly("admins manage units"),
   [`${UNIT_ACTIONS}#updateUnitAction`]: adminOnly("admins manage units"),

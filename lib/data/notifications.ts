@@ -30,7 +30,9 @@ export interface InboxPage {
   unread: number;
 }
 
-const reportHref = (reportId: number | null) => (reportId === null ? null : `/staff/reports/${reportId}`);
+/** A filing received concerns another unit's report: it leads to 年报备案, where the filed document is. */
+const reportHref = (reportId: number | null, kind?: string) =>
+  kind === "filing_received" ? "/staff/filings" : reportId === null ? null : `/staff/reports/${reportId}`;
 
 async function unreadCountOf(userId: number): Promise<number> {
   const [row] = await db()
@@ -70,7 +72,7 @@ export async function listNotifications({ page = 1 }: { page?: number } = {}): P
     .limit(INBOX_PAGE_SIZE)
     .offset((current - 1) * INBOX_PAGE_SIZE);
   return {
-    items: rows.map((row) => ({ ...row, href: reportHref(row.reportId) })),
+    items: rows.map((row) => ({ ...row, href: reportHref(row.reportId, row.kind) })),
     page: current,
     pageCount,
     total,
@@ -90,7 +92,7 @@ export async function markNotificationRead(id: number): Promise<{ href: string |
     throw new AppError("not_found");
   }
   await inbox.markNotificationRead(db(), viewer.userId, row.id);
-  return { href: reportHref(row.reportId) };
+  return { href: reportHref(row.reportId, row.kind) };
 }
 
 /** Marks every unread notification of the viewer as read; returns how many changed. */

@@ -1,9 +1,9 @@
 import "server-only";
 import { daysUntil, reportDeadline } from "@/lib/time";
 import { now } from "@/lib/clock";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { reportEditions, reportSections, reportTransitions, reviewComments, sectionRevisions, users, type ReportStatus } from "@/db/schema";
+import { reportEditions, reportFilings, reportSections, reportTransitions, reviewComments, sectionRevisions, units, users, type ReportStatus } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { cellName, isFormatId } from "@/lib/formats";
 import { buildTimeline, findSignOffRound, type TimelineEntry } from "@/lib/timeline";
@@ -103,6 +103,22 @@ export async function getReportHistory(reportId: number): Promise<ReportHistory>
     .from(reportEditions)
     .where(eq(reportEditions.reportId, report.id));
 
+  const acknowledger = alias(users, "acknowledger");
+  const filings = await db()
+    .select({
+      id: reportFilings.id,
+      edition: reportFilings.edition,
+      supervisorName: units.name,
+      filedAt: reportFilings.filedAt,
+      acknowledgedAt: reportFilings.decidedAt,
+      acknowledgedByName: acknowledger.displayName,
+      note: reportFilings.note,
+    })
+    .from(reportFilings)
+    .innerJoin(units, eq(units.id, reportFilings.supervisorId))
+    .leftJoin(acknowledger, eq(acknowledger.id, reportFilings.decidedById))
+    .where(and(eq(reportFilings.reportId, report.id), eq(reportFilings.mode, "after_publication")));
+
   const deadline = reportDeadline(report.year, unit.reportDeadline);
   return {
     reportId: report.id,
@@ -111,7 +127,7 @@ export async function getReportHistory(reportId: number): Promise<ReportHistory>
     deadline,
     daysLeft: daysUntil(deadline, now()),
     hasSignOff: findSignOffRound(transitions) !== null,
-    entries: buildTimeline({ revisions, transitions, comments, editions }),
+    entries: buildTimeline({ revisions, transitions, comments, editions, filings }),
   };
 }
 

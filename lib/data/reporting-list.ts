@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import * as listCommands from "@/db/commands/reporting-list";
-import { reportingListEntries, reports, units, type UnitKind } from "@/db/schema";
+import { reportingListEntries, reports, units, type FilingMode, type UnitKind } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError, fieldError } from "@/lib/errors";
 import { canEditReportingList, placementOf } from "@/lib/reporting-list";
@@ -20,6 +20,8 @@ export interface ReportingListUnit {
   included: boolean;
   /** Why the unit is left out; null when it is on the list. */
   reason: string | null;
+  /** 备案 of its own for the year; null follows the supervising unit's setting. */
+  filingMode: FilingMode | null;
 }
 
 export interface ReportingList {
@@ -31,6 +33,8 @@ export interface ReportingList {
   canEdit: boolean;
   /** Whether anything was saved for the year (otherwise the defaults are shown). */
   saved: boolean;
+  /** 备案方式 for the units on the list (the supervising unit's setting). */
+  filingMode: FilingMode;
   units: ReportingListUnit[];
 }
 
@@ -44,13 +48,20 @@ const collator = new Intl.Collator("zh-CN");
 export async function getReportingList(params: { year?: string } = {}): Promise<ReportingList> {
   const { viewer, unit } = await requireSupervisor();
   const year = parseOverviewYear(params.year, defaultOverviewYear());
+  const [own] = await db().select({ filingMode: units.filingMode }).from(units).where(eq(units.id, unit.id));
   const below = await db()
     .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId })
     .from(units)
     .where(and(eq(units.parentId, unit.id), eq(units.active, true)))
     .orderBy(asc(units.id));
   const saved = await db()
-    .select({ supervisorId: reportingListEntries.supervisorId, unitId: reportingListEntries.unitId, included: reportingListEntries.included, reason: reportingListEntries.reason })
+    .select({
+      supervisorId: reportingListEntries.supervisorId,
+      unitId: reportingListEntries.unitId,
+      included: reportingListEntries.included,
+      reason: reportingListEntries.reason,
+      filingMode: reportingListEntries.filingMode,
+    })
     .from(reportingListEntries)
     .where(and(eq(reportingListEntries.supervisorId, unit.id), eq(reportingListEntries.year, year)));
   const ids = below.map((u) => u.id);
@@ -67,8 +78,15 @@ export async function getReportingList(params: { year?: string } = {}): Promise<
     years,
     canEdit: canEditReportingList(viewer, unit),
     saved: saved.length > 0,
+    filingMode: own?.filingMode ?? "none",
     units: below
-      .map((u) => ({ unitId: u.id, name: u.name, kind: u.kind, ...placementOf(u, saved) }))
+      .map((u) => ({
+        unitId: u.id,
+        name: u.name,
+        kind: u.kind,
+        ...placementOf(u, saved),
+        filingMode: saved.find((e) => e.unitId === u.id)?.filingMode ?? null,
+      }))
       .sort((a, b) => collator.compare(a.name, b.name) || a.unitId - b.unitId),
   };
 }
@@ -94,5 +112,10 @@ export async function saveReportingList(input: ReportingListInput): Promise<void
     throw new AppError("forbidden", "报送单位名单由本单位填报员维护，您可以查看但不能修改。");
   }
   const values = parseList(input);
-  await listCommands.saveReportingList(db(), await actorOf(viewer), { supervisorId: unit.id, year: values.year, entries: values.entries });
+  await listCommands.saveReportingList(db(), await actorOf(viewer), {
+    supervisorId: unit.id,
+    year: values.year,
+    entries: values.entries,
+    filingMode: values.filingMode,
+  });
 }

@@ -35,6 +35,9 @@ import { findingsOf } from "./reports";
 
 const STALE = workflow.STALE_REPORT;
 
+/** What a leader reads while the report waits for the supervising unit (发布前备案). */
+export const FILING_BEFORE_PUBLICATION = "已报送上级备案，备案通过后方可发布。";
+
 async function requireReviewer(reportId: number) {
   const found = await requireReadableReport(reportId);
   if (!canReviewReport(found.viewer, found.report)) {
@@ -95,6 +98,7 @@ export async function approveReport(reportId: number, input: ApproveInput): Prom
 export async function publishApprovedReport(reportId: number, input: PublishInput): Promise<{ scheduled: boolean }> {
   const { report, viewer } = await requireReviewer(reportId);
   const { scheduleAt, changeNote } = parseOrThrow(publishSchema, input);
+  if (report.status === "filing") throw new AppError("conflict", FILING_BEFORE_PUBLICATION);
   if (report.status !== "approved") throw new AppError("conflict", STALE);
   const isCorrection = report.liveEditionId !== null;
   if (isCorrection && !changeNote) throw new AppError("invalid", "发布修订版须填写修订说明。", { changeNote: "请填写修订说明（将向社会公开）。" });
@@ -216,6 +220,8 @@ export interface ReviewData {
   can: { review: boolean; approve: boolean; comment: boolean; raise: boolean; resolve: boolean; submit: boolean };
   approval: { opinion: string | null; writtenOn: string | null; by: string | null; at: Date | null } | null;
   returnReason: string | null;
+  /** The supervising unit the report waits for (status 待备案), e.g. 示例县人民政府. */
+  filedWith: string | null;
 }
 
 /** Everything the review screen shows; the unit's clerks and leaders only. */
@@ -262,7 +268,7 @@ export async function getReviewData(reportId: number): Promise<ReviewData> {
     indexNo: report.indexNo,
     document,
     findings: await findingsOf(document, unit, report.id),
-    explanations: inReview || report.status === "approved" || report.status === "scheduled" ? explanations : [],
+    explanations: inReview || report.status === "filing" || report.status === "approved" || report.status === "scheduled" ? explanations : [],
     comments,
     previousReview: toDoc(inReview ? before?.document : current?.document),
     published: toDoc(live?.snapshot),
@@ -277,6 +283,7 @@ export async function getReviewData(reportId: number): Promise<ReviewData> {
       submit: canEditReport(viewer, report),
     },
     returnReason: (await lastTransitionTo(db(), report.id, "returned"))?.reason ?? null,
+    filedWith: report.status === "filing" ? ((await lastTransitionTo(db(), report.id, "filing"))?.details?.supervisor as string | undefined) ?? "上级单位" : null,
     approval: approval
       ? { opinion: approval.reason, writtenOn: (approval.details?.writtenOn as string | undefined) ?? null, by: approver?.name ?? null, at: approval.at }
       : null,

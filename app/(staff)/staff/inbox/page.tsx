@@ -17,6 +17,9 @@ const KIND_LABELS: Record<string, string> = {
   published: "已发布",
   comment: "审核意见",
   correction: "开始修订",
+  filing_received: "待备案",
+  filing_accepted: "备案通过",
+  filing_returned: "备案退回",
 };
 
 export default async function InboxPage({ searchParams }: { searchParams: SearchParams }) {

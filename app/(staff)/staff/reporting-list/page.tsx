@@ -3,7 +3,7 @@ import Link from "next/link";
 import { YearPicker } from "@/components/staff/year-picker";
 import { getReportingList, type ReportingList } from "@/lib/data/reporting-list";
 import { loadOrNotFound } from "@/lib/load";
-import { UNIT_KIND_SHORT_LABELS } from "@/lib/vocabulary";
+import { FILING_MODE_LABELS, UNIT_KIND_SHORT_LABELS } from "@/lib/vocabulary";
 import { ReportingListForm } from "./reporting-list-form";
 
 export const metadata: Metadata = { title: "报送单位名单" };
@@ -38,7 +38,7 @@ export default async function ReportingListPage({ searchParams }: { searchParams
       {list.units.length === 0 ? (
         <p className="rounded border border-line bg-white p-4 text-muted">本单位没有直接下级单位。</p>
       ) : list.canEdit ? (
-        <ReportingListForm key={year} year={year} units={list.units} />
+        <ReportingListForm key={year} year={year} units={list.units} filingMode={list.filingMode} />
       ) : (
         <ReadOnlyList list={list} />
       )}
@@ -49,7 +49,7 @@ export default async function ReportingListPage({ searchParams }: { searchParams
 function ReadOnlyList({ list }: { list: ReportingList }) {
   return (
     <>
-      <p className="mb-3 text-sm text-muted">名单由本单位填报员维护，您可以查看。</p>
+      <p className="mb-3 text-sm text-muted">名单由本单位填报员维护，您可以查看。本单位备案方式：{FILING_MODE_LABELS[list.filingMode]}。</p>
       <div className="overflow-x-auto rounded border border-line bg-white">
         <table className="w-full text-sm">
           <caption className="sr-only">{list.year}年度报送单位名单</caption>
@@ -58,6 +58,7 @@ function ReadOnlyList({ list }: { list: ReportingList }) {
               <th scope="col" className="px-3 py-2">单位</th>
               <th scope="col" className="px-3 py-2">类型</th>
               <th scope="col" className="px-3 py-2">是否列入名单</th>
+              <th scope="col" className="px-3 py-2">备案方式</th>
             </tr>
           </thead>
           <tbody>
@@ -66,6 +67,7 @@ function ReadOnlyList({ list }: { list: ReportingList }) {
                 <th scope="row" className="px-3 py-2 text-left font-normal">{unit.name}</th>
                 <td className="px-3 py-2">{UNIT_KIND_SHORT_LABELS[unit.kind]}</td>
                 <td className="px-3 py-2">{unit.included ? "列入" : `不列入（${unit.reason ?? "未说明原因"}）`}</td>
+                <td className="px-3 py-2">{unit.included ? FILING_MODE_LABELS[unit.filingMode ?? list.filingMode] : "—"}</td>
               </tr>
             ))}
           </tbody>

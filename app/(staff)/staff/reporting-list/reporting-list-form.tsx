@@ -5,11 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { FormMessage, TextField } from "@/components/ui/field";
+import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { settleAction } from "@/lib/action-result";
+import { FOLLOW_SUPERVISOR } from "@/lib/filing";
 import { EXCLUSION_REASONS } from "@/lib/reporting-list";
 import { reportingListSchema, type ReportingListInput } from "@/lib/validations/reporting-list";
-import { UNIT_KIND_SHORT_LABELS, type UnitKind } from "@/lib/vocabulary";
+import { FILING_MODE_LABELS, FILING_MODES, UNIT_KIND_SHORT_LABELS, type FilingMode, type UnitKind } from "@/lib/vocabulary";
 import { saveReportingListAction } from "./actions";
 
 interface ListUnit {
@@ -18,10 +19,11 @@ interface ListUnit {
   kind: UnitKind;
   included: boolean;
   reason: string | null;
+  filingMode: FilingMode | null;
 }
 
 /** The clerk's list: a checkbox per unit (labelled by its name); a unit left out asks for a reason. */
-export function ReportingListForm({ year, units }: { year: number; units: ListUnit[] }) {
+export function ReportingListForm({ year, units, filingMode }: { year: number; units: ListUnit[]; filingMode: FilingMode }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ tone: "error" | "success"; text: string }>();
   const {
@@ -33,9 +35,15 @@ export function ReportingListForm({ year, units }: { year: number; units: ListUn
     formState: { errors, isSubmitting },
   } = useForm<ReportingListInput>({
     resolver: zodResolver(reportingListSchema),
-    defaultValues: { year, entries: units.map((u) => ({ unitId: u.unitId, included: u.included, reason: u.reason ?? "" })) },
+    defaultValues: {
+      year,
+      filingMode,
+      entries: units.map((u) => ({ unitId: u.unitId, included: u.included, reason: u.reason ?? "", filingMode: u.filingMode ?? FOLLOW_SUPERVISOR })),
+    },
   });
   const entries = useWatch({ control, name: "entries" });
+  const unitMode = useWatch({ control, name: "filingMode" }) ?? filingMode;
+  const modeOptions = FILING_MODES.map((mode) => ({ value: mode, label: FILING_MODE_LABELS[mode] }));
 
   const onSubmit = handleSubmit(
     async (values) => {
@@ -56,6 +64,16 @@ export function ReportingListForm({ year, units }: { year: number; units: ListUn
   return (
     <form onSubmit={onSubmit} noValidate>
       {message && <FormMessage tone={message.tone}>{message.text}</FormMessage>}
+      <div className="mb-4 max-w-xl rounded border border-line bg-white p-4">
+        <SelectField
+          id="filing-mode"
+          label="备案方式"
+          hint="名单内单位的年度报告如何向本单位备案：发布前备案须经本单位备案通过后方可发布；发布后备案在发布后报本单位确认。各单位可在下方单独设置。"
+          options={modeOptions}
+          error={errors.filingMode?.message}
+          {...register("filingMode")}
+        />
+      </div>
       <fieldset className="mb-4 rounded border border-line bg-white p-4">
         <legend className="px-1 text-sm font-medium">{year}年度须单独编制和公开年度报告的单位（勾选即列入名单）</legend>
         <ul className="divide-y divide-line">
@@ -71,6 +89,17 @@ export function ReportingListForm({ year, units }: { year: number; units: ListUn
                   </label>
                   <span className="text-sm text-muted">{UNIT_KIND_SHORT_LABELS[unit.kind]}</span>
                 </div>
+                {included && (
+                  <div className="mt-2 ml-6 max-w-xs">
+                    <SelectField
+                      id={`filing-mode-${unit.unitId}`}
+                      label={`${unit.name}的备案方式`}
+                      options={[{ value: FOLLOW_SUPERVISOR, label: `按本单位设置（${FILING_MODE_LABELS[unitMode]}）` }, ...modeOptions]}
+                      error={errors.entries?.[i]?.filingMode?.message}
+                      {...register(`entries.${i}.filingMode`)}
+                    />
+                  </div>
+                )}
                 {!included && (
                   <div className="mt-2 ml-6 max-w-xl">
                     <TextField

@@ -22,6 +22,7 @@ export function ActionDone({ done, status, reviewers, publicHref }: ActionDonePr
     message = reviewers.length > 0 ? `已提交审核，等待 ${reviewers.join("、")} 审核。` : "已提交审核。本单位还没有审核领导账号，请联系系统管理员。";
   } else if (done === "returned" && status === "returned") message = "已退回修改，填报员会收到通知和退回原因。";
   else if (done === "approved" && status === "approved") message = "已批准。下一步：发布。";
+  else if (done === "approved" && status === "filing") message = "已批准，已报送上级备案。备案通过后方可发布。";
   else if (done === "scheduled" && status === "scheduled") message = "已安排定时发布，到时自动公开。";
   else if (done === "published" && status === "published") {
     message = (

@@ -112,6 +112,7 @@ export default async function ReviewPage({
               isLive={review.published !== null}
               scheduledAt={review.scheduledAt ? chinaDateTime(review.scheduledAt) : null}
               today={today}
+              filedWith={review.filedWith}
             />
             {editor.sections.map((section) => {
               const comments = review.comments.filter((c) => c.sectionKey === section.key);

@@ -22,10 +22,12 @@ interface WorkflowPanelProps {
   isLive: boolean;
   scheduledAt: string | null;
   today: string;
+  /** The supervising unit a report in 待备案 waits for (发布前备案). */
+  filedWith: string | null;
 }
 
 /** The leader's decisions for the report's current state. */
-export function WorkflowPanel({ reportId, status, canReview, canApprove, isCorrection, isLive, scheduledAt, today }: WorkflowPanelProps) {
+export function WorkflowPanel({ reportId, status, canReview, canApprove, isCorrection, isLive, scheduledAt, today, filedWith }: WorkflowPanelProps) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -82,6 +84,11 @@ export function WorkflowPanel({ reportId, status, canReview, canApprove, isCorre
             </p>
           )}
         </div>
+      )}
+      {status === "filing" && (
+        <p className="rounded border border-amber-300 bg-amber-50 p-4 text-sm" role="note">
+          已报送上级备案，备案通过后方可发布。{filedWith ? `报告已报送${filedWith}，等待其备案通过或退回。` : ""}
+        </p>
       )}
       {status === "approved" && (
         <TextActionForm
