@@ -50,7 +50,9 @@ interface TablePlan {
 
 const KIND_BY_COLUMN_TYPE: Record<string, Kind> = {
   PgInteger: "int",
+  PgBigInt53: "int",
   PgText: "text",
+  PgVarchar: "text",
   PgBoolean: "bool",
   PgTimestamp: "timestamp",
   PgJsonb: "json",

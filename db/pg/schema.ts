@@ -19,7 +19,8 @@
  *
  * Adding a table (or a column): add it to db/schema.ts and its SQLite migration as usual, mirror
  * it here in the same place with the same names, then `npm run db:generate-pg` (drizzle-kit,
- * offline) and commit the new file in db/migrations-pg/. The drift test fails until both agree.
+ * offline), commit the new file in db/migrations-pg/ and name the table in db/pg/schema-parity.ts.
+ * The drift test (and tsc, through schema-parity.ts) fails until both agree.
  *
  * Not here yet: the full-text search tables (SQLite FTS5 virtual tables, migrations 0006/0007)
  * have no PostgreSQL counterpart; search on PostgreSQL comes with the data layer.
