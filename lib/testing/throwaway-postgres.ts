@@ -20,6 +20,8 @@ import pg from "pg";
 export interface ThrowawayPostgres {
   /** Connection URL of the database created at start. */
   readonly url: string;
+  /** The temporary directory holding the cluster, its log and its unix socket. */
+  readonly directory: string;
   /** Creates another empty database on the same server and returns its URL. */
   createDatabase(name: string): Promise<string>;
   /** Stops the server (fast shutdown) and removes its directory. Safe to call twice. */
@@ -113,7 +115,7 @@ export async function startThrowawayPostgres(database = "nianbao"): Promise<Thro
       }
       return urlFor(port, name);
     };
-    return { url: await createDatabase(database), createDatabase, stop };
+    return { url: await createDatabase(database), directory: dir, createDatabase, stop };
   } catch (error) {
     stop();
     throw error;
