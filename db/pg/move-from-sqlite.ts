@@ -157,11 +157,29 @@ const READ_BATCH = 2000;
 
 async function postgresChecksum(client: pg.ClientBase, plan: TablePlan): Promise<Checksum> {
   const checksum = new Checksum();
+  const columns = plan.columns.map((c) => quote(c.name)).join(", ");
+  const add = (rows: unknown[][]) => rows.forEach((row) => checksum.add(row.map((v, i) => normalise(v, plan.columns[i]!.kind, "postgres"))));
+  const key = plan.primaryKey.length === 1 ? plan.primaryKey[0]! : null;
+  if (key) {
+    // Keyset pages: each batch starts after the last key read (no OFFSET scanning on big tables).
+    const keyIndex = plan.columns.findIndex((c) => c.name === key);
+    let last: unknown = null;
+    for (;;) {
+      const after = last === null ? "" : `where ${quote(key)} > $1`;
+      const result = await client.query<unknown[]>({
+        text: `select ${columns} from ${quote(plan.name)} ${after} order by ${quote(key)} limit ${READ_BATCH}`,
+        values: last === null ? [] : [last],
+        rowMode: "array",
+      });
+      add(result.rows);
+      if (result.rows.length < READ_BATCH) return checksum;
+      last = result.rows[result.rows.length - 1]![keyIndex];
+    }
+  }
   const order = (plan.primaryKey.length ? plan.primaryKey : plan.columns.map((c) => c.name)).map(quote).join(", ");
-  const select = `select ${plan.columns.map((c) => quote(c.name)).join(", ")} from ${quote(plan.name)} order by ${order}`;
   for (let offset = 0; ; offset += READ_BATCH) {
-    const result = await client.query<unknown[]>({ text: `${select} limit ${READ_BATCH} offset ${offset}`, rowMode: "array" });
-    for (const row of result.rows) checksum.add(row.map((v, i) => normalise(v, plan.columns[i]!.kind, "postgres")));
+    const result = await client.query<unknown[]>({ text: `select ${columns} from ${quote(plan.name)} order by ${order} limit ${READ_BATCH} offset ${offset}`, rowMode: "array" });
+    add(result.rows);
     if (result.rows.length < READ_BATCH) return checksum;
   }
 }
