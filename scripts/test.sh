@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: install what is missing (dependencies, Chromium, CJK fonts), then typecheck, lint,
+# npm test: install what is missing (dependencies, PostgreSQL, Chromium, CJK fonts), then typecheck, lint,
 # unit tests, production build, e2e against the production server on a fresh database, and
 # the dependency audit. Ends with a one-line summary; exits non-zero on any failure.
 set -uo pipefail
@@ -18,6 +18,20 @@ ensure_browser() {
   echo "Chromium or the CJK fonts are missing. Install them with:"
   echo "  sudo apt-get install -y chromium fonts-noto-cjk"
   echo "or point CHROMIUM_PATH at a Chromium binary."
+  return 1
+}
+
+# The integration tests that move data into PostgreSQL or compare its schema start a throwaway
+# server (lib/testing/throwaway-postgres.ts) from Debian's postgresql package.
+ensure_postgres() {
+  if [ -n "${PG_BIN:-}" ] || compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then return 0; fi
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "==> Installing PostgreSQL (apt-get)…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null && return 0
+  fi
+  echo "PostgreSQL is missing; the tests that need it will fail. Install it with:"
+  echo "  sudo apt-get install -y postgresql"
+  echo "or point PG_BIN at its bin directory."
   return 1
 }
 
@@ -44,6 +58,7 @@ audit() {
 }
 
 unit_tests() {
+  ensure_postgres
   mkdir -p .test-reports
   npx vitest run --reporter=default --reporter=json --outputFile=.test-reports/unit.json
 }
