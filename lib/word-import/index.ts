@@ -75,13 +75,19 @@ function sectionHeadingOf(block: HtmlElement): { n: number; text: string } | nul
   return n > 0 ? { n, text: `${m[1]}、${m[2]!.trim()}` } : null;
 }
 
+/** A 「(一)主动公开」 line typed as a bold paragraph: an h3 with the numbering in full-width brackets. */
+function subheading(text: string): HtmlElement {
+  const normalized = text.replace(/^[（(]\s*([一二三四五六七八九十]{1,2})\s*[）)]\s*/, "（$1）");
+  return { type: "element", tag: "h3", attrs: {}, children: [{ type: "text", text: normalized }] };
+}
+
 /** Blocks of a narrative section as report HTML: Word's heading 2/3 and short 「（一）…」 lines become h3/h4. */
 function narrativeHtml(blocks: readonly HtmlElement[]): string {
   const nodes: HtmlNode[] = blocks.map((block) => {
     const text = textOf(block).trim();
     if (block.tag === "h1" || block.tag === "h2") return { ...block, tag: "h3" };
     if (block.tag === "h3" || block.tag === "h4" || block.tag === "h5" || block.tag === "h6") return { ...block, tag: "h4" };
-    if (block.tag === "p" && text.length <= 30 && SUBHEADING.test(text) && !/[。；，]$/.test(text) && !/[。]/.test(text)) return { ...block, tag: "h3" };
+    if (block.tag === "p" && text.length <= 30 && SUBHEADING.test(text) && !/[。]/.test(text)) return subheading(text);
     return block;
   });
   return sanitizeReportHtml(serializeHtml(nodes));
@@ -261,7 +267,8 @@ export function readWordHtml(html: string, formatId: FormatId): WordImport {
 
   const sourceHtml = sanitizeReportHtml(html);
   const document: WordImportDocument = { format: formatId, title, sections, tables, attachments, signature };
-  if (sections.every((s) => s.html === "") && placedCells.length === 0) {
+  const nothingFound = raw.length === 0 || sections.every((s) => s.html === "");
+  if (nothingFound && placedCells.length === 0) {
     throw new WordImportError("未能识别：文件中没有找到年度报告的正文或表格二至四。");
   }
   return { document, placedCells, unplaced, sourceHtml };
