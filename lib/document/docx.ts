@@ -36,7 +36,9 @@ import { countFindings, isBlank, type Finding } from "@/lib/rules";
 import { documentBlocks, signatureLines } from "./blocks";
 import { parseHtml, textOf, type HtmlElement, type HtmlNode } from "./html-tree";
 
-export const DRAFT_LABEL = "审阅稿 · 未发布" as const;
+import { DRAFT_LABEL } from "./review-copy";
+
+export { DRAFT_LABEL, REVIEW_COPY_STATUSES } from "./review-copy";
 
 export interface ReportDocxOptions {
   /** A draft for review on paper: the label in every page header and the current findings at the end. */

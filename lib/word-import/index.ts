@@ -11,15 +11,15 @@
 import mammoth from "mammoth";
 import { getFormat, getTable, type CellId, type FormatId, type TableDef, type TableId } from "@/lib/formats";
 import { sanitizeReportHtml } from "@/lib/html/sanitize";
-import { emptyTables, setTableValue, type ReportAttachment, type ReportSection, type ReportSignature, type ReportTables } from "@/lib/interchange";
+import { emptyTables, setTableValue, type ReportAttachment, type ReportDocument, type ReportSection, type ReportSignature, type ReportTables } from "@/lib/interchange";
 import { parseHtml, serializeHtml, textOf, type HtmlElement, type HtmlNode } from "@/lib/document/html-tree";
 import { normalizeLabel } from "./labels";
+import { MAX_WORD_FILE_BYTES } from "./limits";
 import { placeTable, tableGrid } from "./tables";
 
 export { LabelIndex, looseLabel, normalizeLabel, parseCellText } from "./labels";
 
-/** Largest Word file accepted (the request limit of the server is 1 MiB). */
-export const MAX_WORD_FILE_BYTES = 1_000_000;
+export { MAX_WORD_FILE_BYTES } from "./limits";
 
 export class WordImportError extends Error {
   constructor(message: string) {
@@ -108,8 +108,9 @@ const blockText = (block: HtmlElement): string => textOf(block).replace(/\s+/g, 
 const shorten = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /** Reads a .docx into the given format's sections and tables. Throws WordImportError for a file that is not a readable Word file. */
-export async function importWordFile(file: Uint8Array, format: FormatId): Promise<WordImport> {
-  if (file.byteLength > MAX_WORD_FILE_BYTES) throw new WordImportError(`文件过大：Word 文件不能超过 ${Math.round(MAX_WORD_FILE_BYTES / 1000)} KB。可先删去其中的图片再导入。`);
+export async function importWordFile(file: Uint8Array, format: FormatId, options: { maxBytes?: number } = {}): Promise<WordImport> {
+  const maxBytes = options.maxBytes ?? MAX_WORD_FILE_BYTES;
+  if (file.byteLength > maxBytes) throw new WordImportError(`文件过大：Word 文件不能超过 ${Math.round(maxBytes / 1000)} KB。可先删去其中的图片再导入。`);
   // A .docx is a ZIP archive ("PK\x03\x04"); an old .doc, a PDF or a renamed file is not.
   if (file.byteLength < 4 || file[0] !== 0x50 || file[1] !== 0x4b || file[2] !== 0x03 || file[3] !== 0x04) {
     throw new WordImportError("无法读取：这不是 Word 文档（.docx）。旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx 再导入。");
@@ -272,4 +273,23 @@ export function readWordHtml(html: string, formatId: FormatId): WordImport {
     throw new WordImportError("未能识别：文件中没有找到年度报告的正文或表格二至四。");
   }
   return { document, placedCells, unplaced, sourceHtml };
+}
+
+/**
+ * A whole report document from a Word import (the archive CLI): the base document (unit, year,
+ * format, empty sections and tables) with the sections, tables, title and 落款 the file gave.
+ */
+export function reportFromWordImport(base: ReportDocument, imported: WordImportDocument): ReportDocument {
+  const found = new Map(imported.sections.map((s) => [s.key, s]));
+  const sections = base.sections.map((s) => found.get(s.key) ?? s);
+  for (const s of imported.sections) if (!base.sections.some((b) => b.key === s.key)) sections.push(s);
+  const tables = base.format === "legacy-freeform" ? base.tables : { ...base.tables, ...imported.tables };
+  return {
+    ...base,
+    title: imported.title ?? base.title,
+    sections,
+    tables,
+    attachments: imported.attachments.length > 0 ? imported.attachments : base.attachments,
+    signature: imported.signature?.date ? imported.signature : base.signature,
+  } as ReportDocument;
 }
