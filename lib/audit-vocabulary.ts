@@ -18,7 +18,7 @@ export const AUDIT_ACTION_LABELS = {
   "audit.prune": "清理过期审计日志",
   "report.create": "新建年度报告",
   "report.import": "导入报告",
-  "report.word_import": "从 Word 导入",
+  "report.word_import": "从文档导入",
   "report.title": "修改报告标题",
   "report.review": "审核操作",
   "report.draft": "开始修订",

@@ -97,7 +97,7 @@ describe("placing a table by its labels", () => {
     });
     const imported = await importWordFile(await reportDocx(doc), "gov-2019-trial");
     for (const cell of listCells("gov-2019-trial")) expect(getCell(imported.document, cell.id), cell.id).toBe(getCell(doc, cell.id));
-  });
+  }, 30_000);
 
   it("finds sections by headings with half-width punctuation and spaces, and a statistics table outside its section", () => {
     const result = readWordHtml(

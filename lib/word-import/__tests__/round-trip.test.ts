@@ -18,7 +18,8 @@ const demoDocuments: [string, ReportDocument][] = readdirSync(DEMO_DIR)
     return [f, parsed.document];
   });
 
-describe("report → .docx → import gives back the same report", () => {
+// Writing and reading a .docx takes about a second; more on a loaded machine.
+describe("report → .docx → import gives back the same report", { timeout: 30_000 }, () => {
   it("covers every demo document", () => {
     expect(demoDocuments.length).toBeGreaterThanOrEqual(9);
   });

@@ -9,7 +9,7 @@ import { FIXTURE_BLANK_CELLS, FIXTURE_TEXT, FIXTURE_TITLE, FIXTURE_UNIT, fixture
 
 const file = readFileSync(join(process.cwd(), "lib", "word-import", "__tests__", "fixtures", "township-report.docx"));
 
-describe("a township's own Word file (other fonts, plain-paragraph headings, page header and numbers, merged and blank cells)", () => {
+describe("a township's own Word file (other fonts, plain-paragraph headings, page header and numbers, merged and blank cells)", { timeout: 30_000 }, () => {
   it("imports every table cell right, blanks as blank", async () => {
     const { document, placedCells } = await importWordFile(file, "gov-2021");
     const expected = fixtureTables();
