@@ -5,7 +5,7 @@ import mammoth from "mammoth";
 import { getTableValue } from "../lib/interchange";
 import { FIXTURE_BLANK_CELLS, fixtureTables } from "../scripts/lib/township-word-file";
 import { insertUser, queryOne, uniqueUsername } from "./support/db";
-import { docxParts } from "./support/docx";
+import { docxParts } from "../lib/testing/docx-parts";
 import { signInAs } from "./support/personas";
 import { createTownshipWithCompleteDraft } from "./support/reports";
 
