@@ -81,6 +81,23 @@ function subheading(text: string): HtmlElement {
   return { type: "element", tag: "h3", attrs: {}, children: [{ type: "text", text: normalized }] };
 }
 
+/**
+ * Words a heading of the format's section must contain, so a numbered line inside a section
+ * (「二、依申请公开」 under 一、总体情况) is not taken for the next section.
+ */
+const SECTION_WORDS: Readonly<Record<string, RegExp>> = {
+  overview: /总体|概述|基本情况/,
+  proactive: /主动公开/,
+  applications: /申请/,
+  reviewLitigation: /复议|诉讼/,
+  problems: /问题|改进|不足/,
+  other: /其他|事项/,
+};
+
+function namesSection(heading: string, key: string): boolean {
+  return SECTION_WORDS[key]?.test(heading) ?? true;
+}
+
 /** Blocks of a narrative section as report HTML: Word's heading 2/3 and short 「（一）…」 lines become h3/h4. */
 function narrativeHtml(blocks: readonly HtmlElement[]): string {
   const nodes: HtmlNode[] = blocks.map((block) => {
@@ -157,7 +174,7 @@ export function readWordHtml(html: string, formatId: FormatId): WordImport {
       break;
     }
     const heading = sectionHeadingOf(block);
-    const expected = heading && (format.freeSections || heading.n <= format.sections.length);
+    const expected = heading && (format.freeSections || (heading.n <= format.sections.length && namesSection(heading.text, format.sections[heading.n - 1]!.key)));
     if (heading && expected && heading.n > last) {
       raw.push({ heading: heading.text, number: heading.n, blocks: [] });
       last = heading.n;

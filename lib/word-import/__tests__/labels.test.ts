@@ -112,6 +112,14 @@ describe("placing a table by its labels", () => {
     expect(result.unplaced).toEqual(["「四、政府信息公开行政复议、行政诉讼情况」下没有找到表格"]);
   });
 
+  it("does not take a numbered line inside a section for the next section", () => {
+    const result = readWordHtml(`<p>一、总体情况</p><p>二、依申请公开</p><p>全年收到申请3件。</p><p>五、存在的主要问题及改进情况</p><p>问题。</p>`, "gov-2021");
+    expect(result.document.sections.map((s) => [s.key, s.html])).toEqual([
+      ["overview", "<p>二、依申请公开</p><p>全年收到申请3件。</p>"],
+      ["problems", "<p>问题。</p>"],
+    ]);
+  });
+
   it("refuses a file in which nothing is recognised", () => {
     expect(() => readWordHtml("<p>会议通知</p><p>请各村于周五前报送材料。</p>", "gov-2021")).toThrow(/未能识别/);
   });

@@ -108,7 +108,7 @@ export function WordImportForm({ reportId, format, maxBytes }: { reportId: numbe
       setFormError(answer.message);
       return;
     }
-    router.push(`/staff/reports/${reportId}/sections/${answer.data.imported[0]}?imported=word`);
+    router.push(`/staff/reports/${reportId}/sections/${answer.data.imported[0]}`);
     router.refresh();
   }
 
