@@ -16,6 +16,9 @@ import { callServerAction, serverActionEntries, serverActionId } from "./support
  * unchanged, an allowed call must do its work.
  */
 
+const WORD_FIXTURE = path.join(process.cwd(), "lib/word-import/__tests__/fixtures/township-report.docx");
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 const REFUSAL_CODES = ["unauthenticated", "forbidden", "not_found"];
 
 type Outcome = { kind: "ok" | "refused" | "invalid" | "other"; detail: string };
@@ -153,6 +156,24 @@ test.describe("authorization matrix", () => {
       },
     };
     await prove(autosave);
+    // 从 Word 导入, confirmed: section 六 replaced by the township fixture's (it still names 信息处理费).
+    const wordImport = {
+      entry: "POST app/(staff)/staff/reports/[id]/import-word/upload/route.ts",
+      async call(persona: Persona): Promise<Outcome> {
+        const send = (request: APIRequestContext) =>
+          request.post(`/staff/reports/${R}/import-word/upload`, {
+            headers: { Origin: world.baseURL },
+            multipart: { file: { name: "township-report.docx", mimeType: DOCX_TYPE, buffer: fs.readFileSync(WORD_FIXTURE) }, confirm: "1", parts: "other" },
+            maxRedirects: 0,
+          });
+        if (persona === "anonymous") {
+          const bare = await routeOutcome(await send(world.noCookie));
+          if (bare.kind !== "refused") return bare;
+        }
+        return routeOutcome(await send(world.request[persona]));
+      },
+    };
+    await prove(wordImport);
     const revisionId = () => queryOne<{ id: number }>(
         "select r.id from section_revisions r join report_sections s on s.id = r.section_id where s.report_id = ? and s.key = 'overview' order by r.id desc limit 1",
         R,

@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS = {
   "audit.prune": "清理过期审计日志",
   "report.create": "新建年度报告",
   "report.import": "导入报告",
+  "report.word_import": "从文档导入",
   "report.title": "修改报告标题",
   "report.review": "审核操作",
   "report.draft": "开始修订",
@@ -163,6 +164,10 @@ export function auditDetailSentence(entry: { action: string; result: AuditResult
       return sentence([text(d.year) && `${text(d.year)} 年度报告`]);
     case "report.import":
       return sentence([text(d.year) && `${text(d.year)} 年度报告`, statusLabel(d.status) && `导入后状态：${statusLabel(d.status)}`]);
+    case "report.word_import": {
+      const sections = Array.isArray(d.sections) ? d.sections.length : 0;
+      return sentence([text(d.fileName) && `文件 ${text(d.fileName)}`, sections > 0 && `导入 ${sections} 节`]);
+    }
     case "report.title":
       return sentence([text(d.title) && `新标题：${text(d.title)}`]);
     case "report.publish":

@@ -105,3 +105,36 @@ export async function handleJson(request: Request, work: (body: unknown) => Prom
     return Response.json({ message: "系统繁忙，请稍后重试。" }, { status: 500, headers });
   }
 }
+
+/**
+ * Runs a route handler that takes a file upload (multipart/form-data from our own page): same
+ * origin required, the body read within the request limit, expected failures answered with
+ * their status and a Chinese message (and `fieldErrors` for the form). Never cached.
+ */
+export async function handleUpload(request: Request, work: (form: FormData) => Promise<unknown>): Promise<Response> {
+  const headers = { "Cache-Control": "private, no-store" };
+  try {
+    const h = request.headers;
+    const refusal = crossSiteRefusal(
+      request.method,
+      { origin: h.get("origin"), host: h.get("host"), "x-forwarded-host": h.get("x-forwarded-host"), "sec-fetch-site": h.get("sec-fetch-site") },
+      { requireOrigin: true },
+    );
+    if (refusal) throw new AppError("forbidden", "请求来源无效。");
+    if (declaresTooLargeBody(h.get("content-length"), MAX_REQUEST_BODY_BYTES)) throw new AppError("too_large", BODY_TOO_LARGE_MESSAGE);
+    if (!h.get("content-type")?.startsWith("multipart/form-data")) throw new AppError("invalid", "请求格式无效。");
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      throw new AppError("invalid", "请求格式无效：未能读取上传的文件。");
+    }
+    return Response.json(await work(form), { headers });
+  } catch (error) {
+    if (error instanceof AppError) {
+      return Response.json({ message: error.message, fieldErrors: error.fieldErrors }, { status: error.status, headers });
+    }
+    console.error("[route] unexpected error", error);
+    return Response.json({ message: "系统繁忙，请稍后重试。" }, { status: 500, headers });
+  }
+}

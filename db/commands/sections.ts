@@ -27,9 +27,10 @@ export interface SectionContent {
 }
 
 /** Records a save in the section's history, coalescing a person's autosaves into bursts; true when a new revision began. */
-async function recordRevision(tx: Tx, sectionId: number, authorId: number, content: SectionContent, version: number, at: Date, restoredFromId?: number): Promise<boolean> {
+async function recordRevision(tx: Tx, sectionId: number, authorId: number, content: SectionContent, version: number, at: Date, restoredFromId?: number, fresh = false): Promise<boolean> {
   const [latest] = await tx.select().from(sectionRevisions).where(eq(sectionRevisions.sectionId, sectionId)).orderBy(desc(sectionRevisions.id)).limit(1);
   const coalesce =
+    !fresh &&
     restoredFromId === undefined &&
     latest !== undefined &&
     latest.authorId === authorId &&
@@ -127,5 +128,33 @@ export async function restoreSectionRevision(db: Db, actor: UserActor, input: { 
       details: { section: input.sectionKey, revisionId: input.revisionId },
     });
     return version;
+  });
+}
+
+/**
+ * 「从 Word 导入」 after the clerk confirmed: the chosen sections replaced in one transaction, each
+ * as a new revision of its own (never folded into the clerk's last autosave burst, so what was
+ * there before stays in the section's history), with one audit row naming the file and sections.
+ */
+export async function importSectionsContent(
+  db: Db,
+  actor: UserActor,
+  input: { reportId: number; fileName: string; sections: { sectionId: number; sectionKey: string; content: SectionContent }[] },
+): Promise<void> {
+  const at = now();
+  await transaction(db, async (tx) => {
+    for (const section of input.sections) {
+      const [current] = await tx.select({ version: reportSections.version }).from(reportSections).where(and(eq(reportSections.id, section.sectionId), eq(reportSections.reportId, input.reportId)));
+      if (!current) throw new AppError("not_found", "该节不存在。");
+      const version = current.version + 1;
+      await tx.update(reportSections).set({ ...section.content, version, updatedAt: at, updatedById: actor.userId }).where(eq(reportSections.id, section.sectionId));
+      await recordRevision(tx, section.sectionId, actor.userId, section.content, version, at, undefined, true);
+    }
+    await appendAudit(tx, actor, {
+      action: "report.word_import",
+      target: { type: "report", id: input.reportId },
+      result: "success",
+      details: { fileName: input.fileName, sections: input.sections.map((s) => s.sectionKey) },
+    });
   });
 }

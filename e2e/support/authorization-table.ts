@@ -36,6 +36,7 @@ const adminOnly = (rule: string): TableEntry => ({ allowed: ["admin"], rule });
 export const AUTHORIZATION_TABLE: Record<string, TableEntry> = {
   // Drafting: the unit's clerks, while the report is a draft or was returned.
   [`PUT app/api/reports/[id]/sections/[key]/route.ts`]: { allowed: ["clerkA"], rule: "autosave: clerks of the unit, draft only" },
+  [`POST app/(staff)/staff/reports/[id]/import-word/upload/route.ts`]: { allowed: ["clerkA"], rule: "从 Word 导入 (read, and store on confirm): clerks of the unit, draft only" },
   [`${REPORT_ACTIONS}#updateReportTitleAction`]: { allowed: ["clerkA"], rule: "clerks of the unit, draft only" },
   [`${REPORT_ACTIONS}#setSectionCompletedAction`]: { allowed: ["clerkA"], rule: "clerks of the unit, draft only" },
   [`${REPORT_ACTIONS}#restoreRevisionAction`]: { allowed: ["clerkA"], rule: "clerks of the unit, draft only" },

@@ -41,7 +41,7 @@ async function snapshotOf(row: ReportSectionRow): Promise<SectionSnapshot> {
 }
 
 /** Validates and normalises the new content of a section: sanitised HTML, or well-formed cells with totals computed. */
-function contentFor(row: ReportSectionRow, format: string, input: SaveSectionInput) {
+export function contentFor(row: ReportSectionRow, format: string, input: Pick<SaveSectionInput, "html" | "cells">) {
   const stored = sectionContentOf(row);
   if (stored.kind === "narrative") {
     if (input.html === undefined) throw new AppError("invalid", "缺少本节内容。");

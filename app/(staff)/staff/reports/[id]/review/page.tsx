@@ -6,6 +6,7 @@ import { CommentThread } from "@/components/review/comment-thread";
 import { DocumentChanges } from "@/components/review/document-changes";
 import { sectionLabel } from "@/components/editor/section-nav";
 import { buttonLinkClass } from "@/components/ui/button";
+import { REVIEW_COPY_STATUSES } from "@/lib/document/review-copy";
 import { getReportForEditing } from "@/lib/data/reports";
 import { getReviewData, listReportReviewers } from "@/lib/data/workflow";
 import { loadOrNotFound } from "@/lib/load";
@@ -55,6 +56,11 @@ export default async function ReviewPage({
         <Link href={`/staff/reports/${id}/history`} className={action}>
           历史记录
         </Link>
+        {REVIEW_COPY_STATUSES.includes(review.status) && (
+          <a href={`/staff/reports/${id}/review-copy.docx`} className={action} download>
+            导出 Word（审阅稿）
+          </a>
+        )}
         {review.approval && (
           <Link href={`/staff/reports/${id}/sign-off`} className={action}>
             审签单

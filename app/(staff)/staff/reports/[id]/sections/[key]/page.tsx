@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportEditor } from "@/components/editor/report-editor";
 import { buttonLinkClass } from "@/components/ui/button";
+import { REVIEW_COPY_STATUSES } from "@/lib/document/review-copy";
 import { CommentThread } from "@/components/review/comment-thread";
 import { sectionLabel } from "@/components/editor/section-nav";
 import { getReportForEditing } from "@/lib/data/reports";
@@ -41,6 +42,16 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
         <Link href={`/staff/reports/${report.id}/review`} className={buttonLinkClass("secondary")}>
           审核与意见
         </Link>
+        {report.editable && (
+          <Link href={`/staff/reports/${report.id}/import-word`} className={buttonLinkClass("secondary")}>
+            从 Word 导入
+          </Link>
+        )}
+        {REVIEW_COPY_STATUSES.includes(report.status) && (
+          <a href={`/staff/reports/${report.id}/review-copy.docx`} className={buttonLinkClass("secondary")} download>
+            导出 Word（审阅稿）
+          </a>
+        )}
       </nav>
       {report.editable && <TitleField reportId={report.id} title={report.title} />}
       <ReportEditor
