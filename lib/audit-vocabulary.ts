@@ -42,6 +42,11 @@ export const AUDIT_ACTION_LABELS = {
   "unit.deactivate": "停用单位",
   "unit.manage": "管理单位",
   "reporting_list.save": "保存报送单位名单",
+  "summation.start": "开始汇总",
+  "summation.own_figures": "保存本级数据",
+  "summation.absent": "标记单位暂缺",
+  "summation.absent_clear": "取消单位暂缺",
+  "summation.sum": "汇总",
   "user.create": "新建账号",
   "user.update": "修改账号",
   "user.activate": "启用账号",
@@ -184,6 +189,20 @@ export function auditDetailSentence(entry: { action: string; result: AuditResult
         text(d.year) && `${text(d.year)} 年度`,
         typeof d.listed === "number" && `列入名单 ${d.listed} 个单位`,
         leftOut.length > 0 && `不列入：${leftOut.map((u) => `${text(u.name) ?? "某单位"}（${text(u.reason) ?? "未说明原因"}）`).join("、")}`,
+      ]);
+    }
+    case "summation.own_figures":
+      return sentence([typeof d.changedCells === "number" && `修改 ${d.changedCells} 格`]);
+    case "summation.absent":
+    case "summation.absent_clear":
+      return sentence([text(d.unit), text(d.note) && `说明：${text(d.note)}`]);
+    case "summation.sum": {
+      const summed = Array.isArray(d.units) ? d.units.map((u) => text(u)).filter(Boolean) : [];
+      const absent = Array.isArray(d.absent) ? d.absent.map((u) => text(u)).filter(Boolean) : [];
+      return sentence([
+        `汇总 ${summed.length} 个单位`,
+        absent.length > 0 && `暂缺：${absent.join("、")}`,
+        typeof d.changedCells === "number" && `变化 ${d.changedCells} 格`,
       ]);
     }
     case "user.create":
