@@ -41,6 +41,11 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
         <Link href={`/staff/reports/${report.id}/review`} className={buttonLinkClass("secondary")}>
           审核与意见
         </Link>
+        {report.summation && (
+          <Link href={`/staff/reports/${report.id}/summation`} className={buttonLinkClass("secondary")}>
+            {report.summation.started ? "汇总" : "开始汇总"}
+          </Link>
+        )}
       </nav>
       {report.editable && <TitleField reportId={report.id} title={report.title} />}
       <ReportEditor
