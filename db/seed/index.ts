@@ -12,6 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { importReportJson } from "../report-import";
 import { ARCHIVE_UNITS, CITY_UNITS, DEMO_UNITS, type DemoUnit } from "./units";
 import { DEMO_META_KEY } from "../demo-marker";
+import { seedDemoSummation } from "./summation";
 
 export { DEMO_META_KEY, isDemoDataPresent } from "../demo-marker";
 
@@ -48,6 +49,7 @@ export async function seedDemoData(db: Db): Promise<void> {
     await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: new Date().toISOString() });
   });
   await seedDemoReports(db);
+  await seedDemoSummation(db);
 }
 
 export const DEMO_REPORTS_DIR = path.join(process.cwd(), "db", "seed", "reports");
