@@ -148,3 +148,20 @@ test.describe("a county sums its units' reports", () => {
     await expect(page.getByRole("button", { name: /汇总/ })).toHaveCount(0);
   });
 });
+
+test.describe("a citizen reads a 汇总 report", () => {
+  test("the demo county's 2023 report states, under its tables, which unit its figures leave out", async ({ page }) => {
+    const { id } = queryOne<{ id: number }>("select r.id from reports r join units u on u.id = r.unit_id where u.short_name = '示例县' and r.year = 2023")!;
+    await page.goto("/reports?year=2023");
+    await page.getByRole("link", { name: "示例县人民政府2023年政府信息公开工作年度报告" }).click();
+    await expect(page).toHaveURL(new RegExp(`/reports/${id}$`));
+    const table4 = page.getByRole("table", { name: /行政复议、行政诉讼情况/ });
+    await expect(table4).toBeVisible();
+    const note = page.getByText("本汇总数据不含：示例县司法局（暂缺：县司法局2023年度报告未按期报送，已督促其尽快公开）。");
+    await expect(note).toBeVisible();
+    // Under the last table, before section 五.
+    const [tableBox, noteBox, problemsBox] = await Promise.all([table4.boundingBox(), note.boundingBox(), page.getByRole("heading", { name: /^五、/ }).boundingBox()]);
+    expect(noteBox!.y).toBeGreaterThan(tableBox!.y);
+    expect(noteBox!.y).toBeLessThan(problemsBox!.y);
+  });
+});
