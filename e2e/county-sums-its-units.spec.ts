@@ -142,7 +142,9 @@ test.describe("a county sums its units' reports", () => {
     const report = queryOne<{ id: number }>("select id from reports where unit_id = ?", countyId);
     test.skip(!report, "needs the clerk's report");
     await signInAs(page, leader, PASSWORD);
-    await page.goto(`/staff/reports/${report!.id}/summation`);
+    // A leader opens the report on its review screen and follows 「汇总」 from there.
+    await page.goto(`/staff/reports/${report!.id}`);
+    await page.getByRole("navigation", { name: "报告操作" }).getByRole("link", { name: "汇总" }).click();
     await expect(page.getByRole("heading", { level: 1, name: /^汇总：/ })).toBeVisible();
     await expect(page.getByText("汇总由本单位填报员进行")).toBeVisible();
     await expect(page.getByRole("button", { name: /汇总/ })).toHaveCount(0);

@@ -55,6 +55,11 @@ export default async function ReviewPage({
         <Link href={`/staff/reports/${id}/history`} className={action}>
           历史记录
         </Link>
+        {editor.summation?.started && (
+          <Link href={`/staff/reports/${id}/summation`} className={action}>
+            汇总
+          </Link>
+        )}
         {review.approval && (
           <Link href={`/staff/reports/${id}/sign-off`} className={action}>
             审签单
