@@ -8,7 +8,8 @@
 import fc from "fast-check";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { reportEditions, reportSummations, sectionRevisions, type Unit } from "@/db/schema";
+import { readReportDocument } from "@/db/report-store";
+import { reportEditions, reportFilings, reportSummations, sectionRevisions, type Unit } from "@/db/schema";
 import { createNextYearReport, getReportForEditing } from "@/lib/data/reports";
 import { saveSection, setSectionCompleted } from "@/lib/data/sections";
 import { clearUnitAbsent, getSummationExport, getSummationView, markUnitAbsent, saveOwnFigures, startSummation, sumReport } from "@/lib/data/summation";
@@ -18,8 +19,8 @@ import { getTableValue, parseReportJson, setTableValue, type ReportTables } from
 import { consistentTablesArb } from "@/lib/rules/__tests__/arbitraries";
 import { sumTables } from "@/lib/summation";
 import { MISSING_ABSENT_NOTE_MESSAGE } from "@/lib/validations/summation";
-import { APPROVAL, PUBLISH_NOW, narrativeHtml, publishedReport, submitExplained, writeReport } from "@/lib/testing/report-flows";
-import { actAs, addUnit, addUser, audited, database, refusal, reportRow, sectionRow, seedFixture, written, type Persona, type Township } from "@/lib/testing/integration-db";
+import { APPROVAL, CONSISTENT_TABLES, PUBLISH_NOW, narrativeHtml, publishedReport, submitExplained, writeReport } from "@/lib/testing/report-flows";
+import { actAs, addTownship, addUnit, addUser, audited, database, refusal, reportRow, sectionRow, seedFixture, written, type Persona, type Township } from "@/lib/testing/integration-db";
 
 const f = await seedFixture();
 const countyClerk = await addUser(f.county, "clerk", "county.clerk", "孙主任");
@@ -166,11 +167,36 @@ describe("汇总 of the county", () => {
     expect(getTableValue((await getSummationView(countyReport)).ownTables, OWN_CELL)).toBe(2);
   });
 
-  it("clearing 暂缺 blocks the 汇总 again", async () => {
+  it("a unit whose report is filed (accepted) but not yet published is summed from the filed document", async () => {
+    await actAs(f.liuxi.clerk);
+    const liuxiReport = (await createNextYearReport()).id;
+    await writeReport(f.liuxi, liuxiReport);
+    const filed = (await readReportDocument(database(), liuxiReport))!;
+    database()
+      .insert(reportFilings)
+      .values({ reportId: liuxiReport, supervisorId: f.county.id, mode: "before_publication", document: JSON.stringify(filed), status: "accepted", filedAt: new Date(), decidedAt: new Date() })
+      .run();
     await actAs(countyClerk);
+    const view = await getSummationView(countyReport);
+    expect(view.units.find((u) => u.unitId === f.liuxi.unit.id)).toMatchObject({ source: "filed", absentNote: "该镇年报尚在编制中。", problem: null });
+    // Summed, so no longer stated as missing.
+    expect(view.statement).toBeNull();
+    expect(view.breakdown.contributors.map((c) => c.label)).toEqual(["本级", f.qingshi.unit.name, f.liuxi.unit.name]);
+    const liuxiValue = getTableValue(CONSISTENT_TABLES, OWN_CELL) as number;
+    expect(getTableValue(view.sum, OWN_CELL)).toBe((getTableValue(storedTables(countyReport), OWN_CELL) as number) + liuxiValue);
+    await sumReport(countyReport, { sourcesKey: view.sourcesKey });
+    expect(reportRow(countyReport).metadata.summationNote).toBeUndefined();
     await clearUnitAbsent(countyReport, f.liuxi.unit.id);
-    expect((await getSummationView(countyReport)).units.find((u) => u.unitId === f.liuxi.unit.id)?.source).toBe("missing");
-    await markUnitAbsent(countyReport, { unitId: f.liuxi.unit.id, note: "该镇年报尚在编制中。" });
+  });
+
+  it("clearing 暂缺 of a unit without a report blocks the 汇总 again", async () => {
+    const town = await addTownship("丁村镇");
+    await actAs(countyClerk);
+    expect((await getSummationView(countyReport)).units.find((u) => u.unitId === town.unit.id)?.source).toBe("missing");
+    await markUnitAbsent(countyReport, { unitId: town.unit.id, note: "新设镇，尚无年报" });
+    expect((await getSummationView(countyReport)).canComplete).toBe(true);
+    await clearUnitAbsent(countyReport, town.unit.id);
+    expect((await getSummationView(countyReport)).canComplete).toBe(false);
   });
 });
 
