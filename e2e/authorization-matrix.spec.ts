@@ -182,6 +182,15 @@ test.describe("authorization matrix", () => {
     await prove(action(REPORT, "updateReportTitleAction", editorPage, () => [R, { title: "矩阵甲镇2024年政府信息公开工作年度报告（修改）" }]));
     await prove(action(REPORT, "setSectionCompletedAction", editorPage, () => [R, "overview", true]));
 
+    // ---- 汇总: report A is a township's draft; a township sums nothing, so everyone is refused ----
+    const SUMMATION = "app/(staff)/staff/reports/[id]/summation/actions.ts";
+    const summationPage = `/staff/reports/${R}/summation`;
+    await prove(action(SUMMATION, "startSummationAction", summationPage, () => [R]));
+    await prove(action(SUMMATION, "saveOwnFiguresAction", summationPage, () => [R, { tables: {} }]));
+    await prove(action(SUMMATION, "markUnitAbsentAction", summationPage, () => [R, { unitId: world.unitA, note: "矩阵测试：暂缺" }]));
+    await prove(action(SUMMATION, "clearUnitAbsentAction", summationPage, () => [R, world.unitA]));
+    await prove(action(SUMMATION, "sumReportAction", summationPage, () => [R, {}]));
+
     // ---- Submission and review ----
     const submit = action(REVIEW, "submitReportAction", `/staff/reports/${R}/submit`, () => [R, {}]);
     await prove(submit);

@@ -48,6 +48,11 @@ export const AUDIT_ACTION_LABELS = {
   "filing.return": "备案退回",
   "filing.acknowledge": "确认备案",
   "filing.decide": "办理备案",
+  "summation.start": "开始汇总",
+  "summation.own_figures": "保存本级数据",
+  "summation.absent": "标记单位暂缺",
+  "summation.absent_clear": "取消单位暂缺",
+  "summation.sum": "汇总",
   "user.create": "新建账号",
   "user.update": "修改账号",
   "user.activate": "启用账号",
@@ -205,6 +210,20 @@ export function auditDetailSentence(entry: { action: string; result: AuditResult
     case "filing.return":
     case "filing.acknowledge":
       return sentence([typeof d.edition === "number" && `第 ${d.edition} 版`, reason && `原因：${reason}`, text(d.note) && `备注：${text(d.note)}`]);
+    case "summation.own_figures":
+      return sentence([typeof d.changedCells === "number" && `修改 ${d.changedCells} 格`]);
+    case "summation.absent":
+    case "summation.absent_clear":
+      return sentence([text(d.unit), text(d.note) && `说明：${text(d.note)}`]);
+    case "summation.sum": {
+      const summed = Array.isArray(d.units) ? d.units.map((u) => text(u)).filter(Boolean) : [];
+      const absent = Array.isArray(d.absent) ? d.absent.map((u) => text(u)).filter(Boolean) : [];
+      return sentence([
+        `汇总 ${summed.length} 个单位`,
+        absent.length > 0 && `暂缺：${absent.join("、")}`,
+        typeof d.changedCells === "number" && `变化 ${d.changedCells} 格`,
+      ]);
+    }
     case "user.create":
       return sentence([text(d.username) && `用户名 ${text(d.username)}`, text(d.role) && `角色：${roleLabel(text(d.role))}`]);
     case "user.update": {

@@ -45,6 +45,11 @@ export interface EditorReport {
   /** The unit's level (R2-2: a department works at its parent's). */
   unitLevel: UnitLevel;
   editable: boolean;
+  /**
+   * 汇总 (issue 14): null when the unit supervises no units; else whether the 汇总 was started
+   * (then the table sections are read-only: they are written by the 汇总 page).
+   */
+  summation?: { started: boolean } | null;
   sections: EditorSection[];
   /** Last year's report of the unit, for reference figures, R3-5/R2-1 and section 五. */
   previous: ReportDocument | null;

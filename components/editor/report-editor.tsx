@@ -19,7 +19,7 @@ import { saveSectionRequest } from "./save-section-request";
 import { readLocalDraft, useAutosave, type SaveOutcome } from "./use-autosave";
 
 type EditorSectionData = EditorSection;
-type EditorReportData = Pick<EditorReport, "id" | "year" | "title" | "format" | "unitName" | "unitKind" | "unitLevel" | "editable" | "sections" | "previous" | "copiedText">;
+type EditorReportData = Pick<EditorReport, "id" | "year" | "title" | "format" | "unitName" | "unitKind" | "unitLevel" | "editable" | "sections" | "previous" | "copiedText" | "summation">;
 
 export interface ReportEditorActions {
   setCompleted: (reportId: number, sectionKey: string, completed: boolean) => Promise<ActionResult>;
@@ -85,6 +85,8 @@ export function ReportEditor({
   /** Cells typed in this visit, the latest last: where a new finding most likely comes from. */
   const [typedCells, setTypedCells] = useState<CellId[]>([]);
   const current = sections.find((s) => s.key === currentKey)!;
+  /** A 汇总 report's tables are written by the 汇总 page only. */
+  const summed = report.summation?.started === true;
   const storageKey = `nianbao:draft:${report.id}:${currentKey}`;
 
   const document = useMemo(() => toDocument(report, sections), [report, sections]);
@@ -316,21 +318,32 @@ export function ReportEditor({
             )}
           </div>
         ) : (
-          <TableSectionEditor
-            key={`${currentKey}:${generation}`}
-            format={report.format}
-            tableId={current.tableId}
-            cells={current.cells}
-            totals={totals as Record<CellId, number | null>}
-            findings={sectionFindings}
-            targetOf={targetOf}
-            reference={previousTables}
-            referenceNote={referenceNote}
-            readOnly={!report.editable || conflict !== null}
-            onChange={(cells) => onContent({ cells })}
-            onCellTyped={onCellTyped}
-            onBlur={autosave.flush}
-          />
+          <>
+            {summed && (
+              <p role="note" className="rounded border border-line bg-gray-50 px-3 py-2 text-sm">
+                本报告为汇总报告，统计表由本级数据和各单位数据汇总生成，不能在这里修改。请到
+                <Link href={`/staff/reports/${report.id}/summation`} className="mx-1">
+                  汇总页面
+                </Link>
+                修改本级数据或重新汇总。
+              </p>
+            )}
+            <TableSectionEditor
+              key={`${currentKey}:${generation}`}
+              format={report.format}
+              tableId={current.tableId}
+              cells={current.cells}
+              totals={totals as Record<CellId, number | null>}
+              findings={sectionFindings}
+              targetOf={targetOf}
+              reference={previousTables}
+              referenceNote={referenceNote}
+              readOnly={!report.editable || conflict !== null || summed}
+              onChange={(cells) => onContent({ cells })}
+              onCellTyped={onCellTyped}
+              onBlur={autosave.flush}
+            />
+          </>
         )}
         {current.kind === "narrative" && (
           <CopiedTextPanel check={copiedText.check} sourceHeading={(m) => sections.find((s) => s.key === m.sourceSectionKey)?.heading ?? ""} />

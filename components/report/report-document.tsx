@@ -111,11 +111,14 @@ function BlockView({
   document,
   mode,
   idPrefix,
+  summationNote,
 }: {
   block: ReportBlock;
   document: ReportDocument;
   mode: ReportViewMode;
   idPrefix: string;
+  /** A 汇总 report's statement of missing units, shown under its last table. */
+  summationNote?: string | null;
 }) {
   const headingId = `${idPrefix}-section-${safeId(block.key)}`;
   const heading = block.heading ? (
@@ -136,6 +139,11 @@ function BlockView({
           hideCaption={Boolean(block.heading)}
           idPrefix={`${idPrefix}${block.tableId.replace("table", "")}`}
         />
+        {summationNote && (
+          <p className="mt-2 text-sm" data-summation-note>
+            {summationNote}
+          </p>
+        )}
       </section>
     );
   }
@@ -180,6 +188,8 @@ export function ReportDocumentView({
   idPrefix = "r",
 }: ReportDocumentViewProps) {
   const titleId = `${idPrefix}-title`;
+  const blocks = reportBlocks(document);
+  const lastTable = blocks.findLast((b) => b.kind === "table");
   return (
     <article aria-labelledby={titleId} className={articleClass} data-report-mode={mode} data-report-format={document.format}>
       {mode === "preview" && (
@@ -197,8 +207,15 @@ export function ReportDocumentView({
         <ReportByline document={document} mode={mode} viewCount={viewCount} />
       </header>
       <div className="mt-4">
-        {reportBlocks(document).map((block) => (
-          <BlockView key={`${block.kind}-${block.key}`} block={block} document={document} mode={mode} idPrefix={idPrefix} />
+        {blocks.map((block) => (
+          <BlockView
+            key={`${block.kind}-${block.key}`}
+            block={block}
+            document={document}
+            mode={mode}
+            idPrefix={idPrefix}
+            summationNote={block === lastTable ? document.metadata.summationNote : null}
+          />
         ))}
       </div>
       <ReportSignature document={document} />

@@ -7,6 +7,7 @@ import {
   type TableId,
   type TableLayout,
 } from "@/lib/formats";
+import type { ReactNode } from "react";
 import { getCell, type CellValue, type ReportDocument } from "@/lib/interchange";
 import {
   captionClass,
@@ -31,6 +32,11 @@ export interface StatisticsTableProps {
   readonly hideCaption?: boolean;
   /** Prefix of the header cell ids (must be unique on the page); default `report-<tableId>`. */
   readonly idPrefix?: string;
+  /**
+   * What a data cell shows instead of its plain number, e.g. a button that opens the cell's
+   * breakdown by unit on the 汇总 page (only from a client component: it is a function).
+   */
+  readonly renderValue?: (cellId: string, text: string | null) => ReactNode;
 }
 
 /** A layout cell with its position in the table grid. */
@@ -156,12 +162,14 @@ function DataCellView({
   colSpan,
   headers,
   value,
+  renderValue,
 }: {
   cellId: string;
   computed: boolean;
   colSpan: number;
   headers: string;
   value: CellValue | undefined;
+  renderValue?: StatisticsTableProps["renderValue"];
 }) {
   const text = formatCellValue(value);
   const className = computed ? `${numberCellClass} ${computedCellClass}` : numberCellClass;
@@ -172,7 +180,7 @@ function DataCellView({
       colSpan={colSpan > 1 ? colSpan : undefined}
       className={className}
     >
-      {text ?? <span className="sr-only">未填写</span>}
+      {renderValue ? renderValue(cellId, text) : (text ?? <span className="sr-only">未填写</span>)}
     </td>
   );
 }
@@ -182,11 +190,13 @@ function RowView({
   headers,
   document,
   labelColumns,
+  renderValue,
 }: {
   row: readonly PlacedCell[];
   headers: readonly PlacedCell[];
   document: Pick<ReportDocument, "tables">;
   labelColumns: number;
+  renderValue?: StatisticsTableProps["renderValue"];
 }) {
   return (
     <tr>
@@ -199,6 +209,7 @@ function RowView({
             colSpan={placed.cell.colSpan}
             headers={headerIdsFor(placed, headers)}
             value={getCell(document, placed.cell.cellId)}
+            renderValue={renderValue}
           />
         ) : (
           <HeaderCellView key={placed.id} placed={placed} labelColumns={labelColumns} />
@@ -224,7 +235,7 @@ function bodyGroups(rows: readonly (readonly PlacedCell[])[]): PlacedCell[][][] 
  * One statistics table of a format (table 2, 3 or 4), rendered from the format's layout
  * with merged headers, row-label groups and each data cell tagged with its cell id.
  */
-export function StatisticsTable({ format, tableId, document, hideCaption = false, idPrefix }: StatisticsTableProps) {
+export function StatisticsTable({ format, tableId, document, hideCaption = false, idPrefix, renderValue }: StatisticsTableProps) {
   const table = getTable(format, tableId);
   if (!table) return null;
   const layout = buildTableLayout(table);
@@ -236,7 +247,7 @@ export function StatisticsTable({ format, tableId, document, hideCaption = false
   const minWidth = layout.columnCount >= 10 ? wideTableMinWidthClass : tableMinWidthClass;
   const grid = table.layout === "grid";
   const labelColumns = labelColumnCount(bodyRows);
-  const rowProps = { headers, document, labelColumns };
+  const rowProps = { headers, document, labelColumns, renderValue };
 
   return (
     <TableScroll title={layout.title} width={layout.columnCount >= 10 ? "wide" : "normal"}>

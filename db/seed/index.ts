@@ -14,6 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { importReportJson } from "../report-import";
 import { ARCHIVE_UNITS, CITY_UNITS, DEMO_UNITS, type DemoUnit } from "./units";
 import { DEMO_META_KEY } from "../demo-marker";
+import { seedDemoSummation } from "./summation";
 
 export { DEMO_META_KEY, isDemoDataPresent } from "../demo-marker";
 
@@ -51,6 +52,7 @@ export async function seedDemoData(db: Db): Promise<void> {
     await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: new Date().toISOString() });
   });
   await seedDemoReports(db);
+  await seedDemoSummation(db);
 }
 
 /** The demo township that files its report with 示例县 before publication (发布前备案). */

@@ -31,6 +31,9 @@ const INBOX_ACTIONS = "app/(staff)/staff/inbox/actions.ts";
 const UNIT_ACTIONS = "app/(staff)/staff/admin/units/actions.ts";
 const USER_ACTIONS = "app/(staff)/staff/admin/users/actions.ts";
 
+const SUMMATION_ACTIONS = "app/(staff)/staff/reports/[id]/summation/actions.ts";
+const SUMMATION_RULE = "clerks of a supervising unit (county, city, province), on their own unit's draft report; township staff, leaders and admins are refused";
+
 const adminOnly = (rule: string): TableEntry => ({ allowed: ["admin"], rule });
 
 export const AUTHORIZATION_TABLE: Record<string, TableEntry> = {
@@ -81,6 +84,15 @@ export const AUTHORIZATION_TABLE: Record<string, TableEntry> = {
     allowed: [],
     rule: "clerks of the supervising unit the report was filed with; township staff, leaders and admins are refused",
   },
+  // 汇总 (issue 14): the supervising unit's clerks, on their own unit's report while it is a draft.
+  // The matrix's units are townships, which supervise nobody, so every matrix persona is refused;
+  // the county clerk's 汇总 is proven in e2e/county-sums-its-units.spec.ts, a county leader's and
+  // another county's clerk's refusals there and in lib/data/__tests__/summation.integration.test.ts.
+  [`${SUMMATION_ACTIONS}#startSummationAction`]: { allowed: [], rule: SUMMATION_RULE },
+  [`${SUMMATION_ACTIONS}#saveOwnFiguresAction`]: { allowed: [], rule: SUMMATION_RULE },
+  [`${SUMMATION_ACTIONS}#markUnitAbsentAction`]: { allowed: [], rule: SUMMATION_RULE },
+  [`${SUMMATION_ACTIONS}#clearUnitAbsentAction`]: { allowed: [], rule: SUMMATION_RULE },
+  [`${SUMMATION_ACTIONS}#sumReportAction`]: { allowed: [], rule: SUMMATION_RULE },
   // Administration.
   [`${UNIT_ACTIONS}#createUnitAction`]: adminOnly("admins manage units"),
   [`${UNIT_ACTIONS}#updateUnitAction`]: adminOnly("admins manage units"),

@@ -6,7 +6,9 @@ import { publishReport } from "../../db/commands/publication";
 import { insertReportDocument } from "../../db/report-store";
 import { transaction } from "../../db/transaction";
 import { units, type Unit } from "../../db/schema";
-import { reportDocumentSchema } from "../../lib/interchange";
+import type { FormatId, TableId } from "../../lib/formats";
+import { reportDocumentSchema, setTableValue } from "../../lib/interchange";
+import { fillComputedCells } from "../../lib/rules";
 import { orgCodeCheckChar } from "../../lib/validations/org-code";
 import { E2E_DATABASE_PATH } from "../../playwright.config";
 
@@ -109,4 +111,23 @@ async function insertCompleteReport(
   const reportId = await transaction(db, (tx) => insertReportDocument(tx, doc, { unitId: unit.id, status, origin: "editor" }));
   db.$client.prepare("update report_sections set completed = 1 where report_id = ?").run(reportId);
   return reportId;
+}
+
+/**
+ * A published report's correction, published at once (edition 2, 3 …) by the system: one cell
+ * of its tables changed (totals follow), as if the unit had corrected and republished it.
+ */
+export async function publishCorrectedCell(reportId: number, cellId: string, value: number, changeNote = "更正统计数据。"): Promise<void> {
+  const db = openDatabase(E2E_DATABASE_PATH);
+  try {
+    const tableId = cellId.split(".")[0] as TableId;
+    const row = db.$client.prepare("select id, cells from report_sections where report_id = ? and table_id = ?").get(reportId, tableId) as { id: number; cells: string };
+    const report = db.$client.prepare("select format from reports where id = ?").get(reportId) as { format: FormatId };
+    const tables = fillComputedCells(report.format, setTableValue({ [tableId]: JSON.parse(row.cells) }, cellId, value));
+    db.$client.prepare("update report_sections set cells = ? where id = ?").run(JSON.stringify(tables[tableId]), row.id);
+    const result = await publishReport(db, systemActor("cli"), reportId, { at: new Date(), from: ["published"], changeNote });
+    if (!result.published) throw new Error(`report ${reportId} was not republished`);
+  } finally {
+    db.$client.close();
+  }
 }

@@ -18,6 +18,7 @@ import { db } from "./db";
 import { checkStoredReport } from "./report-checks";
 import { requireEditableReport, requireReadableReport } from "./report-access";
 import { actorOf, requireViewer } from "./session";
+import { summationStateOf } from "./summation";
 
 /**
  * Findings of a stored report: every rule, checked against last year's report of the same unit
@@ -130,6 +131,7 @@ export async function getReportForEditing(reportId: number): Promise<EditorRepor
     unitKind: unit.kind,
     unitLevel: await unitLevelOf(db(), unit.id),
     editable: canEditReport(viewer, report),
+    summation: await summationStateOf({ report, unit, viewer }),
     sections: rows.map(({ section, by }) => ({
       ...sectionContentOf(section),
       key: section.key,

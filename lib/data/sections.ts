@@ -10,6 +10,7 @@ import { fillComputedCells } from "@/lib/rules";
 import { refuseGarbledText } from "@/lib/validations/parse";
 import { saveSectionSchema, tableCellsSchema, type SaveSectionInput } from "@/lib/validations/report";
 import * as sections from "@/db/commands/sections";
+import { isSummationReport } from "@/db/summation-store";
 import { db } from "./db";
 import { actorOf } from "./session";
 import { requireEditableReport, requireReadableReport } from "./report-access";
@@ -38,6 +39,13 @@ async function sectionRow(reportId: number, key: string): Promise<ReportSectionR
 async function snapshotOf(row: ReportSectionRow): Promise<SectionSnapshot> {
   const [by] = row.updatedById ? await db().select({ name: users.displayName }).from(users).where(eq(users.id, row.updatedById)) : [];
   return { html: row.html, cells: row.cells, version: row.version, updatedAt: row.updatedAt, updatedBy: by?.name ?? null };
+}
+
+export const SUMMED_TABLE_MESSAGE = "本报告的统计表由「汇总」生成，不能直接修改：请在汇总页面修改本级数据后重新汇总。";
+
+/** A 汇总 report's tables are written by 汇总 only (a re-sum never overwrites typed figures). */
+async function refuseSummedTable(reportId: number, row: ReportSectionRow): Promise<void> {
+  if (row.kind === "table" && (await isSummationReport(db(), reportId))) throw new AppError("forbidden", SUMMED_TABLE_MESSAGE);
 }
 
 /** Validates and normalises the new content of a section: sanitised HTML, or well-formed cells with totals computed. */
@@ -79,6 +87,7 @@ export async function saveSection(raw: SaveSectionInput): Promise<SaveSectionRes
   }
   const { report, viewer } = await requireEditableReport(input.data.reportId);
   const row = await sectionRow(report.id, input.data.sectionKey);
+  await refuseSummedTable(report.id, row);
   const content = contentFor(row, report.format, input.data);
   const outcome = await sections.saveSectionContent(db(), await actorOf(viewer), {
     reportId: report.id,
@@ -136,6 +145,7 @@ export async function listSectionRevisions(reportId: number, sectionKey: string)
 export async function restoreSectionRevision(reportId: number, sectionKey: string, revisionId: number): Promise<{ version: number }> {
   const { report, viewer } = await requireEditableReport(reportId);
   const row = await sectionRow(report.id, sectionKey);
+  await refuseSummedTable(report.id, row);
   const version = await sections.restoreSectionRevision(db(), await actorOf(viewer), { reportId: report.id, sectionId: row.id, sectionKey, revisionId });
   return { version };
 }

@@ -56,6 +56,11 @@ export const metadataSchema = obj({
   docNo: optionalText(),
   validity: optionalText(),
   category: optionalText(),
+  /**
+   * 汇总 reports (issue 14): which listed units' figures the tables do not contain, e.g.
+   * 「本汇总数据不含：示例县司法局（暂缺：…）。」; the report page shows it under the tables.
+   */
+  summationNote: optionalText(),
 });
 
 export const sectionSchema = obj({

@@ -61,6 +61,11 @@ export default async function ReviewPage({
             导出 Word（审阅稿）
           </a>
         )}
+        {editor.summation?.started && (
+          <Link href={`/staff/reports/${id}/summation`} className={action}>
+            汇总
+          </Link>
+        )}
         {review.approval && (
           <Link href={`/staff/reports/${id}/sign-off`} className={action}>
             审签单

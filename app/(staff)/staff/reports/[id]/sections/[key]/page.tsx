@@ -52,6 +52,11 @@ export default async function SectionPage({ params }: { params: Promise<{ id: st
             导出 Word（审阅稿）
           </a>
         )}
+        {report.summation && (
+          <Link href={`/staff/reports/${report.id}/summation`} className={buttonLinkClass("secondary")}>
+            {report.summation.started ? "汇总" : "开始汇总"}
+          </Link>
+        )}
       </nav>
       {report.editable && <TitleField reportId={report.id} title={report.title} />}
       <ReportEditor
