@@ -2,6 +2,7 @@ import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { importSectionsContent } from "@/db/commands/sections";
 import { readReportDocument } from "@/db/report-store";
+import { isSummationReport } from "@/db/summation-store";
 import { reportSections } from "@/db/schema";
 import { attachmentDisposition } from "@/lib/csv";
 import { DRAFT_LABEL, REVIEW_COPY_STATUSES, reportDocx } from "@/lib/document/docx";
@@ -73,12 +74,14 @@ async function parse(reportId: number, file: File | null) {
   const result = await importWordFile(bytes, found.report.format).catch(refuseFile);
   const rows = await db().select().from(reportSections).where(eq(reportSections.reportId, found.report.id)).orderBy(asc(reportSections.position));
   const sectionsByKey = new Map(result.document.sections.map((s) => [s.key, s]));
+  // A 汇总 report's tables are written by 汇总 only: its tables are not offered (only its text).
+  const summed = await isSummationReport(db(), found.report.id);
   const parts: { part: WordImportPart; row: (typeof rows)[number]; section?: ReportSection; tableId?: TableId }[] = [];
   for (const row of rows) {
     if (row.kind === "narrative") {
       const section = sectionsByKey.get(row.key);
       if (section && section.html !== "") parts.push({ part: { key: row.key, heading: row.heading, kind: "narrative", hasContent: row.html.trim() !== "" }, row, section });
-    } else if (row.tableId && result.document.tables[row.tableId]) {
+    } else if (!summed && row.tableId && result.document.tables[row.tableId]) {
       const hasContent = JSON.stringify(row.cells ?? {}).match(/\d/) !== null;
       parts.push({ part: { key: row.key, heading: row.heading, kind: "table", tableId: row.tableId as TableId, hasContent }, row, tableId: row.tableId as TableId });
     }

@@ -5,6 +5,8 @@
  * states who is missing; a township's correction shows up as a change before the re-sum, and the
  * own figures survive it. Up a city, every unit is counted exactly once.
  */
+import fs from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
@@ -12,6 +14,7 @@ import { readReportDocument } from "@/db/report-store";
 import { reportEditions, reportFilings, reportSummations, sectionRevisions, type Unit } from "@/db/schema";
 import { createNextYearReport, getReportForEditing } from "@/lib/data/reports";
 import { saveSection, setSectionCompleted } from "@/lib/data/sections";
+import { applyWordImport, previewWordImport } from "@/lib/data/word";
 import { clearUnitAbsent, getSummationExport, getSummationView, markUnitAbsent, saveOwnFigures, startSummation, sumReport } from "@/lib/data/summation";
 import { approveReport, publishApprovedReport, startCorrection } from "@/lib/data/workflow";
 import { listCells } from "@/lib/formats";
@@ -23,6 +26,7 @@ import { APPROVAL, CONSISTENT_TABLES, PUBLISH_NOW, narrativeHtml, publishedRepor
 import { actAs, addTownship, addUnit, addUser, audited, database, refusal, reportRow, sectionRow, seedFixture, written, type Persona, type Township } from "@/lib/testing/integration-db";
 
 const f = await seedFixture();
+const WORD_FIXTURE = path.join(process.cwd(), "lib", "word-import", "__tests__", "fixtures", "township-report.docx");
 const countyClerk = await addUser(f.county, "clerk", "county.clerk", "孙主任");
 const countyLeader = await addUser(f.county, "leader", "county.leader", "李县长");
 
@@ -139,6 +143,16 @@ describe("汇总 of the county", () => {
     const table = sectionRow(countyReport, "proactive");
     const { error } = await refusal(() => saveSection({ reportId: countyReport, sectionKey: "proactive", baseVersion: table.version, cells: table.cells as Record<string, unknown> }));
     expect(error.message).toContain("汇总");
+  });
+
+  it("nor through 「从 Word 导入」: a summed report offers only its text, never its tables", async () => {
+    await actAs(countyClerk);
+    const preview = await previewWordImport(countyReport, new File([new Uint8Array(fs.readFileSync(WORD_FIXTURE))], "县报告.docx"));
+    expect(preview.parts.length).toBeGreaterThan(0);
+    expect(preview.parts.filter((p) => p.kind === "table")).toEqual([]);
+    const tables = storedTables(countyReport);
+    await refusal(() => applyWordImport(countyReport, new File([new Uint8Array(fs.readFileSync(WORD_FIXTURE))], "县报告.docx"), ["applications"]));
+    expect(storedTables(countyReport)).toEqual(tables);
   });
 
   it("a township's correction shows up as a change old → new; the re-sum applies it and keeps the own figures", async () => {
