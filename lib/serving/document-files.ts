@@ -82,16 +82,24 @@ export class DocumentFiles {
     this.now = options.now ?? Date.now;
   }
 
-  /** Generates every missing file (one at a time); returns how many were stored. */
+  /**
+   * Generates every missing file, one at a time, newest edition first; returns how many were
+   * stored. The list is read again after each file, so a publication made meanwhile comes next.
+   */
   async runOnce(): Promise<number> {
     const kinds = Object.keys(this.generators) as EditionFileKind[];
+    const attempted = new Set<string>();
     let stored = 0;
-    for (const missing of findMissingEditionFiles(this.db, kinds, 1_000)) {
-      if (this.stopping) break;
-      const key = `${missing.editionId}:${missing.kind}`;
-      const failure = this.failures.get(key);
-      if (failure && failure.retryAt > this.now()) continue;
-      if (await this.generate(missing.editionId, missing.kind, key)) stored += 1;
+    while (!this.stopping) {
+      const next = findMissingEditionFiles(this.db, kinds, 1_000).find((missing) => {
+        const key = `${missing.editionId}:${missing.kind}`;
+        const failure = this.failures.get(key);
+        return !attempted.has(key) && !(failure && failure.retryAt > this.now());
+      });
+      if (!next) break;
+      const key = `${next.editionId}:${next.kind}`;
+      attempted.add(key);
+      if (await this.generate(next.editionId, next.kind, key)) stored += 1;
     }
     if (!this.stopping && this.browserPromise && this.now() - this.lastWorkAt >= this.timing.browserIdleMs) await this.closeBrowser();
     return stored;
