@@ -2,7 +2,7 @@
  * The 原文 files of published editions (issue 15): which editions still lack one, and a file
  * as the download routes serve it. Reads only; db/commands/edition-files.ts stores them.
  */
-import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, notExists, sql } from "drizzle-orm";
 import type { EditionFileKind } from "../lib/document/file-kinds";
 import type { Db } from "./client";
 import { editionFiles, reportEditions, reports } from "./schema";
@@ -19,23 +19,22 @@ export interface MissingEditionFile {
  * new files: it is not served; the files it already has are kept.
  */
 export function findMissingEditionFiles(db: Db, kinds: readonly EditionFileKind[], limit = 50): MissingEditionFile[] {
-  if (kinds.length === 0) return [];
-  const editions = db
-    .select({ editionId: reportEditions.id, reportId: reportEditions.reportId, kinds: sql<string | null>`(select group_concat(${editionFiles.kind}) from ${editionFiles} where ${editionFiles.editionId} = ${reportEditions.id})` })
-    .from(reportEditions)
-    .innerJoin(reports, eq(reports.id, reportEditions.reportId))
-    .where(and(isNull(reports.withdrawnAt), ne(reports.status, "withdrawn")))
-    .orderBy(desc(reportEditions.id))
-    .all();
   const missing: MissingEditionFile[] = [];
-  for (const edition of editions) {
-    const present = new Set((edition.kinds ?? "").split(","));
-    for (const kind of kinds) {
-      if (!present.has(kind)) missing.push({ editionId: edition.editionId, reportId: edition.reportId, kind });
-      if (missing.length >= limit) return missing;
-    }
+  for (const kind of kinds) {
+    const lacking = notExists(
+      db.select({ one: sql`1` }).from(editionFiles).where(and(eq(editionFiles.editionId, reportEditions.id), eq(editionFiles.kind, kind))),
+    );
+    const rows = db
+      .select({ editionId: reportEditions.id, reportId: reportEditions.reportId })
+      .from(reportEditions)
+      .innerJoin(reports, eq(reports.id, reportEditions.reportId))
+      .where(and(isNull(reports.withdrawnAt), ne(reports.status, "withdrawn"), lacking))
+      .orderBy(desc(reportEditions.id))
+      .limit(limit)
+      .all();
+    missing.push(...rows.map((row) => ({ ...row, kind })));
   }
-  return missing;
+  return missing.sort((a, b) => b.editionId - a.editionId || kinds.indexOf(a.kind) - kinds.indexOf(b.kind)).slice(0, limit);
 }
 
 /** The snapshot an edition file is generated from. */
@@ -67,14 +66,4 @@ export function editionFile(db: Db, editionId: number, kind: EditionFileKind): {
     .from(editionFiles)
     .where(and(eq(editionFiles.editionId, editionId), eq(editionFiles.kind, kind)))
     .get();
-}
-
-/** Which of these editions have which files (for lists of editions). */
-export function editionFileKinds(db: Db, editionIds: readonly number[]): Map<number, EditionFileKind[]> {
-  const out = new Map<number, EditionFileKind[]>();
-  if (editionIds.length === 0) return out;
-  for (const row of db.select({ editionId: editionFiles.editionId, kind: editionFiles.kind }).from(editionFiles).where(inArray(editionFiles.editionId, [...editionIds])).all()) {
-    out.set(row.editionId, [...(out.get(row.editionId) ?? []), row.kind]);
-  }
-  return out;
 }

@@ -67,7 +67,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 async function startServer(databasePath: string, logFile: string) {
   const log = fs.openSync(logFile, "a");
   const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
-    env: { ...process.env, PORT: String(PORT), DATABASE_PATH: databasePath, AUTH_SECRET: "bench-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, PORT: String(PORT), DATABASE_PATH: databasePath, AUTH_SECRET: "bench-secret-0123456789abcdef", NEXT_TELEMETRY_DISABLED: "1", DOCUMENT_FILES: "0" },
     stdio: ["ignore", log, "ignore"],
     detached: true,
   });
