@@ -70,6 +70,9 @@ export class DocumentFiles {
   private browserPromise: Promise<Browser> | null = null;
   private lastWorkAt = 0;
   private stopping = false;
+  /** Rejects when stop() is called: a file in progress is abandoned at once. */
+  private readonly stopped: Promise<never>;
+  private abort: (reason: Error) => void = () => undefined;
   /** Failed files: how often, and not before when to try again. */
   private readonly failures = new Map<string, { count: number; retryAt: number }>();
 
@@ -80,6 +83,8 @@ export class DocumentFiles {
     this.timing = { ...DOCUMENT_FILE_TIMING, ...options.timing };
     this.launchBrowser = options.launchBrowser ?? launchPrintBrowser;
     this.now = options.now ?? Date.now;
+    this.stopped = new Promise<never>((_, reject) => (this.abort = reject));
+    this.stopped.catch(() => undefined);
   }
 
   /**
@@ -105,9 +110,14 @@ export class DocumentFiles {
     return stored;
   }
 
-  /** Ends the current run after its file and closes the browser. */
+  /**
+   * Ends the current run: a file in progress is abandoned and the browser closed at once (the
+   * file is made at the next start) instead of holding up the server's stop.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.abort(new Error("stopped"));
+    await this.closeBrowser();
   }
 
   /** Closes the browser (after `stop` and the run in progress). */
@@ -126,7 +136,7 @@ export class DocumentFiles {
       const parsed = parseReportJson(edition.snapshot);
       if (!parsed.ok) throw new Error(`stored snapshot is not a valid nianbao-report/1 document (${parsed.error.path}: ${parsed.error.message})`);
       const tools: GeneratorTools = { browser: () => this.browser(), timeoutMs: this.timing.timeoutMs };
-      const content = await withTimeout(generator(parsed.document, tools), this.timing.timeoutMs);
+      const content = await Promise.race([withTimeout(generator(parsed.document, tools), this.timing.timeoutMs), this.stopped]);
       const result = await storeEditionFile(this.db, { editionId, kind, content });
       this.failures.delete(key);
       this.lastWorkAt = this.now();
@@ -135,6 +145,7 @@ export class DocumentFiles {
       }
       return result.stored;
     } catch (error) {
+      if (this.stopping) return false; // abandoned by stop(): the next start makes it
       const count = (this.failures.get(key)?.count ?? 0) + 1;
       const wait = Math.min(this.timing.retryMs * 2 ** (count - 1), this.timing.maxRetryMs);
       this.failures.set(key, { count, retryAt: this.now() + wait });

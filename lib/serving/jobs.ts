@@ -98,7 +98,7 @@ export function startJobs(options: JobsOptions): Jobs {
   return {
     async stop() {
       for (const job of jobs) job.cancel();
-      await documentFiles.stop(); // the file being made is finished, the rest waits for the next start
+      await documentFiles.stop(); // a file in progress is abandoned; it and the rest are made at the next start
       await Promise.all(jobs.map((job) => job.idle()));
       await documentFiles.close();
       await views.flush(); // a clean shutdown loses no views

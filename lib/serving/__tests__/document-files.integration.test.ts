@@ -97,6 +97,31 @@ describe("原文 files of published editions", () => {
     expect(filesOf(editionId!)).toHaveLength(1);
   });
 
+  it("stop abandons a file in progress at once, without an error, and the next start makes it", async () => {
+    const town = await addTownship("停止镇");
+    const id = await publishedReport(town);
+    const [editionId] = editionIds(id);
+    const log = { info: vi.fn(), error: vi.fn() };
+    let started!: () => void;
+    const printing = new Promise<void>((resolve) => (started = resolve));
+    const hanging: EditionFileGenerator = () => {
+      started();
+      return new Promise(() => undefined);
+    };
+    const files = new DocumentFiles({ db: database(), log, generators: { pdf: hanging } });
+    const run = files.runOnce();
+    await printing;
+    const before = performance.now();
+    await files.stop();
+    expect(await run).toBe(0);
+    expect(performance.now() - before).toBeLessThan(1_000);
+    expect(log.error).not.toHaveBeenCalled();
+    expect(filesOf(editionId!)).toEqual([]);
+
+    await new DocumentFiles({ db: database(), log: silent, generators: { pdf: titleFile } }).runOnce();
+    expect(filesOf(editionId!)).toHaveLength(1);
+  });
+
   it("a correction gets its own file, the earlier edition keeps its own, and a withdrawn report keeps both but gets no new ones", async () => {
     const town = await addTownship("修订镇");
     const id = await publishedReport(town);
