@@ -5,7 +5,7 @@
 import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "./client";
-import { reports, units } from "./schema";
+import { editionFiles, reports, units } from "./schema";
 
 export interface LiveState {
   liveEditionId: number | null;
@@ -14,7 +14,8 @@ export interface LiveState {
   viewCount: number;
   /**
    * Changes when anything else the page shows changes: the unit's other reports (comparison
-   * panel, links to other years) and the unit's name.
+   * panel, links to other years), the unit's name and the live edition's 原文 files (made by a
+   * background job after publication, then offered for download).
    */
   related: string | null;
 }
@@ -27,12 +28,16 @@ export function liveStateReader(db: Db): (reportId: number) => LiveState | undef
     .from(other)
     .where(eq(other.unitId, reports.unitId));
   const unitName = db.select({ name: units.name }).from(units).where(eq(units.id, reports.unitId));
+  const originals = db
+    .select({ kinds: sql`coalesce(group_concat(${editionFiles.kind}), '')` })
+    .from(editionFiles)
+    .where(eq(editionFiles.editionId, reports.liveEditionId));
   const query = db
     .select({
       liveEditionId: reports.liveEditionId,
       withdrawnAt: sql<number | null>`${reports.withdrawnAt}`,
       viewCount: reports.viewCount,
-      related: sql<string | null>`(${otherReports}) || (${unitName})`,
+      related: sql<string | null>`(${otherReports}) || (${unitName}) || '|' || (${originals})`,
     })
     .from(reports)
     .where(eq(reports.id, sql.placeholder("id")))

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   index,
+  blob,
   integer,
   sqliteTable,
   text,
@@ -10,6 +11,7 @@ import {
 import type { TableId } from "../lib/formats/types";
 import type { CellTree } from "../lib/interchange/schema";
 import type { ReportTables } from "../lib/interchange";
+import { EDITION_FILE_KINDS } from "../lib/document/file-kinds";
 import { FILING_MODES, FILING_STATUSES, REPORT_STATUSES, ROLES, UNIT_KINDS } from "../lib/vocabulary";
 
 /** Millisecond UTC timestamps stored as integers; drizzle maps them to Date. */
@@ -278,6 +280,29 @@ export const reportEditions = sqliteTable(
   },
   (t) => [uniqueIndex("report_editions_report_edition_unique").on(t.reportId, t.edition)],
 );
+
+/**
+ * The 原文 files of a published edition (issue 15): its PDF and DOCX, generated once by a
+ * background job (lib/serving/document-files.ts) after publication, never changed afterwards.
+ * `sha256` is the file's, shown beside the snapshot's on the report page.
+ */
+export const editionFiles = sqliteTable(
+  "edition_files",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => reportEditions.id),
+    kind: text("kind", { enum: EDITION_FILE_KINDS }).notNull(),
+    content: blob("content", { mode: "buffer" }).notNull(),
+    sha256: text("sha256").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("edition_files_edition_kind_unique").on(t.editionId, t.kind)],
+);
+
+export type EditionFile = typeof editionFiles.$inferSelect;
 
 /** Every workflow step of a report: who moved it from what to what, when and why. */
 export const reportTransitions = sqliteTable(

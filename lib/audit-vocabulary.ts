@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS = {
   "auth.password_change": "修改密码",
   "session.end": "会话结束",
   "audit.prune": "清理过期审计日志",
+  "report.file": "生成原文文件",
   "report.create": "新建年度报告",
   "report.import": "导入报告",
   "report.word_import": "从文档导入",
@@ -173,6 +174,12 @@ export function auditDetailSentence(entry: { action: string; result: AuditResult
       const sections = Array.isArray(d.sections) ? d.sections.length : 0;
       return sentence([text(d.fileName) && `文件 ${text(d.fileName)}`, sections > 0 && `导入 ${sections} 节`]);
     }
+    case "report.file":
+      return sentence([
+        typeof d.edition === "number" && `第 ${d.edition} 版`,
+        text(d.kind) && `${text(d.kind) === "docx" ? "Word" : text(d.kind)?.toUpperCase()} 文件`,
+        text(d.sha256) && `SHA-256 ${text(d.sha256)}`,
+      ]);
     case "report.title":
       return sentence([text(d.title) && `新标题：${text(d.title)}`]);
     case "report.publish":

@@ -20,6 +20,9 @@
  * X-5 (copied text, scripts/bench/copied-text.ts): a full check of the largest demo report
  * against 1,000 other reports, in this process before the server starts. Alone, without a
  * build: `npm run bench -- copied-text`.
+ *
+ * 原文 files (scripts/bench/documents.ts): the PDF of the largest demo report, time per file and
+ * size, with the job's own generators: `npm run bench -- documents` (no build needed).
  */
 import { execFile, spawn } from "node:child_process";
 import http from "node:http";
@@ -47,6 +50,7 @@ import { largestReportPage, lighthouseScores, pageWeights, reportPageAgainstNgin
 import { MemorySampler, type MemoryPeak } from "./bench/memory";
 import { generateSearchCorpus } from "./bench/search-corpus";
 import { copiedTextBench, copiedTextRows } from "./bench/copied-text";
+import { documentsBench, documentsRows } from "./bench/documents";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const BASE = `http://localhost:${PORT}`;
@@ -70,6 +74,7 @@ async function startServer(databasePath: string, logFile: string, processes = pr
       AUTH_SECRET: "bench-secret-0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",
       NIANBAO_PROCESSES: processes,
+      DOCUMENT_FILES: "0",
     },
     stdio: ["ignore", log, "ignore"],
     detached: true,
@@ -388,10 +393,19 @@ async function reportPageOnly() {
   }
 }
 
+/** `npm run bench -- documents`: only the 原文 file bench (no build or server needed). */
+async function documentsOnly() {
+  const result = await documentsBench();
+  console.log(`\nMachine: ${machine().cpus} × ${machine().cpuModel}, Node ${process.version}; load average ${loadAverage().join(" ")}`);
+  printTable(documentsRows(result));
+  console.log("\nThe files are in .bench/ (largest-report.*).");
+}
+
 async function main() {
   if (process.argv[2] === "copied-text") return copiedTextOnly();
   if (process.argv[2] === "report-page") return reportPageOnly();
-  if (process.argv[2] !== undefined) throw new Error(`unknown bench ${process.argv[2]} (known: copied-text, report-page)`);
+  if (process.argv[2] === "documents") return documentsOnly();
+  if (process.argv[2] !== undefined) throw new Error(`unknown bench ${process.argv[2]} (known: copied-text, documents, report-page)`);
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-"));
   const databasePath = path.join(dir, "bench.db");

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: install what is missing (dependencies, PostgreSQL, Chromium, CJK fonts), then typecheck, lint,
+# npm test: install what is missing (dependencies, PostgreSQL, Chromium, CJK fonts, poppler-utils), then typecheck, lint,
 # unit tests, production build, e2e against the production server on a fresh database, and
 # the dependency audit. Ends with a one-line summary; exits non-zero on any failure.
 set -uo pipefail
@@ -7,19 +7,6 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 ensure_dependencies || { echo "npm ci failed"; exit 1; }
-
-ensure_browser() {
-  local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-  if [ -x "$chromium" ] && fc-list 2>/dev/null | grep -qi "noto.*cjk"; then return 0; fi
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    echo "==> Installing Chromium and CJK fonts (apt-get)…"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null && return 0
-  fi
-  echo "Chromium or the CJK fonts are missing. Install them with:"
-  echo "  sudo apt-get install -y chromium fonts-noto-cjk"
-  echo "or point CHROMIUM_PATH at a Chromium binary."
-  return 1
-}
 
 # The integration tests that move data into PostgreSQL or compare its schema start a throwaway
 # server (lib/testing/throwaway-postgres.ts) from Debian's postgresql package.
@@ -68,11 +55,13 @@ e2e_tests() {
   npx playwright test
 }
 
+# First: the integration tests print a PDF with Chromium, and the e2e tests need it too.
+step "browser, fonts, poppler" ensure_browser --with-poppler
 step "typecheck" npx tsc --noEmit
 step "lint" npx eslint .
 step "unit tests" unit_tests
 step "build" npx next build
-if [ "${results[3]}" = "ok" ] && step "browser" ensure_browser && [ "${results[4]}" = "ok" ]; then
+if [ "${results[0]}" = "ok" ] && [ "${results[4]}" = "ok" ]; then
   step "e2e tests" e2e_tests
 else
   names+=("e2e tests"); results+=("SKIPPED")

@@ -1,4 +1,4 @@
-import { getFormat, type TableId } from "@/lib/formats";
+import { reportBlocks, type ReportBlock } from "@/lib/document/report-structure";
 import type { ReportDocument } from "@/lib/interchange";
 import { isBlankHtml } from "@/lib/report-editing";
 import type { ReportStatus } from "@/lib/vocabulary";
@@ -33,58 +33,7 @@ export interface ReportDocumentViewProps {
   readonly idPrefix?: string;
 }
 
-/** One block of the report body, in reading order. */
-export type ReportBlock =
-  | {
-      readonly kind: "narrative";
-      readonly key: string;
-      readonly heading: string;
-      /** `null`: a section of the format the document does not have yet. */
-      readonly html: string | null;
-      /** The 附表 follow this section (its heading mentions 附表). */
-      readonly withAttachments: boolean;
-    }
-  | { readonly kind: "table"; readonly key: string; readonly heading: string; readonly tableId: TableId }
-  | { readonly kind: "attachments"; readonly key: string; readonly heading: string };
-
-/**
- * The body of a document in reading order: the format's sections in the format's order
- * (narrative sections taken from the document by key, table sections at their positions),
- * then the document's narrative sections the format does not define, in document order.
- * Legacy 附表 go after the section whose heading names them (「四、附表」), else at the end.
- */
-export function reportBlocks(document: ReportDocument): ReportBlock[] {
-  const format = getFormat(document.format);
-  const byKey = new Map(document.sections.map((s) => [s.key, s]));
-  const fixed = [...(format.preamble ? [format.preamble] : []), ...format.sections];
-  const fixedKeys = new Set(fixed.map((def) => def.key));
-  const blocks: ReportBlock[] = [];
-  for (const def of fixed) {
-    if (def.kind === "table") {
-      blocks.push({ kind: "table", key: def.key, heading: def.heading, tableId: def.tableId });
-      continue;
-    }
-    const section = byKey.get(def.key);
-    blocks.push({
-      kind: "narrative",
-      key: def.key,
-      heading: section ? section.heading : def.heading,
-      html: section ? section.html : null,
-      withAttachments: false,
-    });
-  }
-  for (const section of document.sections) {
-    if (fixedKeys.has(section.key)) continue;
-    blocks.push({ kind: "narrative", key: section.key, heading: section.heading, html: section.html, withAttachments: false });
-  }
-  if (document.attachments.length > 0) {
-    const host = blocks.findIndex((b) => b.kind === "narrative" && b.heading.includes("附表"));
-    const hostBlock = blocks[host];
-    if (hostBlock && hostBlock.kind === "narrative") blocks[host] = { ...hostBlock, withAttachments: true };
-    else blocks.push({ kind: "attachments", key: "attachments", heading: "附表" });
-  }
-  return blocks;
-}
+export { reportBlocks, type ReportBlock };
 
 /** True when sanitised HTML has no visible text (e.g. `""`, `<p></p>`, `<p><br></p>`): the editor's completion check. */
 export { isBlankHtml };

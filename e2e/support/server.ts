@@ -30,6 +30,8 @@ export class ExtraServer {
         DATABASE_PATH: E2E_DATABASE_PATH,
         AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
         NEXT_TELEMETRY_DISABLED: "1",
+        // The main e2e server makes the 原文 files; a second Chromium printing the same ones would only load the machine.
+        DOCUMENT_FILES: "0",
         ...(this.options.stdoutFile ? { LOG_LEVEL: "info" } : {}),
         ...this.options.env,
       },

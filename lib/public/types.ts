@@ -84,7 +84,31 @@ export interface PublicReport {
   readonly figures: KeyFigures | null;
   /** Last year's live report of the same unit, for the 与上年对比 panel. */
   readonly previous: PreviousYearReport | null;
+  /** The shown edition's 原文 files made so far (PDF first), with their SHA-256. */
+  readonly originals: readonly PublicOriginalInfo[];
 }
+
+export interface PublicOriginalInfo {
+  readonly kind: "pdf" | "docx";
+  readonly sha256: string;
+  readonly byteSize: number;
+}
+
+/** A 原文 file as report.pdf / report.docx serve it. */
+export interface PublicOriginalFile {
+  readonly content: Buffer;
+  readonly sha256: string;
+  readonly byteSize: number;
+  /** 「{unit}{year}年政府信息公开工作年度报告.pdf」 */
+  readonly fileName: string;
+  /** For clients that cannot read the Chinese name. */
+  readonly asciiName: string;
+}
+
+export type PublicOriginalResult =
+  | { readonly kind: "file"; readonly file: PublicOriginalFile }
+  | { readonly kind: "pending" }
+  | { readonly kind: "withdrawn"; readonly notice: WithdrawalNotice };
 
 export type PublicReportResult = { readonly kind: "live"; readonly report: PublicReport } | { readonly kind: "withdrawn"; readonly notice: WithdrawalNotice };
 

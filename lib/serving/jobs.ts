@@ -8,19 +8,24 @@
  *   twice;
  * - 浏览量: writes the views counted in memory about once a second, and once more on stop;
  * - audit retention: prunes audit rows older than AUDIT_RETENTION_DAYS, checked at start and
- *   hourly, done at most once a day (the time of the last run is kept in the database).
+ *   hourly, done at most once a day (the time of the last run is kept in the database);
+ * - 原文 files: generates the PDF (and Word) file of every published edition that lacks one, at
+ *   start (the retry) and every 5 s, one file at a time with one reused Chromium
+ *   (document-files.ts).
  */
 import type { Logger } from "pino";
 import { pruneAuditLogIfDue } from "../../db/audit-retention";
 import type { Db } from "../../db/client";
 import { runDuePublications } from "../../db/commands/publication";
 import { now } from "../clock";
+import { DocumentFiles } from "./document-files";
 import type { ViewCounter } from "./view-counting";
 
 export const JOB_INTERVALS_MS = {
   scheduledPublications: 15_000,
   viewFlush: 1_000,
   auditPruning: 3_600_000,
+  documentFiles: 5_000,
 };
 
 export interface JobsOptions {
@@ -34,6 +39,8 @@ export interface JobsOptions {
    */
   runsOnceJobs?: boolean;
   intervals?: Partial<typeof JOB_INTERVALS_MS>;
+  /** The 原文 file generation (default: the PDF with Debian's chromium). */
+  documentFiles?: DocumentFiles;
 }
 
 export interface Jobs {
@@ -70,6 +77,7 @@ function repeat(name: string, ms: number, work: () => Promise<void> | void, log:
 export function startJobs(options: JobsOptions): Jobs {
   const { db, views, retentionDays, log } = options;
   const intervals = { ...JOB_INTERVALS_MS, ...options.intervals };
+  const documentFiles = options.documentFiles ?? new DocumentFiles({ db, log });
   const jobs = [repeat("view flush", intervals.viewFlush, () => views.flush(), log)];
   if (options.runsOnceJobs ?? true) {
     jobs.push(
@@ -91,12 +99,16 @@ export function startJobs(options: JobsOptions): Jobs {
         },
         log,
       ),
+      // DOCUMENT_FILES=0: no 原文 files (the bench's 10,000 generated reports would keep Chromium busy throughout).
+      ...(process.env.DOCUMENT_FILES === "0" ? [] : [repeat("edition files", intervals.documentFiles, async () => void (await documentFiles.runOnce()), log)]),
     );
   }
   return {
     async stop() {
       for (const job of jobs) job.cancel();
+      await documentFiles.stop(); // a file in progress is abandoned; it and the rest are made at the next start
       await Promise.all(jobs.map((job) => job.idle()));
+      await documentFiles.close();
       await views.flush(); // a clean shutdown loses no views
     },
   };

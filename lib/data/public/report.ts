@@ -1,9 +1,12 @@
 import "server-only";
 import { and, asc, desc, eq, lte } from "drizzle-orm";
+import { editionFile, editionFileInfos } from "@/db/edition-files";
 import { reportEditions, reports, units } from "@/db/schema";
+import { editionFileName, type EditionFileKind } from "@/lib/document/file-kinds";
 import { extractKeyFigures } from "@/lib/charts/key-figures";
 import type { ReportDocument } from "@/lib/interchange";
 import type {
+  PublicOriginalResult,
   PreviousYearReport,
   PublicEditionInfo,
   PublicReportFileResult,
@@ -150,6 +153,7 @@ async function loadPublicReport(id: number, editionNo: number | null): Promise<P
       unitReports,
       figures: extractKeyFigures(document),
       previous,
+      originals: editionFileInfos(db(), shown.id),
     },
   };
 }
@@ -194,6 +198,34 @@ export async function getPublicReportFile(id: number, edition: number | null = n
       snapshot,
       sha256: shown.sha256,
       document,
+    },
+  };
+}
+
+/**
+ * The 原文 file (PDF or Word) of a public report's live edition or of an earlier one, with its
+ * Chinese file name; `pending` while the background job has not made it yet; only the notice
+ * for a withdrawn report; null when not public.
+ */
+export async function getPublicOriginal(id: number, edition: number | null, kind: EditionFileKind): Promise<PublicOriginalResult | null> {
+  const loaded = loadPublishedRow(id);
+  if (!loaded) return null;
+  if (isWithdrawn(loaded.row)) return { kind: "withdrawn", notice: withdrawalNoticeOf(loaded) };
+  const { row, live } = loaded;
+  const shown = edition === null ? live : editionsOf(row.id, live.edition).find((e) => e.edition === edition);
+  if (!shown) return null;
+  const file = editionFile(db(), shown.id, kind);
+  if (!file) return { kind: "pending" };
+  const isLive = shown.id === live.id;
+  const title = typeof live.title === "string" ? live.title : "";
+  return {
+    kind: "file",
+    file: {
+      content: file.content,
+      sha256: file.sha256,
+      byteSize: file.byteSize,
+      fileName: editionFileName({ title, year: row.year, unit: { name: row.unitName } }, kind, isLive ? undefined : shown.edition),
+      asciiName: `report-${row.id}${isLive ? "" : `-edition-${shown.edition}`}.${kind}`,
     },
   };
 }

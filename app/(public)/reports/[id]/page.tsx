@@ -98,7 +98,7 @@ export default async function ReportPage(props: ReportPageProps) {
       {report.figures && report.previous?.figures && (
         <ComparisonPanel current={report.figures} previous={report.previous.figures} previousReportId={report.previous.id} />
       )}
-      <ReportDownloads reportId={id} edition={shownEdition} sha256={report.edition.sha256} />
+      <ReportDownloads reportId={id} edition={shownEdition} sha256={report.edition.sha256} originals={report.originals} />
     </div>
   );
 }
