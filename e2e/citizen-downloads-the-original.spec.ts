@@ -2,6 +2,10 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { listCells } from "@/lib/formats";
+import { getCell, parseReportJson } from "@/lib/interchange";
+import { htmlToParagraphs } from "@/lib/rules";
+import { importWordFile } from "@/lib/word-import";
 import { openTestDb, queryOne } from "./support/db";
 import { addPublishedReport, createTownshipWithCompleteDraft } from "./support/reports";
 
@@ -73,12 +77,32 @@ test("the reader finds the report in the list, waits for 「下载原文（PDF�
   expect(fs.statSync(path.join(OUT, "original-page-1.png")).size).toBeGreaterThan(5_000);
 });
 
-test("the Word file answers 404 until it is made, and a withdrawn report's PDF answers 410 with the reason", async ({ page }) => {
-  // The Word file comes from its own generator (lib/serving/document-files.ts): 404 until it is made.
-  const docx = await page.request.get(`/reports/${reportId}/report.docx`);
-  expect([200, 404]).toContain(docx.status());
-  if (docx.status() === 200) expect(docx.headers()["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent(`${TITLE}.docx`)}`);
-  else expect(await docx.text()).toContain("未找到");
+test("the reader downloads 「下载原文（Word）」: its text and every table cell are the published report's; once withdrawn, both files answer 410 with the reason", async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto(`/reports?year=2023&unit=${unitId}`);
+  await page.getByRole("link", { name: TITLE }).click();
+  const downloads = page.getByRole("region", { name: "下载与校验" });
+  const link = downloads.getByRole("link", { name: "下载原文（Word）" });
+  await expect(async () => {
+    if (!(await link.isVisible())) await page.reload();
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 200_000, intervals: [2_000] });
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toBe(`${TITLE}.docx`);
+  const docxPath = path.join(OUT, "original.docx");
+  await download.saveAs(docxPath);
+
+  // Read back with the Word importer, it is the published document: text, headings and cells.
+  const published = parseReportJson(await (await page.request.get(`/reports/${reportId}/report.json`)).text());
+  if (!published.ok) throw new Error(published.error.message);
+  const doc = published.document;
+  if (doc.format === "legacy-freeform") throw new Error("expected a report with tables");
+  const fromWord = (await importWordFile(fs.readFileSync(docxPath), doc.format)).document;
+  expect(fromWord.title).toBe(doc.title);
+  const written = doc.sections.filter((section) => section.html !== "");
+  expect(fromWord.sections.map((section) => section.heading)).toEqual(written.map((section) => section.heading));
+  expect(fromWord.sections.map((section) => htmlToParagraphs(section.html))).toEqual(written.map((section) => htmlToParagraphs(section.html)));
+  for (const cell of listCells(doc.format)) expect(getCell(fromWord, cell.id), cell.id).toBe(getCell(doc, cell.id));
 
   const reason = "数据口径需重新核实。";
   const db = openTestDb();

@@ -37,7 +37,7 @@ export const tableCheckPasses = (check: TableCheck) =>
 /** A move refused before anything was written (the reason is for the operator, in Chinese). */
 export class MoveRefusedError extends Error {}
 
-type Kind = "int" | "text" | "bool" | "timestamp" | "json";
+type Kind = "int" | "text" | "bool" | "timestamp" | "json" | "bytes";
 
 interface TablePlan {
   name: string;
@@ -56,6 +56,7 @@ const KIND_BY_COLUMN_TYPE: Record<string, Kind> = {
   PgBoolean: "bool",
   PgTimestamp: "timestamp",
   PgJsonb: "json",
+  PgCustomColumn: "bytes",
 };
 
 function planTable(table: PgTable): TablePlan {
@@ -129,6 +130,8 @@ function normalise(value: unknown, kind: Kind, side: "sqlite" | "postgres"): str
       return side === "sqlite" ? String(Number(value)) : String((value as Date).getTime());
     case "json":
       return canonicalJson(side === "sqlite" ? JSON.parse(String(value)) : value);
+    case "bytes":
+      return (value as Buffer).toString("base64");
   }
 }
 
@@ -219,6 +222,9 @@ function convert(value: unknown, kind: Kind, where: () => string): unknown {
       return typeof value === "bigint" ? value.toString() : value;
     case "text":
       return String(value);
+    case "bytes":
+      if (!Buffer.isBuffer(value)) throw new Error(`${where()}: 不是二进制数据`);
+      return value;
   }
 }
 

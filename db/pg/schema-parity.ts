@@ -33,6 +33,7 @@ export type SchemaParity = {
     | "reportAttachments"
     | "sectionRevisions"
     | "reportEditions"
+    | "editionFiles"
     | "reportTransitions"
     | "reviewComments"
     | "indexCounters"

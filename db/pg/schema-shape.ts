@@ -4,8 +4,8 @@
  * of plain facts, one per line, so that the SQLite and the PostgreSQL schema can be compared
  * (db/pg/__tests__/schema-drift.integration.test.ts) and a difference reads as a sentence.
  *
- * Column types are compared as kinds: int, text, bool, timestamp, json. PostgreSQL declares them
- * (integer/bigint, text/varchar, boolean, timestamp with time zone, jsonb). SQLite stores only
+ * Column types are compared as kinds: int, text, bool, timestamp, json, bytes. PostgreSQL declares
+ * them (integer/bigint, text/varchar, boolean, timestamp with time zone, jsonb, bytea). SQLite stores only
  * integer or text, so its kind is refined by what db/schema.ts declares for that column (an
  * integer drizzle reads as boolean or as a millisecond timestamp, text it reads as JSON) — the
  * storage must still agree with that intent, or the raw storage class is reported.
@@ -20,7 +20,7 @@ import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type pg from "pg";
 import * as sqliteSchema from "../schema";
 
-export type ColumnKind = "int" | "text" | "bool" | "timestamp" | "json";
+export type ColumnKind = "int" | "text" | "bool" | "timestamp" | "json" | "bytes";
 
 /** Facts about a schema, sorted: "units.name: text not null", "units: index units_name_unique unique (name)", … */
 export type SchemaFacts = string[];
@@ -38,7 +38,7 @@ function declaredSqliteKinds(): Map<string, ColumnKind> {
     const config = getTableConfig(value);
     for (const column of config.columns) {
       const kind: ColumnKind | undefined = (
-        { SQLiteBoolean: "bool", SQLiteTimestamp: "timestamp", SQLiteTextJson: "json", SQLiteInteger: "int", SQLiteText: "text" } as const
+        { SQLiteBoolean: "bool", SQLiteTimestamp: "timestamp", SQLiteTextJson: "json", SQLiteInteger: "int", SQLiteText: "text", SQLiteBlobBuffer: "bytes" } as const
       )[column.columnType as string];
       if (kind) kinds.set(`${config.name}.${column.name}`, kind);
     }
@@ -50,6 +50,7 @@ function sqliteKind(declaredType: string, intent: ColumnKind | undefined): strin
   const storage = declaredType.toLowerCase();
   if (storage === "integer") return intent === "bool" || intent === "timestamp" ? intent : "int";
   if (storage === "text") return intent === "json" ? "json" : "text";
+  if (storage === "blob") return "bytes";
   return `sqlite ${storage}`;
 }
 
@@ -103,6 +104,8 @@ function postgresKind(dataType: string): string {
       return "timestamp";
     case "jsonb":
       return "json";
+    case "bytea":
+      return "bytes";
     default:
       return `postgres ${dataType}`;
   }

@@ -28,6 +28,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -40,12 +41,15 @@ import {
 import type { TableId } from "../../lib/formats/types";
 import type { ReportTables } from "../../lib/interchange";
 import type { CellTree } from "../../lib/interchange/schema";
+import { EDITION_FILE_KINDS } from "../../lib/document/file-kinds";
 import { FILING_MODES, FILING_STATUSES, REPORT_STATUSES, ROLES, UNIT_KINDS } from "../../lib/vocabulary";
 import { REPORT_FORMATS } from "../schema";
 
 /** Instants as `timestamp with time zone`, read as Date (SQLite: integer milliseconds). */
 const timestamp = (name: string) => pgTimestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => timestamp("created_at").notNull().default(sql`now()`);
+/** Bytes (a file) as `bytea`, read as a Buffer (SQLite: a BLOB). */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 /** Integer ids the database hands out, which a copy from SQLite may also set explicitly. */
 const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
 
@@ -246,6 +250,23 @@ export const reportEditions = pgTable(
     publishedById: integer("published_by_id").references(() => users.id),
   },
   (t) => [uniqueIndex("report_editions_report_edition_unique").on(t.reportId, t.edition)],
+);
+
+/** The 原文 files of an edition (PDF, Word), made once after publication. */
+export const editionFiles = pgTable(
+  "edition_files",
+  {
+    id: id(),
+    editionId: integer("edition_id")
+      .notNull()
+      .references(() => reportEditions.id),
+    kind: text("kind", { enum: EDITION_FILE_KINDS }).notNull(),
+    content: bytea("content").notNull(),
+    sha256: text("sha256").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("edition_files_edition_kind_unique").on(t.editionId, t.kind)],
 );
 
 export const reportTransitions = pgTable(

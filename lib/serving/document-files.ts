@@ -15,6 +15,7 @@ import type { Db } from "../../db/client";
 import { storeEditionFile } from "../../db/commands/edition-files";
 import { editionSnapshot, findMissingEditionFiles } from "../../db/edition-files";
 import type { EditionFileKind } from "../document/file-kinds";
+import { reportDocx } from "../document/docx";
 import { launchPrintBrowser, reportPdf } from "../document/pdf";
 import { parseReportJson, type ReportDocument } from "../interchange";
 
@@ -28,6 +29,7 @@ export type EditionFileGenerator = (document: ReportDocument, tools: GeneratorTo
 
 export const EDITION_FILE_GENERATORS: Partial<Record<EditionFileKind, EditionFileGenerator>> = {
   pdf: async (document, tools) => reportPdf(await tools.browser(), document, tools.timeoutMs),
+  docx: (document) => reportDocx(document),
 };
 
 export const DOCUMENT_FILE_TIMING = {

@@ -13,6 +13,7 @@ import { getTableConfig as getPgTableConfig, PgTable } from "drizzle-orm/pg-core
 import { getTableConfig as getSqliteTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storeEditionFile } from "@/db/commands/edition-files";
 import { compareTables, moveSqliteToPostgres, MoveRefusedError, tableCheckPasses } from "@/db/pg/move-from-sqlite";
 import * as pgSchema from "@/db/pg/schema";
 import * as sqliteSchema from "@/db/schema";
@@ -59,7 +60,11 @@ beforeAll(async () => {
   server = await startThrowawayPostgres();
   await seedDemoData(database());
   const [qingshi, liuxi] = await townships("青石镇", "柳溪镇");
-  await publishedReport(qingshi!);
+  const published = await publishedReport(qingshi!);
+  // An edition's 原文 file: bytes move too.
+  const edition = database().select().from(sqliteSchema.reportEditions).all().find((e) => e.reportId === published)!;
+  const content = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x00, 0xff, 0x10, 0x80]);
+  await storeEditionFile(database(), { editionId: edition.id, kind: "pdf", content });
   const draft = await draftReport(liuxi!);
   await writeReport(liuxi!, draft, { complete: false });
   await actAs(liuxi!.leader);

@@ -24,7 +24,7 @@ const filesOf = (editionId: number) =>
 const titleFile: EditionFileGenerator = async (document: ReportDocument) => Buffer.from(`PDF of ${document.title}`);
 
 describe("原文 files of published editions", () => {
-  it("a published edition gets its PDF, printed by Chromium, stored with its SHA-256 and audited", async () => {
+  it("a published edition gets its PDF, printed by Chromium, and its Word file, each stored with its SHA-256 and audited", async () => {
     const town = await addTownship("原文镇");
     const id = await publishedReport(town);
     const [editionId] = editionIds(id);
@@ -35,15 +35,23 @@ describe("原文 files of published editions", () => {
     } finally {
       await files.close();
     }
-    const [file] = filesOf(editionId!);
-    expect(file).toMatchObject({ kind: "pdf" });
+    const stored = filesOf(editionId!);
+    expect(stored.map((f) => f.kind).sort()).toEqual(["docx", "pdf"]);
+    const file = stored.find((f) => f.kind === "pdf");
     expect(file!.content.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(file!.sha256).toBe(createHash("sha256").update(file!.content).digest("hex"));
-    expect(file!.byteSize).toBe(file!.content.byteLength);
+    const word = stored.find((f) => f.kind === "docx")!;
+    expect(word.content.subarray(0, 2).toString()).toBe("PK"); // a .docx is a ZIP archive
+    for (const f of stored) {
+      expect(f.sha256).toBe(createHash("sha256").update(f.content).digest("hex"));
+      expect(f.byteSize).toBe(f.content.byteLength);
+    }
     const audit = database().select().from(auditLog).where(eq(auditLog.action, "report.file")).all();
-    expect(audit).toEqual([
-      expect.objectContaining({ actorName: "scheduler", targetType: "report", targetId: String(id), result: "success", details: expect.objectContaining({ edition: 1, kind: "pdf", sha256: file!.sha256 }) }),
-    ]);
+    expect(audit).toHaveLength(2);
+    for (const f of stored) {
+      expect(audit).toContainEqual(
+        expect.objectContaining({ actorName: "scheduler", targetType: "report", targetId: String(id), result: "success", details: expect.objectContaining({ edition: 1, kind: f.kind, sha256: f.sha256 }) }),
+      );
+    }
     // The cached report page is rendered again, now with 「下载原文（PDF）」.
     expect(liveStateReader(database())(id)?.related).not.toBe(stateBefore?.related);
     // Nothing left to do: a second run stores nothing.
