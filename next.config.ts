@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   compress: false,
   // `npm test` runs `tsc --noEmit` as its own step before building; no need to check twice.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "exceljs"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

@@ -1,4 +1,6 @@
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { orgCodeCheckChar } from "../lib/validations/org-code";
 import { insertUser, openTestDb, queryOne, uniqueUsername } from "./support/db";
 import { signInAs } from "./support/personas";
@@ -65,7 +67,7 @@ test.describe("a county sums its units' reports", () => {
     await signInAs(page, clerk, PASSWORD);
     await page.getByRole("button", { name: /^新建年度报告/ }).click();
     await expect(page).toHaveURL(/\/staff\/reports\/\d+\/sections\//);
-    const report = queryOne<{ id: number; year: number }>("select id, year from reports where unit_id = ?", countyId)!;
+    const report = queryOne<{ id: number; year: number; title: string }>("select id, year, title from reports where unit_id = ?", countyId)!;
     // Two townships have published the year's report; 丙乡 has not.
     const jiaReport = await addPublishedReport(towns.jia, report.year, "liuxi-2023");
     await addPublishedReport(towns.yi, report.year, "baisha-2023");
@@ -130,6 +132,28 @@ test.describe("a county sums its units' reports", () => {
     await expect(page.getByText("报告中的统计表与各单位当前数据一致")).toBeVisible();
     // The own figures survived the re-sum.
     await expect(page.getByLabel(CELL, { exact: true })).toHaveValue("3");
+
+    // Exported for the city: the workbook has one sheet per table and every unit's row, with 合计.
+    const exportSection = page.getByRole("region", { name: "导出" });
+    const [workbookDownload] = await Promise.all([page.waitForEvent("download"), exportSection.getByRole("link", { name: "导出 Excel（.xlsx）" }).click()]);
+    expect(workbookDownload.suggestedFilename()).toBe(`${report.title}（汇总表）.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await workbookDownload.path());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "分单位明细"]);
+    const breakdown = workbook.getWorksheet("分单位明细")!;
+    const rows = new Map<string, unknown[]>();
+    breakdown.eachRow((row) => rows.set(String(row.getCell(1).value), row.values as unknown[]));
+    const header = [...rows.values()].find((values) => values.includes(CELL))!;
+    const column = header.indexOf(CELL);
+    expect(rows.get("本级")![column]).toBe(3);
+    expect(rows.get(JIA)![column]).toBe(jia + 5);
+    expect(rows.get(YI)![column]).toBe(yi);
+    expect(rows.get("合计")![column]).toBe(8 + jia + yi);
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), exportSection.getByRole("link", { name: "导出 CSV" }).click()]);
+    expect(csvDownload.suggestedFilename()).toBe(`${report.title}（汇总表）.csv`);
+    const csv = fs.readFileSync(await csvDownload.path(), "utf8");
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv).toContain(`${JIA},`);
 
     // In the editor the summed tables are read-only, with the way to the 汇总 page.
     await page.getByRole("link", { name: `年度报告 #${report.id}` }).click();

@@ -5,7 +5,9 @@ import { readReportDocument, previousYearDocument } from "@/db/report-store";
 import { reportSummations, users, type Report } from "@/db/schema";
 import { computeSummation, loadSummationInputs, type SummationInputs } from "@/db/summation-store";
 import { unitLevelOf } from "@/db/unit-tree";
+import { attachmentDisposition, csvResponse } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
+import { summationCsv, summationWorkbook, XLSX_CONTENT_TYPE } from "@/lib/export/summation-workbook";
 import { getFormat, type FormatId, type TableId } from "@/lib/formats";
 import type { ReportTables } from "@/lib/interchange";
 import { canEditReport } from "@/lib/permissions";
@@ -248,4 +250,22 @@ export async function getSummationExport(reportId: number): Promise<SummationExp
   const { report } = await requireSummationReport(reportId);
   const computed = computeSummation(await inputsOf(report.id));
   return { title: report.title, format: report.format as FormatId, tables: computed.result.tables, breakdown: computed.result.breakdown };
+}
+
+/**
+ * 「导出 Excel」/「导出 CSV」 on the 汇总 page: the tables 二–四 and every unit's row as an .xlsx
+ * workbook (supervisors forward it upward), or the per-unit rows as CSV. Read like the page.
+ */
+export async function summationDownload(reportId: number, kind: "xlsx" | "csv"): Promise<Response> {
+  const input = await getSummationExport(reportId);
+  const name = `${input.title}（汇总表）`;
+  if (kind === "csv") return csvResponse(summationCsv(input), `${name}.csv`, `summation-${reportId}.csv`, { headers: { "Cache-Control": "private, no-store" } });
+  return new Response(new Uint8Array(await summationWorkbook(input)), {
+    status: 200,
+    headers: {
+      "Content-Type": XLSX_CONTENT_TYPE,
+      "Content-Disposition": attachmentDisposition(`${name}.xlsx`, `summation-${reportId}.xlsx`),
+      "Cache-Control": "private, no-store",
+    },
+  });
 }

@@ -58,6 +58,18 @@ export default async function SummationPage({ params }: { params: Promise<{ id: 
           )}
           <SummationUnits reportId={view.reportId} year={view.year} units={view.units} canEdit={view.canEdit} />
           <SummationResult view={view} />
+          <section aria-labelledby="export-heading" className="rounded border border-line bg-white p-4">
+            <h2 id="export-heading" className="mb-2 text-lg font-semibold">导出</h2>
+            <p className="mb-3 text-sm text-muted">按当前汇总结果导出，报送上级时使用：Excel 工作簿每张统计表一页，另有「分单位明细」一页；CSV 为分单位明细。</p>
+            <p className="flex flex-wrap gap-3">
+              <a href={`/staff/reports/${view.reportId}/summation/summation.xlsx`} download>
+                导出 Excel（.xlsx）
+              </a>
+              <a href={`/staff/reports/${view.reportId}/summation/summation.csv`} download>
+                导出 CSV
+              </a>
+            </p>
+          </section>
         </div>
       )}
     </div>
