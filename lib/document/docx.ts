@@ -33,7 +33,7 @@ import {
 import { buildTableLayout, getTable, type TableId } from "@/lib/formats";
 import { getCell, type ReportAttachment, type ReportDocument } from "@/lib/interchange";
 import { countFindings, isBlank, type Finding } from "@/lib/rules";
-import { documentBlocks, signatureLines } from "./blocks";
+import { reportBlocks, signatureOf } from "./report-structure";
 import { parseHtml, textOf, type HtmlElement, type HtmlNode } from "./html-tree";
 
 import { DRAFT_LABEL } from "./review-copy";
@@ -278,7 +278,7 @@ export async function reportDocx(doc: ReportDocument, options: ReportDocxOptions
   const children: (Paragraph | Table)[] = [
     new Paragraph({ style: "Title", alignment: AlignmentType.CENTER, children: [new TextRun({ text: doc.title })], spacing: { ...exactLine, line: 700, after: LINE } }),
   ];
-  for (const block of documentBlocks(doc)) {
+  for (const block of reportBlocks(doc)) {
     if (block.heading) children.push(sectionHeading(block.heading));
     if (block.kind === "table") {
       const table = statisticsTable(doc, block.tableId);
@@ -286,11 +286,11 @@ export async function reportDocx(doc: ReportDocument, options: ReportDocxOptions
     } else if (block.kind === "attachments") {
       children.push(...attachmentBlocks(doc.attachments));
     } else {
-      children.push(...narrativeBlocks(block.html));
+      children.push(...narrativeBlocks(block.html ?? ""));
       if (block.withAttachments) children.push(...attachmentBlocks(doc.attachments));
     }
   }
-  const { issuer, date } = signatureLines(doc);
+  const { issuer, date } = signatureOf(doc);
   const signature = [issuer, date].filter(Boolean);
   if (signature.length > 0) children.push(new Paragraph({ children: [], spacing: exactLine }));
   for (const line of signature) {
