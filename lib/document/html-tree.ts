@@ -5,6 +5,8 @@
  * is enough; it never executes or fetches anything. Pure: no DOM, runs anywhere.
  */
 
+import { decodeHtmlEntities } from "../html/entities";
+
 export interface HtmlElement {
   readonly type: "element";
   readonly tag: string;
@@ -20,33 +22,6 @@ export interface HtmlText {
 export type HtmlNode = HtmlElement | HtmlText;
 
 const VOID_TAGS: ReadonlySet<string> = new Set(["br", "img", "hr", "col", "meta", "link", "input", "wbr"]);
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  nbsp: "\u00a0",
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  ldquo: "“",
-  rdquo: "”",
-  lsquo: "‘",
-  rsquo: "’",
-  mdash: "—",
-  ndash: "–",
-  hellip: "…",
-  middot: "·",
-};
-
-export function decodeHtmlEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === "#") {
-      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
-}
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

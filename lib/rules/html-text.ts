@@ -4,39 +4,14 @@
  * narrative HTML of reports (paragraphs, headings, lists, simple tables).
  */
 
+import { decodeHtmlEntities } from "../html/entities";
+
 const BLOCK_TAG = /<\/?(?:p|div|h[1-6]|li|ul|ol|tr|td|th|table|section|article|blockquote|header|footer)\b[^>]*>|<br\s*\/?>/gi;
 const ANY_TAG = /<[^>]*>/g;
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  nbsp: " ",
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  ldquo: "“",
-  rdquo: "”",
-  lsquo: "‘",
-  rsquo: "’",
-  mdash: "—",
-  ndash: "–",
-  hellip: "…",
-  middot: "·",
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === "#") {
-      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
-}
-
 /** Paragraphs of an HTML fragment as plain text (block elements and <br> split paragraphs). */
 export function htmlToParagraphs(html: string): string[] {
-  const text = decodeEntities(html.replace(BLOCK_TAG, "\n").replace(ANY_TAG, ""));
+  const text = decodeHtmlEntities(html.replace(BLOCK_TAG, "\n").replace(ANY_TAG, ""));
   return text
     .split("\n")
     .map((line) => line.replace(/[\s\u3000]+/g, " ").trim())
