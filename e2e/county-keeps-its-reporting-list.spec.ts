@@ -1,6 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { orgCodeCheckChar } from "../lib/validations/org-code";
-import { insertUser, openTestDb, queryOne, uniqueUsername } from "./support/db";
+import { insertUnit, insertUser, queryOne, uniqueUsername } from "./support/db";
 import { signInAs } from "./support/personas";
 import { summaryCount } from "./support/overview";
 
@@ -18,17 +17,6 @@ const COUNTY = "名单县人民政府";
 const JUSTICE = "名单县司法局";
 const TOWN = "名单县甲镇人民政府";
 
-function insertUnit(name: string, shortName: string, kind: string, parentId: number | null, code: string): number {
-  const db = openTestDb();
-  try {
-    const result = db
-      .prepare("insert into units (name, short_name, kind, parent_id, org_code) values (?, ?, ?, ?, ?)")
-      .run(name, shortName, kind, parentId, code + orgCodeCheckChar(code));
-    return Number(result.lastInsertRowid);
-  } finally {
-    db.close();
-  }
-}
 
 const savedEntries = (countyId: number) =>
   queryOne<{ n: number }>("select count(*) as n from reporting_list_entries where supervisor_id = ?", countyId)!.n;

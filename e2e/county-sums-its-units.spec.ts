@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { orgCodeCheckChar } from "../lib/validations/org-code";
-import { insertUser, openTestDb, queryOne, uniqueUsername } from "./support/db";
+import { insertUnit, insertUser, queryOne, uniqueUsername } from "./support/db";
 import { signInAs } from "./support/personas";
 import { addPublishedReport, publishCorrectedCell } from "./support/reports";
 
@@ -25,17 +24,6 @@ const BING = "汇总县丙乡人民政府";
 const CELL = "行政复议·结果维持";
 const CELL_ID = "table4.review.maintain";
 
-function insertUnit(name: string, shortName: string, kind: string, parentId: number | null, code: string): number {
-  const db = openTestDb();
-  try {
-    const result = db
-      .prepare("insert into units (name, short_name, kind, parent_id, org_code) values (?, ?, ?, ?, ?)")
-      .run(name, shortName, kind, parentId, code + orgCodeCheckChar(code));
-    return Number(result.lastInsertRowid);
-  } finally {
-    db.close();
-  }
-}
 
 /** A published report's value of the cell (its live edition). */
 function publishedValue(reportId: number): number {

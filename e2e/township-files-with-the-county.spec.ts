@@ -1,6 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { orgCodeCheckChar } from "../lib/validations/org-code";
-import { insertUser, openTestDb, queryOne, uniqueUsername } from "./support/db";
+import { insertUnit, insertUser, queryOne, uniqueUsername } from "./support/db";
 import { signInAs } from "./support/personas";
 import { addCompleteReport } from "./support/reports";
 import { callServerAction, serverActionId } from "./support/server-actions";
@@ -23,17 +22,6 @@ const EAST = "备案县东岭镇人民政府";
 const WEST = "备案县西岭镇人民政府";
 const REASON = "第一部分缺少依申请公开办理时限的说明，请补充后重新报送。";
 
-function insertUnit(name: string, shortName: string, kind: string, parentId: number | null, code: string): number {
-  const db = openTestDb();
-  try {
-    const result = db
-      .prepare("insert into units (name, short_name, kind, parent_id, org_code) values (?, ?, ?, ?, ?)")
-      .run(name, shortName, kind, parentId, code + orgCodeCheckChar(code));
-    return Number(result.lastInsertRowid);
-  } finally {
-    db.close();
-  }
-}
 
 const statusOf = (reportId: number) => queryOne<{ status: string }>("select status from reports where id = ?", reportId)!.status;
 const nav = (page: Page) => page.getByRole("navigation", { name: "主导航" });

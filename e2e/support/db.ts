@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import { E2E_DATABASE_PATH } from "../../playwright.config";
+import { orgCodeCheckChar } from "../../lib/validations/org-code";
 
 /** Direct read access to the e2e database, for proving that refused requests changed nothing. */
 export function openTestDb(): Database.Database {
@@ -108,6 +109,19 @@ export function insertNotification(options: { userId: number; reportId?: number 
     const result = db
       .prepare("insert into notifications (user_id, report_id, kind, message) values (?, ?, ?, ?)")
       .run(options.userId, options.reportId ?? null, options.kind ?? "published", options.message);
+    return Number(result.lastInsertRowid);
+  } finally {
+    db.close();
+  }
+}
+
+/** A unit inserted directly (a spec's own county or townships); `code` is the 8-character body of its org code. */
+export function insertUnit(name: string, shortName: string, kind: string, parentId: number | null, code: string): number {
+  const db = openTestDb();
+  try {
+    const result = db
+      .prepare("insert into units (name, short_name, kind, parent_id, org_code) values (?, ?, ?, ?, ?)")
+      .run(name, shortName, kind, parentId, code + orgCodeCheckChar(code));
     return Number(result.lastInsertRowid);
   } finally {
     db.close();
