@@ -401,11 +401,81 @@ async function documentsOnly() {
   console.log("\nThe files are in .bench/ (largest-report.*).");
 }
 
+/** p50 / p95 of `times` GETs of a path, one after another (the page's own latency, not a load test). */
+async function pageLatency(pathname: string, times: number, cookies = ""): Promise<{ path: string; p50: number; p95: number }> {
+  const latencies: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    const response = await fetch(`${BASE}${pathname}`, { headers: { "User-Agent": "nianbao-bench", ...(cookies ? { Cookie: cookies } : {}) }, redirect: "manual" });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
+    latencies.push(performance.now() - started);
+  }
+  latencies.sort((a, b) => a - b);
+  return { path: pathname, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)) };
+}
+
+/**
+ * `npm run bench -- province --db <file>`: the public pages, search and the overviews on a
+ * province-sized database made by `npm run seed:province` (issue 17), on SQLite, one server
+ * process. Each page is asked for 40 times in a row; the figure is its latency as a reader
+ * sees it (p50 / p95). The database gets two bench accounts (a county's and a city's clerk).
+ */
+async function provinceOnly() {
+  const at = process.argv.indexOf("--db");
+  const databasePath = at > 0 ? process.argv[at + 1] : undefined;
+  if (!databasePath || !fs.existsSync(databasePath)) throw new Error("usage: npm run bench -- province --db <database made by npm run seed:province>");
+  if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first");
+  const db = openDatabase(databasePath);
+  const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
+  const size = { units: count("select count(*) as n from units"), reports: count("select count(*) as n from reports where live_edition_id is not null") };
+  const year = (db.$client.prepare("select max(year) as y from reports").get() as { y: number }).y;
+  const county = db.$client.prepare("select id, name from units where kind = 'county' order by id limit 1").get() as { id: number; name: string };
+  const city = db.$client.prepare("select id, name from units where kind = 'city' order by id limit 1").get() as { id: number; name: string };
+  const township = db.$client.prepare("select id from units where kind = 'township' order by id desc limit 1").get() as { id: number };
+  const report = db.$client.prepare("select id from reports where unit_id = ? and year = ?").get(township.id, year) as { id: number } | undefined;
+  const passwordHash = await hashPassword(PASSWORD);
+  for (const [username, unitId] of [["bench.county", county.id], ["bench.city", city.id]] as const) {
+    const exists = db.$client.prepare("select 1 from users where username = ?").get(username);
+    if (!exists) await createUser(db, systemActor("cli"), { username, displayName: username, role: "clerk", unitId, passwordHash, mustChangePassword: false });
+  }
+  db.$client.close();
+  const logFile = path.join(os.tmpdir(), `nianbao-province-bench-${process.pid}.log`);
+  const server = await startServer(databasePath, logFile, "1");
+  try {
+    const countyCookies = await signIn("bench.county");
+    const cityCookies = await signIn("bench.city");
+    const q = (text: string, extra = "") => `/search?q=${encodeURIComponent(text)}${extra}`;
+    const measured: { what: string; path: string; p50: number; p95: number; target: string }[] = [];
+    const measure = async (what: string, pathname: string, target: string, cookies = "") => measured.push({ what, target, ...(await pageLatency(pathname, 40, cookies)) });
+    await measure("public list, newest first", "/reports", "p95 ≤ 50 ms");
+    await measure("public list, one year", `/reports?year=${year}`, "p95 ≤ 50 ms");
+    await measure("public list, one year and unit", `/reports?year=${year}&unit=${county.id}`, "p95 ≤ 50 ms");
+    await measure("unit page (8 years, trend charts)", `/units/${township.id}`, "p95 ≤ 50 ms");
+    if (report) await measure("report page (cached, counted)", `/reports/${report.id}`, "p95 ≤ 50 ms");
+    await measure("search, 2 characters", q("公开"), "p95 ≤ 50 ms");
+    await measure("search, 3 characters", q("依申请"), "p95 ≤ 50 ms");
+    await measure("search, 5 characters", q("政府信息公"), "p95 ≤ 50 ms");
+    await measure("search, 3 characters, year filter", q("依申请", `&year=${year}`), "p95 ≤ 50 ms");
+    await measure("search, 5 characters, year and unit filters", q("政府信息公", `&year=${year}&unit=${township.id}`), "p95 ≤ 50 ms");
+    await measure(`county overview (${county.name})`, `/staff/overview?year=${year}`, "p95 ≤ 50 ms", countyCookies);
+    await measure(`city overview (${city.name})`, `/staff/overview?year=${year}`, "p95 ≤ 50 ms", cityCookies);
+    console.log(`\nMachine: ${machine().cpus} × ${machine().cpuModel}, ${machine().memoryGiB} GiB, Node ${process.version}; load average ${loadAverage().join(" ")}`);
+    console.log(`Database: ${size.units} units, ${size.reports} published reports (SQLite, ${Math.round(fs.statSync(databasePath).size / 2 ** 20)} MiB); one server process; 40 requests per page in a row.`);
+    printTable(measured.map((m) => [`${m.what}: \`${m.path}\``, `p50 ${m.p50} ms · p95 ${m.p95} ms`, m.target]));
+    fs.mkdirSync(".bench", { recursive: true });
+    fs.writeFileSync(".bench/province.json", `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), size, measured }, null, 2)}\n`);
+  } finally {
+    await stopServer(server);
+  }
+}
+
 async function main() {
   if (process.argv[2] === "copied-text") return copiedTextOnly();
+  if (process.argv[2] === "province") return provinceOnly();
   if (process.argv[2] === "report-page") return reportPageOnly();
   if (process.argv[2] === "documents") return documentsOnly();
-  if (process.argv[2] !== undefined) throw new Error(`unknown bench ${process.argv[2]} (known: copied-text, documents, report-page)`);
+  if (process.argv[2] !== undefined) throw new Error(`unknown bench ${process.argv[2]} (known: copied-text, documents, report-page, province)`);
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-bench-"));
   const databasePath = path.join(dir, "bench.db");
