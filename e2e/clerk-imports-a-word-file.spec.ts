@@ -21,7 +21,7 @@ test.describe.serial("a clerk imports a Word file and exports a 审阅稿", () =
   let reportId = 0;
 
   test.beforeAll(async () => {
-    ({ reportId } = await createTownshipWithCompleteDraft("导入镇", 41, { raisesWarning: false }));
+    ({ reportId } = await createTownshipWithCompleteDraft("导入镇", 94, { raisesWarning: false }));
     username = uniqueUsername("daoru.clerk");
     await insertUser({ username, password, role: "clerk", unitShortName: "导入镇" });
   });

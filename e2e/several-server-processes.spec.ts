@@ -46,7 +46,7 @@ test("with two server processes on one database, a leader's publication is seen 
   await server.start();
   try {
     const town = "双进程测试乡";
-    const { unitId } = await createTownshipWithCompleteDraft(town, 37);
+    const { unitId } = await createTownshipWithCompleteDraft(town, 93);
     const reportId = await addCompleteReport(unitId, 2019, "approved");
     const leader = uniqueUsername("twoproc");
     await insertUser({ username: leader, password: "Two-Processes-2026", role: "leader", unitShortName: town });
