@@ -32,6 +32,12 @@ export function tablesChecksum(tables: string[]): string {
 const VOLATILE_COLUMNS: Record<string, string[]> = { auth_sessions: ["last_seen_at"], reports: ["view_count"] };
 
 /**
+ * Tables the server's background jobs write without anyone acting: the 原文 files of published
+ * editions (lib/serving/document-files.ts), made in the first minutes of a run.
+ */
+const BACKGROUND_TABLES = new Set(["edition_files"]);
+
+/**
  * Every table's rows (the append-only audit log aside: refusals are logged there), keyed by
  * table, as hashes — for proving a refused request changed nothing anywhere.
  */
@@ -40,7 +46,7 @@ export function databaseFingerprint(): Record<string, string> {
   try {
     // FTS5 keeps its index in shadow tables (`<name>_data`, …); the virtual table itself is compared.
     const tables = (db.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).filter(
-      ({ name }) => !name.startsWith("sqlite_") && name !== "audit_log" && !/_(data|idx|content|docsize|config)$/.test(name),
+      ({ name }) => !name.startsWith("sqlite_") && name !== "audit_log" && !BACKGROUND_TABLES.has(name) && !/_(data|idx|content|docsize|config)$/.test(name),
     );
     const fingerprint: Record<string, string> = {};
     for (const { name } of tables) {
