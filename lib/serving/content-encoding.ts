@@ -12,8 +12,22 @@ export interface AcceptedEncodings {
   gzip: boolean;
 }
 
+/** Verdicts on recent Accept-Encoding values (browsers send a handful of distinct ones). */
+const verdicts = new Map<string, AcceptedEncodings>();
+const MAX_VERDICTS = 100;
+
 export function acceptedEncodings(acceptEncoding: string | string[] | undefined): AcceptedEncodings {
   const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(",") : (acceptEncoding ?? "");
+  let verdict = verdicts.get(header);
+  if (verdict === undefined) {
+    verdict = Object.freeze(parseAcceptEncoding(header));
+    if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value!);
+    verdicts.set(header, verdict);
+  }
+  return verdict;
+}
+
+function parseAcceptEncoding(header: string): AcceptedEncodings {
   const q = new Map<string, number>();
   for (const entry of header.split(",")) {
     const [coding, ...params] = entry.trim().toLowerCase().split(";");

@@ -44,15 +44,24 @@ export function createPipeline(stages: PipelineStages): RequestListener {
     req.headers[CLIENT_IP_HEADER] = ip;
     const reqId = stages.logRequest(req, res, ip);
     if (refuseHostileRequest(req, res, stages.log)) return;
-    stages.fastPath
-      .handle(req, res)
+    const fallBack = (error: unknown) => {
+      stages.log.error({ err: error, reqId }, "[public pages] falling back to Next.js");
+      if (!res.headersSent) void stages.next(req, res);
+    };
+    let servedFast: boolean | Promise<boolean>;
+    try {
+      servedFast = stages.fastPath.handle(req, res);
+    } catch (error) {
+      fallBack(error);
+      return;
+    }
+    // A cached report page is answered synchronously: nothing more to do, no promise made.
+    if (servedFast === true) return;
+    Promise.resolve(servedFast)
       .then((served) => served || stages.publicPages.handle(req, res))
       .then((served) => {
         if (!served) void stages.next(req, res);
       })
-      .catch((error) => {
-        stages.log.error({ err: error, reqId }, "[public pages] falling back to Next.js");
-        if (!res.headersSent) void stages.next(req, res);
-      });
+      .catch(fallBack);
   };
 }

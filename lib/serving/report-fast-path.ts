@@ -21,8 +21,14 @@ import { isCountableView, parseCookies, VIEW_DEDUP_SECONDS, viewCookieName, type
 
 export type { LiveState };
 
+/** What a cached page was rendered for: it is current while these are unchanged. */
+type RenderedFor = Pick<LiveState, "liveEditionId" | "withdrawnAt" | "related">;
+
+const isRenderedFor = (page: CachedPage, state: LiveState) =>
+  page.renderedFor.liveEditionId === state.liveEditionId && page.renderedFor.withdrawnAt === state.withdrawnAt && page.renderedFor.related === state.related;
+
 interface CachedPage {
-  stamp: string;
+  renderedFor: RenderedFor;
   /** The page split around the two places the view count appears. */
   parts: [Buffer, Buffer, Buffer] | null;
   body: Buffer;
@@ -36,6 +42,9 @@ interface CachedPage {
   brotli: Map<number, BrotliTemplate | null | "building">;
   contentType: string;
 }
+
+/** /reports/{id}, with the query string (if any) in the second group. */
+const REPORT_PATH = /^\/reports\/(\d{1,9})(?:\?(.*))?$/;
 
 const COUNT_PATTERN = /data-view-count="(\d+)">\1</;
 
@@ -73,11 +82,14 @@ export class ReportFastPath {
   /**
    * Serves the request if it is a public report page; returns false to let Next.js handle it
    * (other URLs, earlier editions, RSC requests after counting them, unknown reports).
+   *
+   * A page already rendered for the live edition is served synchronously: no promise is made
+   * on that path (Next.js keeps async hooks on, which makes every promise cost), so the answer
+   * is `true`, `false`, or a promise only when the page has to be rendered first.
    */
-  async handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const match = /^\/reports\/(\d{1,9})$/.exec(url.pathname);
+    const match = REPORT_PATH.exec(req.url ?? "");
     if (!match) return false;
     const reportId = Number(match[1]);
     const state = this.options.readLiveState(reportId);
@@ -91,21 +103,34 @@ export class ReportFastPath {
       : [];
 
     // Client-side navigations ask for the RSC payload, earlier editions are rare: Next.js serves those.
-    const isRsc = req.headers.rsc === "1" || url.searchParams.has("_rsc");
-    const extraParams = [...url.searchParams.keys()].filter((k) => k !== "size" && k !== "elder");
+    const query = match[2] ? new URLSearchParams(match[2]) : null;
+    const isRsc = req.headers.rsc === "1" || query?.has("_rsc") === true;
+    const extraParams = query ? [...query.keys()].filter((k) => k !== "size" && k !== "elder") : [];
     if (isRsc || extraParams.length > 0) {
       if (setCookies.length) res.setHeader("Set-Cookie", setCookies);
       return false;
     }
 
     // Font size and 长者模式: from the link that was followed, else remembered in a cookie.
-    const query = Object.fromEntries(url.searchParams);
-    const prefs = parseReadingPreferences(query, cookies);
-    setCookies.push(...rememberedReadingCookies(query, prefs));
+    const params = query ? Object.fromEntries(query) : {};
+    const prefs = parseReadingPreferences(params, cookies);
+    setCookies.push(...rememberedReadingCookies(params, prefs));
 
-    const page = await this.page(reportId, prefs, `${state.liveEditionId}|${state.withdrawnAt ?? ""}|${state.related ?? ""}`);
-    if (!page) return false;
+    const key = `${reportId}|${prefs.size}|${prefs.elder ? 1 : 0}`;
+    const cached = this.cache.get(key);
+    if (cached && isRenderedFor(cached, state)) {
+      this.send(req, res, reportId, cached, state, setCookies);
+      return true;
+    }
+    return this.page(key, reportId, prefs, state).then((page) => {
+      if (!page) return false;
+      this.send(req, res, reportId, page, state, setCookies);
+      return true;
+    });
+  }
 
+  /** Writes the page with the current count spliced in, in the encoding the client takes. */
+  private send(req: IncomingMessage, res: ServerResponse, reportId: number, page: CachedPage, state: LiveState, setCookies: string[]): void {
     const count = Buffer.from(page.parts ? String(state.viewCount + this.options.counter.pendingFor(reportId)) : "");
     const accepted = acceptedEncodings(req.headers["accept-encoding"]);
     const brotli = accepted.br ? this.brotliFor(page, count.length) : null;
@@ -130,13 +155,12 @@ export class ReportFastPath {
     });
     if (req.method === "HEAD") {
       res.end();
-      return true;
+      return;
     }
     // Write the cached parts as they are (no copy of a page of a few hundred KB per request).
     res.cork();
     for (const chunk of chunks.slice(0, -1)) res.write(chunk);
     res.end(chunks[chunks.length - 1]);
-    return true;
   }
 
   /** The page's brotli template for a count of this length, if built (else starts building it). */
@@ -150,10 +174,8 @@ export class ReportFastPath {
     return null;
   }
 
-  private async page(reportId: number, prefs: ReadingPreferences, stamp: string): Promise<CachedPage | null> {
-    const key = `${reportId}|${prefs.size}|${prefs.elder ? 1 : 0}`;
-    const cached = this.cache.get(key);
-    if (cached && cached.stamp === stamp) return cached;
+  /** The page rendered for this state: rendered once however many requests ask meanwhile. */
+  private page(key: string, reportId: number, prefs: ReadingPreferences, state: LiveState): Promise<CachedPage | null> {
     const inFlight = this.rendering.get(key);
     if (inFlight) return inFlight;
     const path = `/reports/${reportId}${readingQuery(prefs)}`;
@@ -164,7 +186,7 @@ export class ReportFastPath {
         if (rendered.status !== 200 || !contentType.includes("text/html")) return null;
         const parts = splitAtViewCount(rendered.body.toString("utf8"));
         const page: CachedPage = {
-          stamp,
+          renderedFor: { liveEditionId: state.liveEditionId, withdrawnAt: state.withdrawnAt, related: state.related },
           parts,
           body: rendered.body,
           gzip: gzipTemplate(parts ? [parts[0], parts[1], parts[2]] : [rendered.body]),

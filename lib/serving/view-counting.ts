@@ -27,12 +27,26 @@ export function parseCookies(header: string | undefined): Map<string, string> {
  * metadata, and only a top-level page load (`Sec-Fetch-Dest: document`) counts — not an
  * <img>, <script>, <iframe>, fetch() or beacon aimed at the page.
  */
+/** isbot's verdicts on recent user agents (its pattern is long; a site sees few distinct agents at a time). */
+const botVerdicts = new Map<string, boolean>();
+const MAX_BOT_VERDICTS = 500;
+
+function isBotAgent(userAgent: string): boolean {
+  let verdict = botVerdicts.get(userAgent);
+  if (verdict === undefined) {
+    verdict = isbot(userAgent);
+    if (botVerdicts.size >= MAX_BOT_VERDICTS) botVerdicts.delete(botVerdicts.keys().next().value!);
+    botVerdicts.set(userAgent, verdict);
+  }
+  return verdict;
+}
+
 export function isCountableView(method: string | undefined, headers: IncomingHttpHeaders, cookies: Map<string, string>, reportId: number): boolean {
   if (method !== "GET") return false;
   const dest = headers["sec-fetch-dest"];
   if (dest !== undefined && dest !== "document") return false;
   if (headers["next-router-prefetch"] || headers["purpose"] === "prefetch" || headers["sec-purpose"]?.includes("prefetch")) return false;
-  if (isbot(headers["user-agent"] ?? "")) return false;
+  if (isBotAgent(headers["user-agent"] ?? "")) return false;
   return !cookies.has(viewCookieName(reportId));
 }
 

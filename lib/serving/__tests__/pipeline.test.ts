@@ -100,6 +100,38 @@ describe("the request pipeline", () => {
     expect(seen.nextHeaders?.[CLIENT_IP_HEADER]).toBe("203.0.113.9");
   });
 
+  it("takes the fast path's synchronous answers as they are: served, or on to the next stages", async () => {
+    const { calls, base } = await pipelineWith({
+      fastPath: {
+        handle: (req: IncomingMessage, res: ServerResponse) => {
+          calls.push("fast path");
+          if (req.url !== "/reports/1") return false;
+          res.end("cached page");
+          return true;
+        },
+      },
+    });
+    expect(await (await fetch(`${base}/reports/1`)).text()).toBe("cached page");
+    expect(calls).toEqual(["log", "fast path"]);
+    calls.length = 0;
+    expect(await (await fetch(`${base}/search`)).text()).toBe("public page");
+    expect(await (await fetch(`${base}/staff`)).text()).toBe("next");
+    expect(calls).toEqual(["log", "fast path", "public pages", "log", "fast path", "public pages", "next"]);
+  });
+
+  it("falls back to Next.js when the fast path throws before answering", async () => {
+    const { calls, errors, base } = await pipelineWith({
+      fastPath: {
+        handle: () => {
+          throw new Error("database is locked");
+        },
+      },
+    });
+    expect(await (await fetch(`${base}/reports/1`)).text()).toBe("next");
+    expect(calls).toEqual(["log", "next"]);
+    expect(errors).toHaveLength(1);
+  });
+
   it("falls back to Next.js when the fast path fails before answering", async () => {
     const { calls, errors, base } = await pipelineWith({
       fastPath: {

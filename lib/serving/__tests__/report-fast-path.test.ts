@@ -36,7 +36,7 @@ describe("the public report fast path", () => {
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
-      void fastPath.handle(req, res).then((served) => {
+      void Promise.resolve(fastPath.handle(req, res)).then((served) => {
         if (!served) res.writeHead(404).end("next");
       });
     });
@@ -120,6 +120,31 @@ describe("the public report fast path", () => {
     state.get(2)!.withdrawnAt = Date.now();
     await fetch(`${base}/reports/2`);
     expect(renders).toBe(4);
+  });
+
+  it("answers a page it has rendered without waiting for anything (a hit makes no promise)", async () => {
+    state.set(3, { liveEditionId: 30, withdrawnAt: null, viewCount: 7, related: null });
+    const answers: (boolean | Promise<boolean>)[] = [];
+    const probe = http.createServer((req, res) => {
+      const answer = fastPath.handle(req, res);
+      answers.push(answer);
+      void Promise.resolve(answer).then((served) => served || res.writeHead(404).end("next"));
+    });
+    await new Promise<void>((r) => probe.listen(0, "127.0.0.1", r));
+    const at = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/reports/3`;
+    try {
+      const first = await fetch(at);
+      const second = await fetch(at);
+      expect(answers[0]).toBeInstanceOf(Promise); // rendered first
+      expect(answers[1]).toBe(true);
+      expect(viewCount(await first.text())).toBe(7 + 1);
+      expect(viewCount(await second.text())).toBe(7 + 2);
+      state.get(3)!.liveEditionId = 31; // a correction: rendered again, so asynchronously
+      await fetch(at);
+      expect(answers[2]).toBeInstanceOf(Promise);
+    } finally {
+      await new Promise<void>((r) => probe.close(() => r()));
+    }
   });
 
   it("remembers the font size chosen by link in a cookie", async () => {
