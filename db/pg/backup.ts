@@ -30,6 +30,9 @@ import * as pgSchema from "./schema";
 
 export const PG_BACKUP_EXTENSION = "pgdump";
 
+/** Environment variables (process.env, or a test's own). */
+type Environment = Readonly<Record<string, string | undefined>>;
+
 /** Where drizzle records the migrations that ran (drizzle-orm's node-postgres migrator default). */
 const MIGRATIONS_TABLE = { schema: "drizzle", name: "__drizzle_migrations" } as const;
 
@@ -37,7 +40,7 @@ const MIGRATIONS_TABLE = { schema: "drizzle", name: "__drizzle_migrations" } as 
  * DATABASE_URL when it names a PostgreSQL database; null when it is unset (SQLite). Any other
  * value is refused rather than quietly backing up the SQLite file instead.
  */
-export function postgresUrlFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | null {
+export function postgresUrlFromEnvironment(env: Environment = process.env): string | null {
   const url = env.DATABASE_URL?.trim();
   if (!url) return null;
   if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`DATABASE_URL must be a postgres:// or postgresql:// URL (got "${redactUrl(url)}")`);
@@ -56,7 +59,7 @@ export function redactUrl(url: string): string {
 }
 
 /** Where PostgreSQL backups go: BACKUP_DIR, else data/backups (there is no database file to sit beside). */
-export function postgresBackupsDirectory(env: NodeJS.ProcessEnv = process.env): string {
+export function postgresBackupsDirectory(env: Environment = process.env): string {
   return path.resolve(env.BACKUP_DIR?.trim() || path.join("data", "backups"));
 }
 
@@ -79,9 +82,9 @@ export function postgresProgram(program: PostgresProgram): string {
 }
 
 /** libpq's --dbname for the URL (without its password) and the environment carrying the password. */
-function connection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
+export function libpqConnection(url: string, baseEnv: Environment = process.env): { dbname: string; env: Environment } {
   const parsed = new URL(url);
-  const env = { ...process.env };
+  const env: Record<string, string | undefined> = { ...baseEnv };
   if (parsed.password) {
     env.PGPASSWORD = decodeURIComponent(parsed.password);
     parsed.password = "";
@@ -89,8 +92,8 @@ function connection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
   return { dbname: parsed.toString(), env };
 }
 
-function run(program: PostgresProgram, args: string[], env: NodeJS.ProcessEnv = process.env): string {
-  const result = spawnSync(postgresProgram(program), args, { encoding: "utf8", env, maxBuffer: 256 * 1024 * 1024 });
+function run(program: PostgresProgram, args: string[], env: Environment = process.env): string {
+  const result = spawnSync(postgresProgram(program), args, { encoding: "utf8", env: env as NodeJS.ProcessEnv, maxBuffer: 256 * 1024 * 1024 });
   if (result.error) throw new Error(`${program} could not run: ${result.error.message}`);
   if (result.status !== 0) {
     const output = result.stderr.trim() || result.stdout.trim() || `exit ${result.status ?? result.signal}`;
@@ -186,7 +189,7 @@ const isPrefix = (shorter: MigrationRecord[], longer: MigrationRecord[]) =>
 
 /** pg_dump's custom-format archive of the database at `url` into `file` (no checks). */
 export function dumpPostgres(url: string, file: string): void {
-  const { dbname, env } = connection(url);
+  const { dbname, env } = libpqConnection(url);
   run("pg_dump", ["--format=custom", `--file=${file}`, `--dbname=${dbname}`], env);
 }
 
@@ -264,7 +267,7 @@ export async function restorePostgres(
       dumpPostgres(url, previous);
     }
 
-    const { dbname, env } = connection(url);
+    const { dbname, env } = libpqConnection(url);
     run("pg_restore", ["--clean", "--if-exists", "--single-transaction", "--no-owner", `--dbname=${dbname}`, file], env);
 
     const restored = await migrationsInDatabase(client);
