@@ -11,7 +11,8 @@ export function backupsDirectory(databaseFile: string): string {
   return path.join(path.dirname(path.resolve(databaseFile)), "backups");
 }
 
-function timestamp(at: Date): string {
+/** A backup's time in its file name: YYYYMMDD-HHMMSS (UTC). */
+export function backupTimestamp(at: Date): string {
   return at.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
 }
 
@@ -32,7 +33,7 @@ export function integrityOf(file: string): string {
  */
 export async function backupDatabase(db: Db, directory: string, keep: number, at: Date = new Date()): Promise<string> {
   fs.mkdirSync(directory, { recursive: true });
-  const file = path.join(directory, `nianbao-${timestamp(at)}.db`);
+  const file = path.join(directory, `nianbao-${backupTimestamp(at)}.db`);
   await db.$client.backup(file);
   // A backup is one self-contained file: no WAL beside it.
   const copy = new Database(file);
@@ -47,10 +48,15 @@ export async function backupDatabase(db: Db, directory: string, keep: number, at
   return file;
 }
 
-export function pruneBackups(directory: string, keep: number): string[] {
+/**
+ * Keeps the newest `keep` backups named nianbao-YYYYMMDD-HHMMSS.<extension> in `directory`
+ * (`db` for SQLite, `pgdump` for PostgreSQL) and deletes the older ones; returns those deleted.
+ */
+export function pruneBackups(directory: string, keep: number, extension = "db"): string[] {
+  const pattern = new RegExp(`^nianbao-\\d{8}-\\d{6}\\.${extension}$`);
   const backups = fs
     .readdirSync(directory)
-    .filter((f) => /^nianbao-\d{8}-\d{6}\.db$/.test(f))
+    .filter((f) => pattern.test(f))
     .sort()
     .reverse();
   const removed = backups.slice(Math.max(keep, 1));
@@ -72,7 +78,7 @@ export function restoreDatabase(backupFile: string, databaseFile: string, at: Da
     const current = new Database(databaseFile);
     current.pragma("wal_checkpoint(TRUNCATE)");
     current.close();
-    previous = `${databaseFile}.before-restore-${timestamp(at)}`;
+    previous = `${databaseFile}.before-restore-${backupTimestamp(at)}`;
     fs.renameSync(databaseFile, previous);
   }
   for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${databaseFile}${suffix}`, { force: true });

@@ -16,6 +16,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { postgresBinDir } from "../../db/pg/binaries";
 
 export interface ThrowawayPostgres {
   /** Connection URL of the database created at start. */
@@ -29,22 +30,6 @@ export interface ThrowawayPostgres {
 }
 
 const SUPERUSER = "postgres";
-
-/** The directory holding initdb and pg_ctl, or null when PostgreSQL is not installed. */
-export function postgresBinDir(): string | null {
-  const fromEnv = process.env.PG_BIN;
-  if (fromEnv) return fs.existsSync(path.join(fromEnv, "pg_ctl")) ? fromEnv : null;
-  const root = "/usr/lib/postgresql";
-  const versions = fs.existsSync(root)
-    ? fs
-        .readdirSync(root)
-        .filter((v) => fs.existsSync(path.join(root, v, "bin", "pg_ctl")))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  if (versions[0]) return path.join(root, versions[0], "bin");
-  const onPath = spawnSync("sh", ["-c", "command -v pg_ctl"], { encoding: "utf8" });
-  return onPath.status === 0 ? path.dirname(onPath.stdout.trim()) : null;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
