@@ -16,7 +16,8 @@ async function query<T extends pg.QueryResultRow>(url: string, text: string): Pr
   }
 }
 
-describe("a throwaway PostgreSQL server", () => {
+// Two servers start at once: on a loaded machine that takes longer than the default 5 s.
+describe("a throwaway PostgreSQL server", { timeout: 30_000 }, () => {
   it("serves its own databases on its own port with its socket in its directory, and is gone after stop()", async () => {
     const [first, second] = await Promise.all([startThrowawayPostgres(), startThrowawayPostgres("other")]);
     servers.push(first!, second!);
