@@ -1,0 +1,202 @@
+/**
+ * The public search on PostgreSQL: the plan of lib/public/search-query.ts run on the index of
+ * db/pg/search-index.ts, with the answers SQLite's FTS5 gives on the same data
+ * (lib/data/public/search.ts): the same totals, the same reports in the same order, the same
+ * highlighted excerpts (lib/data/public/__tests__/search-postgres.integration.test.ts compares them).
+ *
+ * - 3+ characters: ILIKE on title, unit and body (pg_trgm's GIN indexes), which is what a
+ *   quoted phrase on FTS5's trigram index matches: the text as a case-insensitive substring of
+ *   one column. Ranked by FTS5's own bm25 formula with the same column weights (title 10, unit
+ *   5, body 1), computed from the same numbers — rows and trigram tokens in the table, rows
+ *   matching the phrase, the row's occurrences (overlapping ones too) and its length in tokens —
+ *   in double precision, in the order of operations of fts5_aux.c; ties newest report first.
+ *   The excerpt is FTS5's snippet() of the body (40 tokens), ported (db/pg/fts5-compat.ts).
+ * - 1–2 letters or digits: the per-character index's phrase is the pair (or the character)
+ *   among the row's `grams`; newest report first, excerpt cut around the first occurrence.
+ * - A letter with punctuation: LIKE with escaped wildcards, ASCII letters case-insensitive as
+ *   SQLite's LIKE, newest publication first.
+ * Year and unit filters are columns of the index (SQLite: facet tokens; the same values).
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { clampPage, pageCountOf } from "@/lib/public/paging";
+import {
+  ELLIPSIS,
+  MATCH_END,
+  MATCH_START,
+  containsPattern,
+  excerptAround,
+  normalizeSearchQuery,
+  planSearch,
+  snippetSegments,
+  type SearchPlan,
+  type TextSegment,
+} from "@/lib/public/search-query";
+import { canOverlap, characterTokens, foldTrigramCharacter, trigramSnippet } from "./fts5-compat";
+import type { PgExecutor } from "./search-index";
+
+const SEARCH_PAGE_SIZE = 10;
+/** snippet()'s window in lib/data/public/search.ts: 40 trigram tokens. */
+const SNIPPET_TOKENS = 40;
+
+export interface PgSearchOptions {
+  q: unknown;
+  year?: number | null;
+  unitId?: number | null;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface PgSearchPage {
+  /** The query as searched (normalized). */
+  readonly query: string;
+  readonly mode: SearchPlan["kind"];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly pageCount: number;
+  /** The page's live reports, best first. */
+  readonly ids: number[];
+  /** The body excerpt of each id, matches marked. */
+  readonly excerpts: Map<number, TextSegment[]>;
+}
+
+/** A live report: the same rule as LIVE_R of lib/data/public/live-reports.ts. */
+const LIVE_R = sql`r.live_edition_id is not null and r.withdrawn_at is null and r.status <> 'withdrawn'`;
+
+const ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz";
+/** SQLite's LIKE folds ASCII letters only. */
+const asciiLower = (column: SQL) => sql`translate(${column}, ${ASCII_UPPER}, ${ASCII_LOWER})`;
+
+const list = (values: readonly (string | number)[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+const and = (conditions: SQL[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
+
+/** Occurrences of the (lower-cased) query in a column, overlapping ones too, as FTS5 counts instances. */
+function occurrences(column: SQL, query: string): SQL {
+  const lowered = sql`lower(${column})`;
+  if (canOverlap(Array.from(query).map(foldTrigramCharacter).join(""))) return sql`search_overlapping_count(${lowered}, lower(${query}))::float8`;
+  return sql`((char_length(${lowered}) - char_length(replace(${lowered}, lower(${query}), ''))) / char_length(lower(${query})))::float8`;
+}
+
+/**
+ * FTS5's bm25(search_documents, 0.0, 10.0, 5.0, 1.0, 0.0) for a one-phrase query (the facet
+ * phrases weigh 0 and add exactly 0): idf * (f * (k1 + 1)) / (f + k1 * (1 - b + b * D / avgdl)),
+ * k1 = 1.2, b = 0.75, f = the weighted occurrences, D = the row's tokens. Higher is better.
+ */
+function bm25(query: string, matchingRows: number): { from: SQL; score: SQL } {
+  const f = sql`(10.0::float8 * ${occurrences(sql`d.title`, query)} + 5.0::float8 * ${occurrences(sql`d.unit`, query)} + 1.0::float8 * ${occurrences(sql`d.body`, query)})`;
+  const ratio = sql`((s.n - ${matchingRows}::float8 + 0.5::float8) / (${matchingRows}::float8 + 0.5::float8))`;
+  const from = sql`(select case when ln(${ratio}) <= 0 then 1e-6::float8 else ln(${ratio}) end as idf, s.tokens / s.n as avgdl
+                      from (select count(*)::float8 as n, coalesce(sum(tokens), 0)::float8 as tokens from search_documents) s) w`;
+  const score = sql`w.idf * ((${f} * (1.2::float8 + 1.0::float8)) / (${f} + 1.2::float8 * (1::float8 - 0.75::float8 + 0.75::float8 * d.tokens::float8 / w.avgdl)))`;
+  return { from, score };
+}
+
+/** The live reports among the ids, in the ids' order. */
+async function liveOnly(db: PgExecutor, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.execute(sql`select r.id as id from reports r where r.id in (${list(ids)}) and ${LIVE_R}`);
+  const live = new Set(rows.map((r) => Number(r.id)));
+  return ids.filter((id) => live.has(id));
+}
+
+/** Full-text search over public reports on PostgreSQL; see the file comment. */
+export async function searchLiveReportsPg(db: PgExecutor, options: PgSearchOptions): Promise<PgSearchPage> {
+  const query = normalizeSearchQuery(options.q);
+  const plan = planSearch(query);
+  const pageSize = Math.min(Math.max(options.pageSize ?? SEARCH_PAGE_SIZE, 1), 50);
+  const nothing = (total: number, mode: SearchPlan["kind"]): PgSearchPage => ({
+    query,
+    mode,
+    total,
+    page: 1,
+    pageSize,
+    pageCount: pageCountOf(total, pageSize),
+    ids: [],
+    excerpts: new Map(),
+  });
+  if (plan.kind === "empty" || plan.kind === "symbols") return nothing(0, plan.kind);
+
+  let page = Math.max(1, options.page ?? 1);
+  let total: number;
+  let ids: number[];
+  const indexFilters: SQL[] = [];
+  if (options.year) indexFilters.push(sql`d.year = ${options.year}`);
+  if (options.unitId) indexFilters.push(sql`d.unit_id = ${options.unitId}`);
+  if (plan.kind === "fts") {
+    const pattern = containsPattern(query);
+    const matches = sql`(d.title ilike ${pattern} escape '\\' or d.unit ilike ${pattern} escape '\\' or d.body ilike ${pattern} escape '\\')`;
+    // bm25's idf counts the rows matching the phrase whatever the filters: both in one pass.
+    const { rows: counted } = await db.execute(
+      sql`select (count(*) filter (where ${and(indexFilters)}))::int as total, count(*)::int as matching from search_documents d where ${matches}`,
+    );
+    total = Number(counted[0]?.total ?? 0);
+    page = clampPage(page, pageCountOf(total, pageSize));
+    if (total === 0) return nothing(0, plan.kind);
+    const rank = bm25(query, Number(counted[0]?.matching ?? 0));
+    const { rows } = await db.execute(
+      sql`select d.report_id as id from search_documents d, ${rank.from}
+           where ${matches} and ${and(indexFilters)}
+           order by ${rank.score} desc, d.report_id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    );
+    ids = await liveOnly(
+      db,
+      rows.map((r) => Number(r.id)),
+    );
+  } else if (plan.kind === "chars") {
+    const where = and([sql`d.grams @> array[${characterTokens(query).join("")}]::text[]`, ...indexFilters]);
+    const { rows: counted } = await db.execute(sql`select count(*)::int as n from search_documents d where ${where}`);
+    total = Number(counted[0]?.n ?? 0);
+    page = clampPage(page, pageCountOf(total, pageSize));
+    if (total === 0) return nothing(0, plan.kind);
+    const { rows } = await db.execute(
+      sql`select d.report_id as id from search_documents d where ${where} order by d.report_id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    );
+    ids = await liveOnly(
+      db,
+      rows.map((r) => Number(r.id)),
+    );
+  } else {
+    // Letters mixed with punctuation: LIKE with escaped wildcards, newest publication first.
+    // `grams` narrows the rows to those holding the query's letters before LIKE reads them.
+    const pattern = plan.pattern.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const like = (column: SQL) => sql`${asciiLower(column)} like ${pattern} escape '\\'`;
+    const letters = characterTokens(query);
+    const filters: SQL[] = [LIVE_R];
+    if (options.year) filters.push(sql`r.year = ${options.year}`);
+    if (options.unitId) filters.push(sql`r.unit_id = ${options.unitId}`);
+    const where = and([
+      ...(letters.length ? [sql`d.grams @> array[${list(letters)}]::text[]`] : []),
+      sql`(${like(sql`d.title`)} or ${like(sql`d.unit`)} or ${like(sql`d.body`)})`,
+      ...filters,
+    ]);
+    const from = sql`search_documents d join reports r on r.id = d.report_id`;
+    const { rows: counted } = await db.execute(sql`select count(*)::int as n from ${from} where ${where}`);
+    total = Number(counted[0]?.n ?? 0);
+    page = clampPage(page, pageCountOf(total, pageSize));
+    if (total === 0) return nothing(0, plan.kind);
+    const { rows } = await db.execute(
+      sql`select r.id as id from ${from} where ${where}
+           order by r.published_at desc nulls last, r.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    );
+    ids = rows.map((r) => Number(r.id));
+  }
+  if (ids.length === 0) return nothing(total, plan.kind);
+
+  // Excerpts of the page's rows only.
+  const { rows: bodies } = await db.execute(sql`select report_id as id, body from search_documents where report_id in (${list(ids)})`);
+  const excerpts = new Map<number, TextSegment[]>();
+  for (const row of bodies) {
+    const body = String(row.body ?? "");
+    excerpts.set(
+      Number(row.id),
+      plan.kind === "fts" ? snippetSegments(trigramSnippet(body, query, { open: MATCH_START, close: MATCH_END, ellipsis: ELLIPSIS }, SNIPPET_TOKENS)) : excerptAround(body, query),
+    );
+  }
+  return { query, mode: plan.kind, total, page, pageSize, pageCount: pageCountOf(total, pageSize), ids, excerpts };
+}
