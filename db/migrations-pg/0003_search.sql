@@ -13,7 +13,8 @@
 --   adjacent characters (letters and digits, folded, as SQLite's per-character index sees them),
 --   answered by a GIN index on the array.
 -- * `tokens` is the row's length in FTS5 trigram tokens (title, unit, body and SQLite's facet
---   column), the document length of the bm25 ranking.
+--   column), the document length of the bm25 ranking; `search_totals` keeps the number of rows
+--   and their tokens (bm25's N and average length) in its one row, updated with every row.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 --> statement-breakpoint
 CREATE TABLE "search_documents" (
@@ -38,6 +39,14 @@ CREATE INDEX "search_documents_grams" ON "search_documents" USING gin ("grams");
 CREATE INDEX "search_documents_year" ON "search_documents" USING btree ("year");
 --> statement-breakpoint
 CREATE INDEX "search_documents_unit_id" ON "search_documents" USING btree ("unit_id");
+--> statement-breakpoint
+CREATE TABLE "search_totals" (
+	"id" integer PRIMARY KEY NOT NULL CHECK ("id" = 1),
+	"documents" integer NOT NULL,
+	"tokens" bigint NOT NULL
+);
+--> statement-breakpoint
+INSERT INTO "search_totals" ("id", "documents", "tokens") VALUES (1, 0, 0);
 --> statement-breakpoint
 -- Occurrences of needle in haystack, overlapping ones included ("哈哈哈" twice in "哈哈哈哈"), as
 -- FTS5 counts phrase instances for bm25. Only used for needles that can overlap themselves;

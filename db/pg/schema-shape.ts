@@ -11,7 +11,7 @@
  * storage must still agree with that intent, or the raw storage class is reported.
  *
  * Not compared: the search tables, which differ by design — SQLite's FTS5 virtual tables and their
- * shadow tables, PostgreSQL's pg_trgm-indexed search_documents (db/migrations-pg/0003_search.sql,
+ * shadow tables, PostgreSQL's pg_trgm-indexed search_documents and search_totals (db/migrations-pg/0003_search.sql,
  * left out by name below; the two are compared by their answers instead,
  * lib/data/public/__tests__/search-postgres.integration.test.ts) — drizzle's migration journal, column
  * defaults, and triggers (the audit log's are tested by behaviour).
@@ -30,7 +30,7 @@ export type SchemaFacts = string[];
 const MIGRATION_JOURNAL = "__drizzle_migrations";
 
 /** PostgreSQL's search tables: the counterpart of the FTS5 tables, of another shape by design. */
-const POSTGRES_SEARCH_TABLES = ["search_documents"];
+const POSTGRES_SEARCH_TABLES = ["search_documents", "search_totals"];
 const isSearchFact = (fact: string) => POSTGRES_SEARCH_TABLES.some((t) => fact === `table ${t}` || fact.startsWith(`${t}.`) || fact.startsWith(`${t}:`));
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  * and removed inside the withdrawing one, with the same title, unit and body text
  * (db/search-document.ts). Besides the text, a row holds what SQLite's FTS5 derives by itself:
  * the length in trigram tokens (bm25) and the characters and character pairs of the short
- * queries (db/pg/fts5-compat.ts).
+ * queries (db/pg/fts5-compat.ts); search_totals keeps the number of rows and their tokens.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
@@ -30,17 +30,22 @@ export async function indexReportForSearch(tx: PgExecutor, reportId: number, doc
   const tokens = [title, unit, body, facetsOf(doc.year, unitId)].reduce((sum, column) => sum + trigramTokenCount(column), 0);
   // As search_characters holds it: title, unit and body on one line each.
   const grams = JSON.stringify(characterGrams(`${title}\n${unit}\n${body}`));
+  await removeFromSearch(tx, reportId);
   await tx.execute(sql`
-    insert into search_documents (report_id, year, unit_id, title, unit, body, tokens, grams)
-    values (${reportId}, ${doc.year}, ${unitId}, ${title}, ${unit}, ${body}, ${tokens},
-            array(select jsonb_array_elements_text(${grams}::jsonb)))
-    on conflict (report_id) do update set year = excluded.year, unit_id = excluded.unit_id, title = excluded.title,
-      unit = excluded.unit, body = excluded.body, tokens = excluded.tokens, grams = excluded.grams`);
+    with added as (
+      insert into search_documents (report_id, year, unit_id, title, unit, body, tokens, grams)
+      values (${reportId}, ${doc.year}, ${unitId}, ${title}, ${unit}, ${body}, ${tokens},
+              array(select jsonb_array_elements_text(${grams}::jsonb)))
+      returning tokens)
+    update search_totals set documents = documents + 1, tokens = tokens + (select tokens from added) where id = 1`);
 }
 
 /** Takes a report out of the index (withdrawal); call inside the withdrawing transaction. */
 export async function removeFromSearch(tx: PgExecutor, reportId: number): Promise<void> {
-  await tx.execute(sql`delete from search_documents where report_id = ${reportId}`);
+  await tx.execute(sql`
+    with gone as (delete from search_documents where report_id = ${reportId} returning tokens)
+    update search_totals set documents = documents - (select count(*) from gone), tokens = tokens - (select coalesce(sum(tokens), 0) from gone)
+     where id = 1`);
 }
 
 /**
@@ -48,8 +53,9 @@ export async function removeFromSearch(tx: PgExecutor, reportId: number): Promis
  * call inside a transaction. Resolves with the number of reports indexed.
  */
 export async function rebuildSearchIndex(tx: PgExecutor): Promise<number> {
-  await tx.execute(sql`lock table search_documents in exclusive mode`);
+  await tx.execute(sql`lock table search_documents, search_totals in exclusive mode`);
   await tx.execute(sql`delete from search_documents`);
+  await tx.execute(sql`update search_totals set documents = 0, tokens = 0 where id = 1`);
   // The same rows as SQLite's rebuildSearchIndexIfEmpty.
   const { rows } = await tx.execute(
     sql`select r.id as id, u.id as "unitId", u.name as "unitName", e.snapshot as snapshot

@@ -12,7 +12,8 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rebuildSearchIndex } from "@/db/pg/search-index";
+import { indexReportForSearch, rebuildSearchIndex, removeFromSearch } from "@/db/pg/search-index";
+import { parseReportJson } from "@/lib/interchange";
 import { searchLiveReportsPg, type PgSearchOptions } from "@/db/pg/search-query";
 import { moveSqliteToPostgres } from "@/db/pg/move-from-sqlite";
 import { seedDemoData } from "@/db/seed";
@@ -150,9 +151,11 @@ function queries(): { q: string; why: string }[] {
 
 describe("search on PostgreSQL", () => {
   it("has indexed every live report", async () => {
-    const { rows } = await client.query<{ n: number }>("select count(*)::int as n from search_documents");
+    const { rows } = await client.query<{ n: number; tokens: number }>("select count(*)::int as n, sum(tokens)::int as tokens from search_documents");
     expect(live.length).toBeGreaterThanOrEqual(8);
     expect(rows[0]!.n).toBe(live.length);
+    const { rows: totals } = await client.query<{ documents: number; tokens: number }>("select documents, tokens::int as tokens from search_totals");
+    expect(totals).toEqual([{ documents: rows[0]!.n, tokens: rows[0]!.tokens }]);
   });
 
   it("answers every query as SQLite does: totals, reports in order, highlighted excerpts", async () => {
@@ -190,6 +193,32 @@ describe("search on PostgreSQL", () => {
     const { sqlite, postgres } = await bothEngines({ q: "人民政府", pageSize: 50 });
     expect(sqlite.total).toBeGreaterThan(3);
     expect(postgres).toEqual(sqlite);
+  });
+
+  it("keeps its totals with every row it replaces or removes", async () => {
+    const totals = async () => (await client.query("select documents, tokens::int as tokens from search_totals")).rows[0] as { documents: number; tokens: number };
+    const before = await totals();
+    const report = live[0]!;
+    const { rows } = await client.query<{ snapshot: string }>(
+      "select e.snapshot from reports r join report_editions e on e.id = r.live_edition_id where r.id = $1",
+      [report.id],
+    );
+    const parsed = parseReportJson(rows[0]!.snapshot);
+    if (!parsed.ok) throw new Error("snapshot does not parse");
+    await client.query("begin");
+    try {
+      await indexReportForSearch(pgDb, report.id, parsed.document, report.unitId, report.unitName);
+      expect(await totals()).toEqual(before);
+      await removeFromSearch(pgDb, report.id);
+      const after = await totals();
+      expect(after.documents).toBe(before.documents - 1);
+      expect(after.tokens).toBeLessThan(before.tokens);
+      expect((await client.query("select report_id from search_documents where report_id = $1", [report.id])).rows).toEqual([]);
+      await indexReportForSearch(pgDb, report.id, parsed.document, report.unitId, report.unitName);
+      expect(await totals()).toEqual(before);
+    } finally {
+      await client.query("rollback");
+    }
   });
 
   it("serves a three-character Chinese query from the trigram index", async () => {
