@@ -3,8 +3,9 @@
 -- migration: drizzle's schema does not describe it), maintained by db/pg/search-index.ts and
 -- queried by db/pg/search-query.ts. One row per live report.
 --
--- * Queries of three or more characters: ILIKE on title, unit and body, answered by pg_trgm's
---   GIN indexes (Debian's postgresql package ships pg_trgm in contrib; it is a trusted
+-- * Queries of three or more characters: LIKE on title, unit and body folded to lower case as
+--   FTS5's trigram tokenizer folds them (`*_folded`, stored only when it differs from the text:
+--   Chinese has no case), answered by pg_trgm's GIN indexes on coalesce(folded, text) (Debian's postgresql package ships pg_trgm in contrib; it is a trusted
 --   extension, so the database owner may create it). pg_trgm only makes trigrams of letters and
 --   digits of the database's LC_CTYPE: Chinese characters need a UTF-8 ctype (C.UTF-8,
 --   zh_CN.UTF-8, ...); under LC_CTYPE=C the answers are the same but every search reads the
@@ -24,15 +25,18 @@ CREATE TABLE "search_documents" (
 	"title" text NOT NULL,
 	"unit" text NOT NULL,
 	"body" text NOT NULL,
+	"title_folded" text,
+	"unit_folded" text,
+	"body_folded" text,
 	"tokens" integer NOT NULL,
 	"grams" text[] NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX "search_documents_title_trgm" ON "search_documents" USING gin ("title" gin_trgm_ops);
+CREATE INDEX "search_documents_title_trgm" ON "search_documents" USING gin ((coalesce("title_folded", "title")) gin_trgm_ops);
 --> statement-breakpoint
-CREATE INDEX "search_documents_unit_trgm" ON "search_documents" USING gin ("unit" gin_trgm_ops);
+CREATE INDEX "search_documents_unit_trgm" ON "search_documents" USING gin ((coalesce("unit_folded", "unit")) gin_trgm_ops);
 --> statement-breakpoint
-CREATE INDEX "search_documents_body_trgm" ON "search_documents" USING gin ("body" gin_trgm_ops);
+CREATE INDEX "search_documents_body_trgm" ON "search_documents" USING gin ((coalesce("body_folded", "body")) gin_trgm_ops);
 --> statement-breakpoint
 CREATE INDEX "search_documents_grams" ON "search_documents" USING gin ("grams");
 --> statement-breakpoint

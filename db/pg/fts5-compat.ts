@@ -21,6 +21,11 @@ export function foldTrigramCharacter(c: string): string {
   return lower.length === c.length ? lower : c;
 }
 
+/** A text as FTS5's trigram tokenizer compares it: every code point folded. */
+export function foldForTrigrams(text: string): string {
+  return Array.from(text, foldTrigramCharacter).join("");
+}
+
 const COMBINING_MARKS = /\p{M}/gu;
 
 /** One code point as the unicode61 tokenizer folds it (lower case, Latin diacritics removed). */

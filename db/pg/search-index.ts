@@ -9,7 +9,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
 import { facetsOf, searchDocumentOf } from "../search-document";
-import { characterGrams, trigramTokenCount } from "./fts5-compat";
+import { characterGrams, foldForTrigrams, trigramTokenCount } from "./fts5-compat";
 
 /**
  * What the search runs its statements on: a drizzle node-postgres database or transaction
@@ -30,11 +30,16 @@ export async function indexReportForSearch(tx: PgExecutor, reportId: number, doc
   const tokens = [title, unit, body, facetsOf(doc.year, unitId)].reduce((sum, column) => sum + trigramTokenCount(column), 0);
   // As search_characters holds it: title, unit and body on one line each.
   const grams = JSON.stringify(characterGrams(`${title}\n${unit}\n${body}`));
+  // Lower case as the trigram tokenizer folds it, kept only where it differs from the text.
+  const folded = (text: string) => {
+    const f = foldForTrigrams(text);
+    return f === text ? null : f;
+  };
   await removeFromSearch(tx, reportId);
   await tx.execute(sql`
     with added as (
-      insert into search_documents (report_id, year, unit_id, title, unit, body, tokens, grams)
-      values (${reportId}, ${doc.year}, ${unitId}, ${title}, ${unit}, ${body}, ${tokens},
+      insert into search_documents (report_id, year, unit_id, title, unit, body, title_folded, unit_folded, body_folded, tokens, grams)
+      values (${reportId}, ${doc.year}, ${unitId}, ${title}, ${unit}, ${body}, ${folded(title)}, ${folded(unit)}, ${folded(body)}, ${tokens},
               array(select jsonb_array_elements_text(${grams}::jsonb)))
       returning tokens)
     update search_totals set documents = documents + 1, tokens = tokens + (select tokens from added) where id = 1`);

@@ -4,9 +4,9 @@
  * (lib/data/public/search.ts): the same totals, the same reports in the same order, the same
  * highlighted excerpts (lib/data/public/__tests__/search-postgres.integration.test.ts compares them).
  *
- * - 3+ characters: ILIKE on title, unit and body (pg_trgm's GIN indexes), which is what a
- *   quoted phrase on FTS5's trigram index matches: the text as a case-insensitive substring of
- *   one column. Ranked by FTS5's own bm25 formula with the same column weights (title 10, unit
+ * - 3+ characters: LIKE on title, unit and body folded as FTS5's trigram tokenizer folds them
+ *   (pg_trgm's GIN indexes), which is what a quoted phrase on FTS5's trigram index matches: the
+ *   text as a case-insensitive substring of one column. Ranked by FTS5's own bm25 formula with the same column weights (title 10, unit
  *   5, body 1), computed from the same numbers — rows and trigram tokens in the table, rows
  *   matching the phrase, the row's occurrences (overlapping ones too) and its length in tokens —
  *   in double precision, in the order of operations of fts5_aux.c; ties newest report first.
@@ -20,8 +20,8 @@
  * Cost: the indexes find the candidate rows, but pg_trgm's answer must be rechecked on the text
  * and bm25 needs each match's occurrences, so a 3+ character query reads the body of every
  * report it matches (FTS5 reads position lists instead): a rare phrase answers in milliseconds,
- * a phrase found in every report costs about 0.1 ms per report on the development machine (5,000
- * reports ≈ 0.6 s). One- and two-character queries and the count of a phrase that is not in the
+ * a phrase found in every report costs about 0.06 ms per report on the development machine
+ * (5,000 reports ≈ 0.3 s). One- and two-character queries and the count of a phrase that is not in the
  * text read no body.
  */
 import { sql, type SQL } from "drizzle-orm";
@@ -38,7 +38,7 @@ import {
   type SearchPlan,
   type TextSegment,
 } from "@/lib/public/search-query";
-import { canOverlap, characterTokens, foldTrigramCharacter, trigramSnippet } from "./fts5-compat";
+import { canOverlap, characterTokens, foldForTrigrams, trigramSnippet } from "./fts5-compat";
 import type { PgExecutor } from "./search-index";
 
 const SEARCH_PAGE_SIZE = 10;
@@ -83,28 +83,24 @@ const list = (values: readonly (string | number)[]) =>
 
 const and = (conditions: SQL[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
 
-/** Occurrences of the query in a lower-cased column, overlapping ones too, as FTS5 counts instances. */
-function occurrences(lowered: SQL, query: string): SQL {
-  if (canOverlap(Array.from(query).map(foldTrigramCharacter).join(""))) return sql`search_overlapping_count(${lowered}, lower(${query}))::float8`;
-  return sql`((char_length(${lowered}) - char_length(replace(${lowered}, lower(${query}), ''))) / char_length(lower(${query})))::float8`;
+/** Occurrences of the (folded) query in a folded column, overlapping ones too, as FTS5 counts instances. */
+function occurrences(folded: SQL, query: string): SQL {
+  if (canOverlap(query)) return sql`search_overlapping_count(${folded}, ${query})::float8`;
+  return sql`((char_length(${folded}) - char_length(replace(${folded}, ${query}, ''))) / ${Array.from(query).length})::float8`;
 }
 
-/**
- * The page of a 3+ character query in FTS5's order: bm25(search_documents, 0.0, 10.0, 5.0, 1.0,
- * 0.0) for a one-phrase query (the facet phrases weigh 0 and add exactly 0), i.e.
- * idf * (f * (k1 + 1)) / (f + k1 * (1 - b + b * D / avgdl)) with k1 = 1.2, b = 0.75, f the
- * occurrences weighted by column, D the row's tokens, idf = ln((N - n + 0.5) / (n + 0.5)) (at
- * least 1e-6) for the n rows matching without filters; higher first, then newest report.
- */
+/** A searched column as the trigram tokenizer compares it (db/migrations-pg/0003_search.sql). */
+const folded = (column: "title" | "unit" | "body") => sql.raw(`coalesce(d.${column}_folded, d.${column})`);
+
 function rankedPage(matches: SQL, filters: SQL, query: string, matchingRows: number, limit: number, offset: number): SQL {
   const ratio = sql`((s.n - ${matchingRows}::float8 + 0.5::float8) / (${matchingRows}::float8 + 0.5::float8))`;
   const weights = sql`(select case when ln(${ratio}) <= 0 then 1e-6::float8 else ln(${ratio}) end as idf, s.tokens / s.n as avgdl
                         from (select documents::float8 as n, tokens::float8 as tokens from search_totals where id = 1) s)`;
-  const f = sql`(10.0::float8 * ${occurrences(sql`l.title`, query)} + 5.0::float8 * ${occurrences(sql`l.unit`, query)} + 1.0::float8 * ${occurrences(sql`l.body`, query)})`;
+  const f = sql`(10.0::float8 * ${occurrences(folded("title"), query)} + 5.0::float8 * ${occurrences(folded("unit"), query)} + 1.0::float8 * ${occurrences(folded("body"), query)})`;
   return sql`
     select m.id as id
       from (select d.report_id as id, d.tokens as tokens, ${f} as f
-              from search_documents d cross join lateral (select lower(d.title) as title, lower(d.unit) as unit, lower(d.body) as body) l
+              from search_documents d
              where ${matches} and ${filters}) m,
            ${weights} w
      order by w.idf * ((m.f * (1.2::float8 + 1.0::float8)) / (m.f + 1.2::float8 * (1::float8 - 0.75::float8 + 0.75::float8 * m.tokens::float8 / w.avgdl))) desc,
@@ -165,8 +161,10 @@ async function search(db: PgExecutor, options: PgSearchOptions): Promise<PgSearc
   if (options.year) indexFilters.push(sql`d.year = ${options.year}`);
   if (options.unitId) indexFilters.push(sql`d.unit_id = ${options.unitId}`);
   if (plan.kind === "fts") {
-    const pattern = containsPattern(query);
-    const matches = sql`(d.title ilike ${pattern} escape '\\' or d.unit ilike ${pattern} escape '\\' or d.body ilike ${pattern} escape '\\')`;
+    const phrase = foldForTrigrams(query);
+    const pattern = containsPattern(phrase);
+    const like = (column: "title" | "unit" | "body") => sql`${folded(column)} like ${pattern} escape '\\'`;
+    const matches = sql`(${like("title")} or ${like("unit")} or ${like("body")})`;
     // bm25's idf counts the rows matching the phrase whatever the filters: both in one pass.
     const { rows: counted } = await db.execute(
       sql`select (count(*) filter (where ${and(indexFilters)}))::int as total, count(*)::int as matching from search_documents d where ${matches}`,
@@ -174,7 +172,7 @@ async function search(db: PgExecutor, options: PgSearchOptions): Promise<PgSearc
     total = Number(counted[0]?.total ?? 0);
     page = clampPage(page, pageCountOf(total, pageSize));
     if (total === 0) return nothing(0, plan.kind);
-    const { rows } = await db.execute(rankedPage(matches, and(indexFilters), query, Number(counted[0]?.matching ?? 0), pageSize, (page - 1) * pageSize));
+    const { rows } = await db.execute(rankedPage(matches, and(indexFilters), phrase, Number(counted[0]?.matching ?? 0), pageSize, (page - 1) * pageSize));
     ids = await liveOnly(
       db,
       rows.map((r) => Number(r.id)),
