@@ -145,6 +145,7 @@ function queries(): { q: string; why: string }[] {
     { q: "%公开", why: "three characters with a percent sign (trigram path, literal)" },
     { q: "年度报告", why: "in every title" },
     { q: "GOV", why: "Latin letters, case-insensitive" },
+    { q: "gov", why: "Latin letters, lower case" },
     { q: "不存在的词语", why: "nothing" },
   ];
 }
@@ -219,6 +220,13 @@ describe("search on PostgreSQL", () => {
     } finally {
       await client.query("rollback");
     }
+  });
+
+  it("counts overlapping occurrences as FTS5 counts phrase instances", async () => {
+    const { rows } = await client.query<{ a: number; b: number; c: number }>(
+      "select search_overlapping_count('哈哈哈哈哈', '哈哈哈') as a, search_overlapping_count('1.1.1', '1.1') as b, search_overlapping_count('abc', 'x') as c",
+    );
+    expect(rows[0]).toEqual({ a: 3, b: 2, c: 0 });
   });
 
   it("serves a three-character Chinese query from the trigram index", async () => {
