@@ -5,33 +5,16 @@
  */
 import { sql } from "drizzle-orm";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
-import { htmlToParagraphs } from "@/lib/rules";
 import type { Db } from "./client";
+import { facetsOf, searchDocumentOf, spacedCharacters } from "./search-document";
 import { transaction, type Tx } from "./transaction";
 
-export function plainTextOf(doc: ReportDocument): string {
-  const parts = doc.sections.flatMap((s) => [s.heading, ...htmlToParagraphs(s.html)]);
-  for (const a of doc.attachments) parts.push(a.title, ...a.rows.map((r) => r.join(" ")));
-  return parts.filter(Boolean).join("\n");
-}
-
-/**
- * Filter tokens stored with each row: fixed-width so that no token is a substring of another
- * (the trigram index matches substrings).
- */
-export const yearFacet = (year: number) => `y${String(year).padStart(4, "0")}`;
-export const unitFacet = (unitId: number) => `u${String(unitId).padStart(9, "0")}`;
-const facetsOf = (year: number, unitId: number) => ` ${yearFacet(year)} ${unitFacet(unitId)} `;
-
-/** Text for the per-character index: every character its own token ("公开" → "公 开"). */
-export function spacedCharacters(text: string): string {
-  return [...text.replace(/\s+/g, " ")].join(" ");
-}
+export { plainTextOf, spacedCharacters, unitFacet, yearFacet } from "./search-document";
 
 /** Replaces a report's rows in the index; call inside the publishing transaction. */
 export async function indexReportForSearch(tx: Tx, reportId: number, doc: ReportDocument, unitId: number, unitName: string): Promise<void> {
   await removeFromSearch(tx, reportId);
-  const body = plainTextOf(doc);
+  const { body } = searchDocumentOf(doc, unitName);
   const facets = facetsOf(doc.year, unitId);
   // rowid = report id: direct lookups and deletes, and rowid order = publication order of reports.
   await tx.run(

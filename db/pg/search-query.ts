@@ -1,0 +1,234 @@
+/**
+ * The public search on PostgreSQL: the plan of lib/public/search-query.ts run on the index of
+ * db/pg/search-index.ts, with the answers SQLite's FTS5 gives on the same data
+ * (lib/data/public/search.ts): the same totals, the same reports in the same order, the same
+ * highlighted excerpts (lib/data/public/__tests__/search-postgres.integration.test.ts compares them).
+ *
+ * - 3+ characters: LIKE on title, unit and body folded as FTS5's trigram tokenizer folds them
+ *   (pg_trgm's GIN indexes), which is what a quoted phrase on FTS5's trigram index matches: the
+ *   text as a case-insensitive substring of one column. Ranked by FTS5's own bm25 formula with the same column weights (title 10, unit
+ *   5, body 1), computed from the same numbers — rows and trigram tokens in the table, rows
+ *   matching the phrase, the row's occurrences (overlapping ones too) and its length in tokens —
+ *   in double precision, in the order of operations of fts5_aux.c; ties newest report first.
+ *   The excerpt is FTS5's snippet() of the body (40 tokens), ported (db/pg/fts5-compat.ts).
+ * - 1–2 letters or digits: the per-character index's phrase is the pair (or the character)
+ *   among the row's `grams`; newest report first, excerpt cut around the first occurrence.
+ * - A letter with punctuation: LIKE with escaped wildcards, ASCII letters case-insensitive as
+ *   SQLite's LIKE, newest publication first.
+ * Year and unit filters are columns of the index (SQLite: facet tokens; the same values).
+ *
+ * Cost: the indexes find the candidate rows, but pg_trgm's answer must be rechecked on the text
+ * and bm25 needs each match's occurrences, so a 3+ character query reads the body of every
+ * report it matches (FTS5 reads position lists instead): a rare phrase answers in milliseconds,
+ * a phrase found in every report costs about 0.06 ms per report on the development machine
+ * (5,000 reports ≈ 0.3 s). One- and two-character queries and the count of a phrase that is not in the
+ * text read no body.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import { clampPage, pageCountOf } from "@/lib/public/paging";
+import {
+  ELLIPSIS,
+  MATCH_END,
+  MATCH_START,
+  containsPattern,
+  excerptAround,
+  normalizeSearchQuery,
+  planSearch,
+  snippetSegments,
+  type SearchPlan,
+  type TextSegment,
+} from "@/lib/public/search-query";
+import { canOverlap, characterTokens, foldForTrigrams, trigramSnippet } from "./fts5-compat";
+import type { PgExecutor } from "./search-index";
+
+const SEARCH_PAGE_SIZE = 10;
+/** snippet()'s window in lib/data/public/search.ts: 40 trigram tokens. */
+const SNIPPET_TOKENS = 40;
+
+export interface PgSearchOptions {
+  q: unknown;
+  year?: number | null;
+  unitId?: number | null;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface PgSearchPage {
+  /** The query as searched (normalized). */
+  readonly query: string;
+  readonly mode: SearchPlan["kind"];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly pageCount: number;
+  /** The page's live reports, best first. */
+  readonly ids: number[];
+  /** The body excerpt of each id, matches marked. */
+  readonly excerpts: Map<number, TextSegment[]>;
+}
+
+/** A live report: the same rule as LIVE_R of lib/data/public/live-reports.ts. */
+const LIVE_R = sql`r.live_edition_id is not null and r.withdrawn_at is null and r.status <> 'withdrawn'`;
+
+const ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz";
+/** SQLite's LIKE folds ASCII letters only. */
+const asciiLower = (column: SQL) => sql`translate(${column}, ${ASCII_UPPER}, ${ASCII_LOWER})`;
+
+const list = (values: readonly (string | number)[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+
+const and = (conditions: SQL[]) => (conditions.length ? sql.join(conditions, sql` and `) : sql`true`);
+
+/** Occurrences of the (folded) query in a folded column, overlapping ones too, as FTS5 counts instances. */
+function occurrences(folded: SQL, query: string): SQL {
+  if (canOverlap(query)) return sql`search_overlapping_count(${folded}, ${query})::float8`;
+  return sql`((char_length(${folded}) - char_length(replace(${folded}, ${query}, ''))) / ${Array.from(query).length})::float8`;
+}
+
+/** A searched column as the trigram tokenizer compares it (db/migrations-pg/0003_search.sql). */
+const folded = (column: "title" | "unit" | "body") => sql.raw(`coalesce(d.${column}_folded, d.${column})`);
+
+function rankedPage(matches: SQL, filters: SQL, query: string, matchingRows: number, limit: number, offset: number): SQL {
+  const ratio = sql`((s.n - ${matchingRows}::float8 + 0.5::float8) / (${matchingRows}::float8 + 0.5::float8))`;
+  const weights = sql`(select case when ln(${ratio}) <= 0 then 1e-6::float8 else ln(${ratio}) end as idf, s.tokens / s.n as avgdl
+                        from (select documents::float8 as n, tokens::float8 as tokens from search_totals where id = 1) s)`;
+  const f = sql`(10.0::float8 * ${occurrences(folded("title"), query)} + 5.0::float8 * ${occurrences(folded("unit"), query)} + 1.0::float8 * ${occurrences(folded("body"), query)})`;
+  return sql`
+    select m.id as id
+      from (select d.report_id as id, d.tokens as tokens, ${f} as f
+              from search_documents d
+             where ${matches} and ${filters}) m,
+           ${weights} w
+     order by w.idf * ((m.f * (1.2::float8 + 1.0::float8)) / (m.f + 1.2::float8 * (1::float8 - 0.75::float8 + 0.75::float8 * m.tokens::float8 / w.avgdl))) desc,
+              m.id desc
+     limit ${limit} offset ${offset}`;
+}
+
+/** The live reports among the ids, in the ids' order. */
+async function liveOnly(db: PgExecutor, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.execute(sql`select r.id as id from reports r where r.id in (${list(ids)}) and ${LIVE_R}`);
+  const live = new Set(rows.map((r) => Number(r.id)));
+  return ids.filter((id) => live.has(id));
+}
+
+/** What the search runs on: the application's drizzle node-postgres database (a pool). */
+export interface PgSearchDb {
+  transaction<T>(work: (tx: PgExecutor) => Promise<T>): Promise<T>;
+}
+
+/**
+ * Full-text search over public reports on PostgreSQL; see the file comment. Runs in a
+ * transaction of its own (one snapshot for the count, the page and the excerpts) in which the
+ * planner may not read the table sequentially: the index rows are small and their text is
+ * TOASTed, so a sequential scan looks cheap to the planner while it reads and decompresses
+ * every report's body (JIT off too: the forbidden plans' cost would otherwise trigger it). Call
+ * it with the database, not inside a transaction that writes.
+ */
+export async function searchLiveReportsPg(db: PgSearchDb, options: PgSearchOptions): Promise<PgSearchPage> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('transaction_read_only', 'on', true), set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`,
+    );
+    return search(tx, options);
+  });
+}
+
+async function search(db: PgExecutor, options: PgSearchOptions): Promise<PgSearchPage> {
+  const query = normalizeSearchQuery(options.q);
+  const plan = planSearch(query);
+  const pageSize = Math.min(Math.max(options.pageSize ?? SEARCH_PAGE_SIZE, 1), 50);
+  const nothing = (total: number, mode: SearchPlan["kind"]): PgSearchPage => ({
+    query,
+    mode,
+    total,
+    page: 1,
+    pageSize,
+    pageCount: pageCountOf(total, pageSize),
+    ids: [],
+    excerpts: new Map(),
+  });
+  if (plan.kind === "empty" || plan.kind === "symbols") return nothing(0, plan.kind);
+
+  let page = Math.max(1, options.page ?? 1);
+  let total: number;
+  let ids: number[];
+  const indexFilters: SQL[] = [];
+  if (options.year) indexFilters.push(sql`d.year = ${options.year}`);
+  if (options.unitId) indexFilters.push(sql`d.unit_id = ${options.unitId}`);
+  if (plan.kind === "fts") {
+    const phrase = foldForTrigrams(query);
+    const pattern = containsPattern(phrase);
+    const like = (column: "title" | "unit" | "body") => sql`${folded(column)} like ${pattern} escape '\\'`;
+    const matches = sql`(${like("title")} or ${like("unit")} or ${like("body")})`;
+    // bm25's idf counts the rows matching the phrase whatever the filters: both in one pass.
+    const { rows: counted } = await db.execute(
+      sql`select (count(*) filter (where ${and(indexFilters)}))::int as total, count(*)::int as matching from search_documents d where ${matches}`,
+    );
+    total = Number(counted[0]?.total ?? 0);
+    page = clampPage(page, pageCountOf(total, pageSize));
+    if (total === 0) return nothing(0, plan.kind);
+    const { rows } = await db.execute(rankedPage(matches, and(indexFilters), phrase, Number(counted[0]?.matching ?? 0), pageSize, (page - 1) * pageSize));
+    ids = await liveOnly(
+      db,
+      rows.map((r) => Number(r.id)),
+    );
+  } else if (plan.kind === "chars") {
+    const where = and([sql`d.grams @> array[${characterTokens(query).join("")}]::text[]`, ...indexFilters]);
+    const { rows: counted } = await db.execute(sql`select count(*)::int as n from search_documents d where ${where}`);
+    total = Number(counted[0]?.n ?? 0);
+    page = clampPage(page, pageCountOf(total, pageSize));
+    if (total === 0) return nothing(0, plan.kind);
+    const { rows } = await db.execute(
+      // Materialized: the ids come from the index, not from walking the primary key backwards
+      // through every row's characters until a page is full.
+      sql`with found as materialized (select d.report_id as id from search_documents d where ${where})
+          select id from found order by id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    );
+    ids = await liveOnly(
+      db,
+      rows.map((r) => Number(r.id)),
+    );
+  } else {
+    // Letters mixed with punctuation: LIKE with escaped wildcards, newest publication first.
+    // `grams` narrows the rows to those holding the query's letters before LIKE reads them.
+    const pattern = plan.pattern.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const like = (column: SQL) => sql`${asciiLower(column)} like ${pattern} escape '\\'`;
+    const letters = characterTokens(query);
+    const filters: SQL[] = [LIVE_R];
+    if (options.year) filters.push(sql`r.year = ${options.year}`);
+    if (options.unitId) filters.push(sql`r.unit_id = ${options.unitId}`);
+    const where = and([
+      ...(letters.length ? [sql`d.grams @> array[${list(letters)}]::text[]`] : []),
+      sql`(${like(sql`d.title`)} or ${like(sql`d.unit`)} or ${like(sql`d.body`)})`,
+      ...filters,
+    ]);
+    const from = sql`search_documents d join reports r on r.id = d.report_id`;
+    const { rows: counted } = await db.execute(sql`select count(*)::int as n from ${from} where ${where}`);
+    total = Number(counted[0]?.n ?? 0);
+    page = clampPage(page, pageCountOf(total, pageSize));
+    if (total === 0) return nothing(0, plan.kind);
+    const { rows } = await db.execute(
+      sql`select r.id as id from ${from} where ${where}
+           order by r.published_at desc nulls last, r.id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
+    );
+    ids = rows.map((r) => Number(r.id));
+  }
+  if (ids.length === 0) return nothing(total, plan.kind);
+
+  // Excerpts of the page's rows only.
+  const { rows: bodies } = await db.execute(sql`select report_id as id, body from search_documents where report_id in (${list(ids)})`);
+  const excerpts = new Map<number, TextSegment[]>();
+  for (const row of bodies) {
+    const body = String(row.body ?? "");
+    excerpts.set(
+      Number(row.id),
+      plan.kind === "fts" ? snippetSegments(trigramSnippet(body, query, { open: MATCH_START, close: MATCH_END, ellipsis: ELLIPSIS }, SNIPPET_TOKENS)) : excerptAround(body, query),
+    );
+  }
+  return { query, mode: plan.kind, total, page, pageSize, pageCount: pageCountOf(total, pageSize), ids, excerpts };
+}
