@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, count, desc, eq, max, sql } from "drizzle-orm";
+import { asc, count, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { reports, units } from "@/db/schema";
 import { clampPage, pageCountOf, type Paged } from "@/lib/public/paging";
 import type { PublicReportSummary, PublicUnitSummary } from "@/lib/public/types";
@@ -14,10 +14,11 @@ import { isLiveReport, summaryQuery, toSummary, whereAll } from "./live-reports"
 
 const REPORTS_PAGE_SIZE = 20;
 
-/** Public reports, newest first, optionally of one year and/or one unit. */
+/** Public reports, newest first, optionally of one year and/or one unit (or any of several: a region's). */
 export async function listPublishedReports(options: {
   year?: number | null;
   unitId?: number | null;
+  unitIds?: readonly number[] | null;
   page?: number;
   pageSize?: number;
 }): Promise<Paged<PublicReportSummary>> {
@@ -26,6 +27,7 @@ export async function listPublishedReports(options: {
     isLiveReport(),
     options.year ? eq(reports.year, options.year) : undefined,
     options.unitId ? eq(reports.unitId, options.unitId) : undefined,
+    options.unitIds ? (options.unitIds.length > 0 ? inArray(reports.unitId, [...options.unitIds]) : sql`0`) : undefined,
   );
   const total = db().select({ n: count() }).from(reports).where(where).get()?.n ?? 0;
   const pageCount = pageCountOf(total, pageSize);
@@ -43,6 +45,8 @@ interface Catalog {
   readonly stamp: string;
   readonly years: { year: number; count: number }[];
   readonly units: PublicUnitSummary[];
+  /** The ids of `units`, built when first asked for. */
+  unitIds?: ReadonlySet<number>;
 }
 
 let catalog: Catalog | null = null;
@@ -91,4 +95,11 @@ export async function listPublicYears(): Promise<{ year: number; count: number }
 /** Units that have public reports, in the order they were set up (county first), with how many. */
 export async function listPublicUnits(): Promise<PublicUnitSummary[]> {
   return publicCatalog().units.map((u) => ({ ...u }));
+}
+
+/** The ids of the units that have public reports (the region filter's leaves), without copying the list. */
+export async function publicUnitIds(): Promise<ReadonlySet<number>> {
+  const current = publicCatalog();
+  current.unitIds ??= new Set(current.units.map((u) => u.id));
+  return current.unitIds;
 }
