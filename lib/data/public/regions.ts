@@ -82,6 +82,9 @@ export async function publicUnitFilter(params: { region: number | null; unit: nu
   const region = choice.region === null ? null : choiceOf(index, choice.region, (u) => u.shortName);
   const unit = choice.unit === null ? null : choiceOf(index, choice.unit, (u) => u.name);
   const own = choice.region === null ? [] : (index.members.get(choice.region) ?? []).map((id) => choiceOf(index, id, (u) => u.name));
+  // A region covering every publishing unit (the province of a province's site) filters nothing.
+  const area = unit === null && choice.region !== null ? unitsInRegion(index, choice.region) : null;
+  const unitIds = area !== null && area.length === (await publicUnitIds()).size ? null : area;
   return {
     form: {
       kind: "regions",
@@ -93,7 +96,7 @@ export async function publicUnitFilter(params: { region: number | null; unit: nu
     },
     scope: {
       unitId: unit?.id ?? null,
-      unitIds: unit === null && choice.region !== null ? unitsInRegion(index, choice.region) : null,
+      unitIds,
       label: unit?.name ?? region?.name ?? null,
     },
   };

@@ -50,9 +50,10 @@ export async function searchPublishedReports(options: {
   if (plan.kind === "empty" || plan.kind === "symbols" || options.unitIds?.length === 0) {
     return { query, mode: plan.kind, items: [], total: 0, page: 1, pageSize, pageCount: 1 };
   }
-  // A region: its units' reports, as a set the index's rows are checked against.
+  // A region: its units' reports, as a set the index's matches are checked against ("+rowid":
+  // not handed to FTS5 as rowid constraints, which would make it test the phrase row by row).
   const inRegion = options.unitIds
-    ? sql` and rowid in (select id from reports where unit_id in (${sql.join(options.unitIds.map((id) => sql`${id}`), sql`, `)}))`
+    ? sql` and +rowid in (select id from reports where unit_id in (${sql.join(options.unitIds.map((id) => sql`${id}`), sql`, `)}))`
     : sql``;
 
   let page = Math.max(1, options.page ?? 1);
