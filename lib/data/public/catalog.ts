@@ -32,12 +32,18 @@ export async function listPublishedReports(options: {
   const total = db().select({ n: count() }).from(reports).where(where).get()?.n ?? 0;
   const pageCount = pageCountOf(total, pageSize);
   const page = clampPage(options.page ?? 1, pageCount);
-  const rows = summaryQuery()
+  // The page's ids first, from the reports alone; then their summaries (reading an edition's
+  // title from its snapshot for every report of a region before sorting cost 40 ms on a city).
+  const ids = db()
+    .select({ id: reports.id })
+    .from(reports)
     .where(where)
     .orderBy(desc(reports.publishedAt), desc(reports.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
-    .all();
+    .all()
+    .map((r) => r.id);
+  const rows = ids.length === 0 ? [] : summaryQuery().where(inArray(reports.id, ids)).orderBy(desc(reports.publishedAt), desc(reports.id)).all();
   return { items: rows.map(toSummary), total, page, pageSize, pageCount };
 }
 
