@@ -5,6 +5,7 @@ import { clampPage, pageCountOf, type Paged } from "@/lib/public/paging";
 import type { PublicReportSummary, PublicUnitSummary } from "@/lib/public/types";
 import { db } from "../db";
 import { isLiveReport, summaryQuery, toSummary, whereAll } from "./live-reports";
+import { inUnits } from "./unit-area";
 
 /*
  * The catalog of public reports: the paged lists (/ and /reports) and the years and units
@@ -27,7 +28,7 @@ export async function listPublishedReports(options: {
     isLiveReport(),
     options.year ? eq(reports.year, options.year) : undefined,
     options.unitId ? eq(reports.unitId, options.unitId) : undefined,
-    options.unitIds ? (options.unitIds.length > 0 ? inArray(reports.unitId, [...options.unitIds]) : sql`0`) : undefined,
+    options.unitIds ? inUnits(reports.unitId, options.unitIds) : undefined,
   );
   const total = db().select({ n: count() }).from(reports).where(where).get()?.n ?? 0;
   const pageCount = pageCountOf(total, pageSize);

@@ -17,6 +17,7 @@ import {
 import type { PublicSearchHit, PublicSearchResults } from "@/lib/public/types";
 import { db } from "../db";
 import { LIVE_R, isLiveReport, summaryQuery, toSummary } from "./live-reports";
+import { inUnits } from "./unit-area";
 
 /* The public search (/search): runs the plan of lib/public/search-query.ts on the two full-text tables of db/search-index.ts. */
 
@@ -53,7 +54,7 @@ export async function searchPublishedReports(options: {
   // A region: its units' reports, as a set the index's matches are checked against ("+rowid":
   // not handed to FTS5 as rowid constraints, which would make it test the phrase row by row).
   const inRegion = options.unitIds
-    ? sql` and +rowid in (select id from reports where unit_id in (${sql.join(options.unitIds.map((id) => sql`${id}`), sql`, `)}))`
+    ? sql` and +rowid in (select id from reports where ${inUnits(sql`unit_id`, options.unitIds)})`
     : sql``;
 
   let page = Math.max(1, options.page ?? 1);
@@ -86,7 +87,7 @@ export async function searchPublishedReports(options: {
     const filters: SQL[] = [LIVE_R];
     if (options.year) filters.push(sql`r.year = ${options.year}`);
     if (options.unitId) filters.push(sql`r.unit_id = ${options.unitId}`);
-    if (options.unitIds) filters.push(sql`r.unit_id in (${sql.join(options.unitIds.map((id) => sql`${id}`), sql`, `)})`);
+    if (options.unitIds) filters.push(inUnits(sql`r.unit_id`, options.unitIds));
     const from = sql`search_documents join reports r on r.id = search_documents.rowid`;
     const where = sql`(search_documents.title like ${plan.pattern} escape '\\' or search_documents.unit like ${plan.pattern} escape '\\'
       or search_documents.body like ${plan.pattern} escape '\\') and ${sql.join(filters, sql` and `)}`;
