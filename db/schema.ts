@@ -139,6 +139,9 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
  */
 
 /** One annual report of one unit (one per unit and year). */
+/** What a citizen can read (published, not withdrawn), as the public list's partial indexes state it. */
+const LIVE_REPORT = sql`live_edition_id is not null and withdrawn_at is null and status <> 'withdrawn'`;
+
 export const reports = sqliteTable(
   "reports",
   {
@@ -176,6 +179,12 @@ export const reports = sqliteTable(
     uniqueIndex("reports_unit_year_unique").on(t.unitId, t.year),
     uniqueIndex("reports_index_no_unique").on(t.indexNo),
     index("reports_status_idx").on(t.status),
+    // The public list (issue 17): newest first, all or of one year, and its counts, read from
+    // the live reports alone — the condition is lib/data/public/live-reports.ts's isLiveReport.
+    index("reports_live_published_idx").on(t.publishedAt, t.id).where(LIVE_REPORT),
+    index("reports_live_year_idx").on(t.year, t.publishedAt, t.id).where(LIVE_REPORT),
+    // The public catalog's staleness check counts withdrawn reports on every public page.
+    index("reports_withdrawn_idx").on(t.id).where(sql`withdrawn_at is not null or status = 'withdrawn'`),
   ],
 );
 

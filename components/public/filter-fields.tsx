@@ -14,6 +14,7 @@ export function FilterSelect({
   anyLabel,
   options,
   value,
+  describedBy,
 }: {
   readonly id: string;
   readonly name: string;
@@ -21,13 +22,15 @@ export function FilterSelect({
   readonly anyLabel: string;
   readonly options: readonly FilterOption[];
   readonly value: string;
+  /** Id of a hint that explains the choice. */
+  readonly describedBy?: string;
 }) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-[0.9em] font-medium text-ink">
         {label}
       </label>
-      <select id={id} name={name} defaultValue={value} className={selectClass}>
+      <select id={id} name={name} defaultValue={value} aria-describedby={describedBy} className={selectClass}>
         <option value="">{anyLabel}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -1,4 +1,6 @@
+import type { UnitFilterForm } from "@/lib/public/unit-regions";
 import { FilterSelect, submitButtonClass, type FilterOption } from "./filter-fields";
+import { UnitFilterFields } from "./unit-filter-fields";
 
 /** The search uses the first 100 characters (MAX_QUERY_LENGTH in lib/public/search-query.ts); a longer paste would only make a huge URL. */
 const QUERY_MAX_LENGTH = 100;
@@ -6,12 +8,11 @@ const QUERY_MAX_LENGTH = 100;
 export interface SearchFormProps {
   /** The query shown in the box. */
   readonly query?: string;
-  /** Year and unit filters (the search page); the home page shows only the box. */
+  /** Year and unit (or region) filters (the search page); the home page shows only the box. */
   readonly filters?: {
     readonly years: readonly FilterOption[];
-    readonly units: readonly FilterOption[];
     readonly year: string;
-    readonly unit: string;
+    readonly unitFilter: UnitFilterForm;
   };
   /** Unique id prefix when the form appears more than once. */
   readonly id?: string;
@@ -39,7 +40,7 @@ export function SearchForm({ query = "", filters, id = "search" }: SearchFormPro
       {filters && (
         <>
           <FilterSelect id={`${id}-year`} name="year" label="报告年度" anyLabel="全部年度" options={filters.years} value={filters.year} />
-          <FilterSelect id={`${id}-unit`} name="unit" label="发布机构" anyLabel="全部发布机构" options={filters.units} value={filters.unit} />
+          <UnitFilterFields id={id} form={filters.unitFilter} submitLabel="搜索" />
         </>
       )}
       <button type="submit" className={submitButtonClass}>

@@ -6,7 +6,9 @@ import { Pagination } from "@/components/public/pagination";
 import { ReportList } from "@/components/public/report-list";
 import { SearchForm } from "@/components/public/search-form";
 import { parseId, parsePage, parseYear, readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
-import { listPublicUnits, listPublicYears } from "@/lib/data/public/catalog";
+import { listPublicYears } from "@/lib/data/public/catalog";
+import { publicUnitFilter } from "@/lib/data/public/regions";
+import { regionParamOf } from "@/lib/public/unit-regions";
 import { searchPublishedReports } from "@/lib/data/public/search";
 import { MAX_QUERY_LENGTH, normalizeSearchQuery, queryLength } from "@/lib/public/search-query";
 import type { PublicSearchHit } from "@/lib/public/types";
@@ -28,12 +30,10 @@ export async function generateMetadata({ searchParams }: SearchPageProps): Promi
 
 export default async function SearchPage({ searchParams }: SearchPageProps) {
   const params = await searchParams;
-  const [years, units] = await Promise.all([listPublicYears(), listPublicUnits()]);
+  const [years, { form, scope }] = await Promise.all([listPublicYears(), publicUnitFilter({ region: parseId(params.region), unit: parseId(params.unit) })]);
   const year = parseYear(params.year);
-  const unitId = parseId(params.unit);
-  const unit = unitId === null ? undefined : units.find((u) => u.id === unitId);
   const raw = typeof params.q === "string" ? params.q : Array.isArray(params.q) ? (params.q[0] ?? "") : "";
-  const results = await searchPublishedReports({ q: raw, year, unitId: unit?.id ?? null, page: parsePage(params.page) });
+  const results = await searchPublishedReports({ q: raw, year, unitId: scope.unitId, unitIds: scope.unitIds, page: parsePage(params.page) });
   const truncated = queryLength(raw.trim()) > MAX_QUERY_LENGTH;
   const prefs = await readingPreferencesOf(params);
   const hits = new Map<number, PublicSearchHit>(results.items.map((h) => [h.id, h]));
@@ -48,9 +48,8 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
           query={results.query}
           filters={{
             years: years.map((y) => ({ value: String(y.year), label: `${y.year}年度` })),
-            units: units.map((u) => ({ value: String(u.id), label: u.name })),
             year: year ? String(year) : "",
-            unit: unit ? String(unit.id) : "",
+            unitFilter: form,
           }}
         />
         <p className="mt-2 text-[0.85em] text-muted">在已公开的年度报告标题、发布机构和正文中查找；输入两个字以上的词语效果更好。</p>
@@ -94,7 +93,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
             page={results.page}
             pageCount={results.pageCount}
             path="/search"
-            params={{ q: results.query, year: year ?? undefined, unit: unit?.id }}
+            params={{ q: results.query, year: year ?? undefined, region: regionParamOf(form), unit: scope.unitId ?? undefined }}
           />
         </>
       )}

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNotNull, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { reportEditions, reports, units } from "@/db/schema";
 import type { PublicReportSummary, PublicUnitRef } from "@/lib/public/types";
 import { db } from "../db";
@@ -13,8 +13,11 @@ import { db } from "../db";
  * - a withdrawn report yields only its withdrawal notice (date, reason), never its content.
  */
 
-/** Public and not withdrawn. */
-export const isLiveReport = (): SQL => and(isNotNull(reports.liveEditionId), isNull(reports.withdrawnAt), ne(reports.status, "withdrawn"))!;
+/**
+ * Public and not withdrawn. 'withdrawn' is written into the SQL, not bound, so that the database
+ * sees the condition of the public list's partial indexes (db/schema.ts) and counts on them alone.
+ */
+export const isLiveReport = (): SQL => and(isNotNull(reports.liveEditionId), isNull(reports.withdrawnAt), sql`${reports.status} <> 'withdrawn'`)!;
 
 /**
  * The same condition on `reports r` in raw SQL, for the search queries (defence in depth: the

@@ -17,6 +17,7 @@ import {
 import type { PublicSearchHit, PublicSearchResults } from "@/lib/public/types";
 import { db } from "../db";
 import { LIVE_R, isLiveReport, summaryQuery, toSummary } from "./live-reports";
+import { inUnits } from "./unit-area";
 
 /* The public search (/search): runs the plan of lib/public/search-query.ts on the two full-text tables of db/search-index.ts. */
 
@@ -38,6 +39,8 @@ export async function searchPublishedReports(options: {
   q: unknown;
   year?: number | null;
   unitId?: number | null;
+  /** Any of these units (a region's); null or absent: no such filter. */
+  unitIds?: readonly number[] | null;
   page?: number;
   pageSize?: number;
 }): Promise<PublicSearchResults> {
@@ -45,7 +48,14 @@ export async function searchPublishedReports(options: {
   const facets = [...(options.year ? [yearFacet(options.year)] : []), ...(options.unitId ? [unitFacet(options.unitId)] : [])];
   const plan = planSearch(query, facets);
   const pageSize = Math.min(Math.max(options.pageSize ?? SEARCH_PAGE_SIZE, 1), 50);
-  if (plan.kind === "empty" || plan.kind === "symbols") return { query, mode: plan.kind, items: [], total: 0, page: 1, pageSize, pageCount: 1 };
+  if (plan.kind === "empty" || plan.kind === "symbols" || options.unitIds?.length === 0) {
+    return { query, mode: plan.kind, items: [], total: 0, page: 1, pageSize, pageCount: 1 };
+  }
+  // A region: its units' reports, as a set the index's matches are checked against ("+rowid":
+  // not handed to FTS5 as rowid constraints, which would make it test the phrase row by row).
+  const inRegion = options.unitIds
+    ? sql` and +rowid in (select id from reports where ${inUnits(sql`unit_id`, options.unitIds)})`
+    : sql``;
 
   let page = Math.max(1, options.page ?? 1);
   let total: number;
@@ -56,13 +66,13 @@ export async function searchPublishedReports(options: {
     // without a join over every match; the rows of the page are checked again below.
     const table = plan.kind === "fts" ? sql`search_documents` : sql`search_characters`;
     const order = plan.kind === "fts" ? sql`bm25(search_documents, 0.0, 10.0, 5.0, 1.0, 0.0), rowid desc` : sql`rowid desc`;
-    total = db().get<{ n: number }>(sql`select count(*) as n from ${table} where ${table} match ${plan.match}`)?.n ?? 0;
+    total = db().get<{ n: number }>(sql`select count(*) as n from ${table} where ${table} match ${plan.match}${inRegion}`)?.n ?? 0;
     page = clampPage(page, pageCountOf(total, pageSize));
     rows =
       total === 0
         ? []
         : db().all<{ id: number }>(
-            sql`select rowid as id from ${table} where ${table} match ${plan.match} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`,
+            sql`select rowid as id from ${table} where ${table} match ${plan.match}${inRegion} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`,
           );
     const live = new Set(
       rows.length === 0
@@ -77,6 +87,7 @@ export async function searchPublishedReports(options: {
     const filters: SQL[] = [LIVE_R];
     if (options.year) filters.push(sql`r.year = ${options.year}`);
     if (options.unitId) filters.push(sql`r.unit_id = ${options.unitId}`);
+    if (options.unitIds) filters.push(inUnits(sql`r.unit_id`, options.unitIds));
     const from = sql`search_documents join reports r on r.id = search_documents.rowid`;
     const where = sql`(search_documents.title like ${plan.pattern} escape '\\' or search_documents.unit like ${plan.pattern} escape '\\'
       or search_documents.body like ${plan.pattern} escape '\\') and ${sql.join(filters, sql` and `)}`;

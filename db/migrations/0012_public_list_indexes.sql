@@ -1,0 +1,3 @@
+CREATE INDEX `reports_live_published_idx` ON `reports` (`published_at`,`id`) WHERE live_edition_id is not null and withdrawn_at is null and status <> 'withdrawn';--> statement-breakpoint
+CREATE INDEX `reports_live_year_idx` ON `reports` (`year`,`published_at`,`id`) WHERE live_edition_id is not null and withdrawn_at is null and status <> 'withdrawn';--> statement-breakpoint
+CREATE INDEX `reports_withdrawn_idx` ON `reports` (`id`) WHERE withdrawn_at is not null or status = 'withdrawn';
