@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
 import { htmlToParagraphs } from "@/lib/rules";
-import type { Db } from "./client";
+import { isPostgres, type Db } from "./client";
 import { transaction, type Tx } from "./transaction";
 
 export function plainTextOf(doc: ReportDocument): string {
@@ -30,6 +30,7 @@ export function spacedCharacters(text: string): string {
 
 /** Replaces a report's rows in the index; call inside the publishing transaction. */
 export async function indexReportForSearch(tx: Tx, reportId: number, doc: ReportDocument, unitId: number, unitName: string): Promise<void> {
+  if (isPostgres(tx)) return; // PostgreSQL's search index (db/pg/search*) is wired separately.
   await removeFromSearch(tx, reportId);
   const body = plainTextOf(doc);
   const facets = facetsOf(doc.year, unitId);
@@ -44,12 +45,14 @@ export async function indexReportForSearch(tx: Tx, reportId: number, doc: Report
 
 /** Takes a report out of the index (withdrawal); call inside the withdrawing transaction. */
 export async function removeFromSearch(tx: Tx, reportId: number): Promise<void> {
+  if (isPostgres(tx)) return; // see indexReportForSearch
   await tx.run(sql`delete from search_documents where rowid = ${reportId}`);
   await tx.run(sql`delete from search_characters where rowid = ${reportId}`);
 }
 
 /** Rebuilds the index from the live editions when it is empty (after a migration). */
 export async function rebuildSearchIndexIfEmpty(db: Db): Promise<number> {
+  if (isPostgres(db)) return 0; // see indexReportForSearch
   const [indexed] = await db.all<{ n: number }>(sql`select count(*) as n from search_documents`);
   if ((indexed?.n ?? 0) > 0) return 0;
   const live = await db.all<{ id: number; unitId: number; unitName: string; snapshot: string }>(

@@ -52,7 +52,8 @@ export function splitAtViewCount(html: string): [Buffer, Buffer, Buffer] | null 
 }
 
 export interface FastPathOptions {
-  readLiveState: (reportId: number) => LiveState | undefined;
+  /** Synchronous on SQLite, a promise on PostgreSQL (db/report-live-state.ts). */
+  readLiveState: (reportId: number) => LiveState | undefined | Promise<LiveState | undefined>;
   /** Renders the page through Next.js (bypassing this fast path). */
   render: (path: string) => Promise<RenderedPage>;
   counter: ViewCounter;
@@ -80,7 +81,8 @@ export class ReportFastPath {
     const match = /^\/reports\/(\d{1,9})$/.exec(url.pathname);
     if (!match) return false;
     const reportId = Number(match[1]);
-    const state = this.options.readLiveState(reportId);
+    const read = this.options.readLiveState(reportId);
+    const state = read instanceof Promise ? await read : read;
     if (!state || state.liveEditionId === null) return false;
 
     const cookies = parseCookies(req.headers.cookie);

@@ -3,6 +3,7 @@ import { asc, count, desc, eq, max, sql } from "drizzle-orm";
 import { reports, units } from "@/db/schema";
 import { clampPage, pageCountOf, type Paged } from "@/lib/public/paging";
 import type { PublicReportSummary, PublicUnitSummary } from "@/lib/public/types";
+import { rawRow } from "@/db/dialect";
 import { db } from "../db";
 import { isLiveReport, summaryQuery, toSummary, whereAll } from "./live-reports";
 
@@ -27,15 +28,15 @@ export async function listPublishedReports(options: {
     options.year ? eq(reports.year, options.year) : undefined,
     options.unitId ? eq(reports.unitId, options.unitId) : undefined,
   );
-  const total = db().select({ n: count() }).from(reports).where(where).get()?.n ?? 0;
+  const [counted] = await db().select({ n: count() }).from(reports).where(where);
+  const total = counted?.n ?? 0;
   const pageCount = pageCountOf(total, pageSize);
   const page = clampPage(options.page ?? 1, pageCount);
-  const rows = summaryQuery()
+  const rows = await summaryQuery()
     .where(where)
     .orderBy(desc(reports.publishedAt), desc(reports.id))
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
+    .offset((page - 1) * pageSize);
   return { items: rows.map(toSummary), total, page, pageSize, pageCount };
 }
 
@@ -51,8 +52,9 @@ let catalog: Catalog | null = null;
  * What the year and unit lists depend on, read cheaply: a publication adds an edition, a
  * withdrawal adds a withdrawn report, a rename touches the unit.
  */
-function catalogStamp(): string {
-  const row = db().get<{ e: number | null; w: number; u: number | null }>(
+async function catalogStamp(): Promise<string> {
+  const row = await rawRow<{ e: number | null; w: number; u: number | null }>(
+    db(),
     sql`select (select max(id) from report_editions) as e,
                (select count(*) from reports where withdrawn_at is not null or status = 'withdrawn') as w,
                (select max(coalesce(updated_at, created_at)) from units) as u`,
@@ -61,34 +63,32 @@ function catalogStamp(): string {
 }
 
 /** The years and units with public reports (every public page's filters), kept until they change. */
-function publicCatalog(): Catalog {
-  const stamp = catalogStamp();
+async function publicCatalog(): Promise<Catalog> {
+  const stamp = await catalogStamp();
   if (catalog?.stamp === stamp) return catalog;
-  const years = db()
+  const years = await db()
     .select({ year: reports.year, count: count() })
     .from(reports)
     .where(isLiveReport())
     .groupBy(reports.year)
-    .orderBy(desc(reports.year))
-    .all();
-  const unitRows = db()
+    .orderBy(desc(reports.year));
+  const unitRows = await db()
     .select({ id: units.id, name: units.name, shortName: units.shortName, count: count(), latestYear: max(reports.year) })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
     .where(isLiveReport())
     .groupBy(units.id)
-    .orderBy(asc(units.id))
-    .all();
+    .orderBy(asc(units.id));
   catalog = { stamp, years, units: unitRows.map((r) => ({ ...r, latestYear: r.latestYear ?? 0 })) };
   return catalog;
 }
 
 /** Years that have public reports, newest first, with how many. */
 export async function listPublicYears(): Promise<{ year: number; count: number }[]> {
-  return publicCatalog().years.map((y) => ({ ...y }));
+  return (await publicCatalog()).years.map((y) => ({ ...y }));
 }
 
 /** Units that have public reports, in the order they were set up (county first), with how many. */
 export async function listPublicUnits(): Promise<PublicUnitSummary[]> {
-  return publicCatalog().units.map((u) => ({ ...u }));
+  return (await publicCatalog()).units.map((u) => ({ ...u }));
 }

@@ -36,7 +36,7 @@ describe("the server's jobs", () => {
     const { db, reportId } = await databaseWithDueReport();
     jobs = startJobs({ db, views: new ViewCounter(() => undefined), retentionDays: 730, log: silent });
     await vi.waitFor(() => expect(db.select({ status: reports.status }).from(reports).get()?.status).toBe("published"));
-    expect(liveStateReader(db)(reportId)?.liveEditionId).not.toBeNull();
+    expect((await liveStateReader(db)(reportId))?.liveEditionId).not.toBeNull();
     expect(silent.info).toHaveBeenCalledWith({ count: 1 }, "定时发布：已发布 1 份报告。");
     expect(silent.error).not.toHaveBeenCalled();
   });
@@ -47,11 +47,11 @@ describe("the server's jobs", () => {
     jobs = startJobs({ db, views, retentionDays: 730, log: silent, intervals: { viewFlush: 20 } });
     views.add(reportId);
     views.add(reportId);
-    await vi.waitFor(() => expect(liveStateReader(db)(reportId)?.viewCount).toBe(2));
+    await vi.waitFor(async () => expect((await liveStateReader(db)(reportId))?.viewCount).toBe(2));
     views.add(reportId);
     await jobs.stop();
     jobs = null;
-    expect(liveStateReader(db)(reportId)?.viewCount).toBe(3);
+    expect((await liveStateReader(db)(reportId))?.viewCount).toBe(3);
     expect(views.pendingFor(reportId)).toBe(0);
   });
 
