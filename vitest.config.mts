@@ -20,15 +20,12 @@ const SQLITE_ONLY_INTEGRATION_TESTS = [
   "db/pg/__tests__/schema-drift.integration.test.ts",
   "scripts/__tests__/migrate-to-postgres.integration.test.ts",
   "lib/testing/__tests__/throwaway-postgres.integration.test.ts",
-  // These open SQLite databases of their own (openDatabase(":memory:") or files shared between
-  // processes); they still need a per-test PostgreSQL database to run here.
+  // SQLite's transaction queue and BEGIN IMMEDIATE.
   "db/__tests__/transaction.integration.test.ts",
-  "db/__tests__/report-import.integration.test.ts",
-  "db/__tests__/report-import-limits.integration.test.ts",
+  // These still open SQLite databases of their own (in memory, or one file shared by several
+  // processes, and its sqlite_master); lib/testing/fresh-database.ts is the way to port them.
   "db/__tests__/unit-hierarchy.integration.test.ts",
   "db/commands/__tests__/publication.integration.test.ts",
-  "lib/html/__tests__/xss-corpus.integration.test.ts",
-  "lib/serving/__tests__/jobs.integration.test.ts",
 ];
 
 export default defineConfig({

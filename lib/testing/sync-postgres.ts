@@ -103,12 +103,26 @@ interface PreparedLike {
   customResultMapper?: (rows: unknown[][]) => unknown;
 }
 
-let bridge: SyncPostgres | null = null;
+/** One bridge per database: the test file's own, and those a test opens besides (freshDatabase). */
+const bridges = new Map<string, SyncPostgres>();
+let defaultUrl: string | null = null;
 
-function runBuilder(builder: { _prepare(): PreparedLike }): { rows: unknown[]; rowCount: number } {
+/** The bridge to the database a builder or database object runs on (by its pool's URL). */
+function bridgeFor(owner: { session?: { client?: { options?: { connectionString?: string } } } }): SyncPostgres {
+  const url = owner.session?.client?.options?.connectionString ?? defaultUrl;
+  if (!url) throw new Error("installSyncPostgres() first");
+  let bridge = bridges.get(url);
+  if (!bridge) bridges.set(url, (bridge = new SyncPostgres(url)));
+  return bridge;
+}
+
+type Builder = { _prepare(): PreparedLike; session?: never };
+
+function runBuilder(builder: Builder): { rows: unknown[]; rowCount: number } {
+  const bridge = bridgeFor(builder);
   const prepared = builder._prepare();
-  if (!prepared.fields && !prepared.customResultMapper) return bridge!.query(prepared.rawQueryConfig.text, prepared.params, false);
-  const result = bridge!.query(prepared.queryConfig.text, prepared.params, true);
+  if (!prepared.fields && !prepared.customResultMapper) return bridge.query(prepared.rawQueryConfig.text, prepared.params, false);
+  const result = bridge.query(prepared.queryConfig.text, prepared.params, true);
   const rows = prepared.customResultMapper
     ? (prepared.customResultMapper(result.rows as unknown[][]) as unknown[])
     : (result.rows as unknown[][]).map((row) => mapResultRow(prepared.fields as never, row, prepared.joinsNotNullableMap));
@@ -117,25 +131,25 @@ function runBuilder(builder: { _prepare(): PreparedLike }): { rows: unknown[]; r
 
 /** Gives drizzle's pg builders and database better-sqlite3's synchronous methods (tests only). */
 export function installSyncPostgres(url: string): () => Promise<unknown> {
-  bridge ??= new SyncPostgres(url);
+  defaultUrl = url;
   const builderMethods = {
-    all(this: { _prepare(): PreparedLike }) {
+    all(this: Builder) {
       return runBuilder(this).rows;
     },
-    get(this: { _prepare(): PreparedLike }) {
+    get(this: Builder) {
       return runBuilder(this).rows[0];
     },
-    run(this: { _prepare(): PreparedLike }) {
+    run(this: Builder) {
       return { changes: runBuilder(this).rowCount };
     },
-    values(this: { _prepare(): PreparedLike }) {
+    values(this: Builder) {
       return runBuilder(this).rows.map((row) => Object.values(row as object));
     },
   };
   for (const builder of [PgSelectBase, PgInsertBase, PgUpdateBase, PgDeleteBase]) Object.assign(builder.prototype, builderMethods);
   const raw = (db: { dialect: { sqlToQuery(sql: unknown): { sql: string; params: unknown[] } } }, query: SQLWrapper) => {
     const { sql, params } = db.dialect.sqlToQuery(query.getSQL());
-    return bridge!.query(sql, params, false);
+    return bridgeFor(db as never).query(sql, params, false);
   };
   Object.assign(PgDatabase.prototype, {
     all(this: never, query: SQLWrapper) {
@@ -148,11 +162,10 @@ export function installSyncPostgres(url: string): () => Promise<unknown> {
       return { changes: raw(this, query).rowCount };
     },
   });
-  return () => bridge?.close() ?? Promise.resolve();
+  return () => Promise.all([...bridges.values()].map((bridge) => bridge.close()));
 }
 
-/** A raw synchronous query on the test's database (e.g. for catalog reads). */
+/** A raw synchronous query on the test file's database (e.g. for catalog reads). */
 export function syncQuery<T>(text: string, params: unknown[] = []): T[] {
-  if (!bridge) throw new Error("installSyncPostgres() first");
-  return bridge.query(text, params, false).rows as T[];
+  return bridgeFor({}).query(text, params, false).rows as T[];
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openDatabase, type Db } from "../../../db/client";
-import { migrateDatabase } from "../../../db/migrate";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { freshDatabase } from "../../testing/fresh-database";
 import { liveStateReader } from "../../../db/report-live-state";
 import { addReportViews } from "../../../db/report-views";
 import { insertReportDocument } from "../../../db/report-store";
@@ -13,13 +14,12 @@ import { ViewCounter } from "../view-counting";
 
 /** A migrated in-memory database with one township and one scheduled report, due a minute ago. */
 async function databaseWithDueReport(): Promise<{ db: Db; reportId: number }> {
-  const db = openDatabase(":memory:");
-  migrateDatabase(db);
+  const db = freshDatabase();
   const body = "JOBTST01";
   const unit = db.insert(units).values({ name: "作业镇", shortName: "作业", kind: "township", orgCode: body + orgCodeCheckChar(body) }).returning().get();
   const doc = createEmptyReport({ format: "gov-2021", year: 2024, unit: { name: unit.name, orgCode: unit.orgCode, kind: "township" } });
   const reportId = await transaction(db, (tx) => insertReportDocument(tx, doc, { unitId: unit.id, status: "scheduled", origin: "editor" }));
-  db.$client.prepare("update reports set scheduled_at = ? where id = ?").run(Date.now() - 60_000, reportId);
+  db.update(reports).set({ scheduledAt: new Date(Date.now() - 60_000) }).where(eq(reports.id, reportId)).run();
   return { db, reportId };
 }
 
