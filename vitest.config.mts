@@ -22,9 +22,8 @@ const SQLITE_ONLY_INTEGRATION_TESTS = [
   "lib/testing/__tests__/throwaway-postgres.integration.test.ts",
   // SQLite's transaction queue and BEGIN IMMEDIATE.
   "db/__tests__/transaction.integration.test.ts",
-  // These still open SQLite databases of their own (in memory, or one file shared by several
-  // processes, and its sqlite_master); lib/testing/fresh-database.ts is the way to port them.
-  "db/__tests__/unit-hierarchy.integration.test.ts",
+  // Publishes from several processes on one SQLite file (db/commands/__tests__/fixtures/publish-worker.ts);
+  // to be ported to one PostgreSQL database with lib/testing/fresh-database.ts.
   "db/commands/__tests__/publication.integration.test.ts",
 ];
 
@@ -73,6 +72,7 @@ export default defineConfig({
           include: TEST_FOLDERS.map((folder) => `${folder}/${INTEGRATION_TESTS}`),
           exclude: [...configDefaults.exclude, ...SQLITE_ONLY_INTEGRATION_TESTS],
           globalSetup: ["lib/testing/integration-pg-global.ts"],
+          env: { NIANBAO_TEST_ENGINE: "postgres" },
           setupFiles: ["lib/testing/integration-setup.ts"],
           pool: "forks",
           isolate: true,

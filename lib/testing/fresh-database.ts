@@ -6,12 +6,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { openDatabase, openPostgres, type Db } from "@/db/client";
+import { engine } from "@/db/engine";
 import { migrateDatabase } from "@/db/migrate";
 import { syncQuery } from "./sync-postgres";
 
 export function freshDatabase(): Db {
   const templateUrl = process.env.NIANBAO_TEST_PG_TEMPLATE_URL;
-  if (!templateUrl) {
+  if (engine() === "sqlite" || !templateUrl) {
     const db = openDatabase(":memory:");
     migrateDatabase(db);
     return db;

@@ -59,7 +59,11 @@ await closeDatabase();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-integration-"));
 process.env.DATABASE_PATH = path.join(dir, "nianbao.db");
 process.env.AUTH_SECRET = "integration-tests-only-secret-not-for-any-server";
-const templateUrl = process.env.NIANBAO_TEST_PG_TEMPLATE_URL;
+// The template's URL reaches every test process of the run (the globalSetup sets it before they
+// start); only the project integration-pg (NIANBAO_TEST_ENGINE, vitest.config.mts) uses it.
+const onPostgres = process.env.NIANBAO_TEST_ENGINE === "postgres";
+const templateUrl = onPostgres ? process.env.NIANBAO_TEST_PG_TEMPLATE_URL : undefined;
+if (onPostgres && !templateUrl) throw new Error("integration-pg: no template database (lib/testing/integration-pg-global.ts did not run)");
 let closeSync: (() => Promise<unknown>) | null = null;
 if (templateUrl) {
   process.env.DATABASE_URL = await copyTemplateDatabase(templateUrl);
