@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         >
           跳到主要内容
         </a>
-        {isDemoSite() && (
+        {(await isDemoSite()) && (
           <aside aria-label="演示数据提示" className="bg-amber-100 px-4 py-1 text-center text-sm text-amber-900 print:hidden">
             演示数据：本站点中的单位、人员和数字均为虚构，仅供演示。
           </aside>

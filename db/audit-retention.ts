@@ -8,7 +8,7 @@
  * audit rows (db/__tests__/audit-retention.test.ts scans the sources to keep it so).
  */
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "./client";
+import { asPostgres, isPostgres, type Db } from "./client";
 import { systemActor } from "./actor";
 import { appendAudit } from "./commands/audit";
 import { appMeta } from "./schema";
@@ -41,13 +41,20 @@ export function auditRetentionDays(env: Record<string, string | undefined> = pro
  * 180 days by the database's clock are never asked for, so a clock running ahead cannot make
  * the trigger abort (or, were it missing, delete them).
  */
-export function pruneAuditLog(db: Db, options: { now: Date; retentionDays: number }): number {
+export async function pruneAuditLog(db: Db, options: { now: Date; retentionDays: number }): Promise<number> {
   const { now, retentionDays } = options;
   if (!Number.isInteger(retentionDays) || retentionDays < AUDIT_MIN_RETENTION_DAYS) {
     throw new Error(`audit retention must be at least ${AUDIT_MIN_RETENTION_DAYS} days, got ${retentionDays}`);
   }
   const cutoff = now.getTime() - retentionDays * DAY_MS;
   if (!Number.isFinite(cutoff)) throw new Error("pruneAuditLog: invalid time");
+  if (isPostgres(db)) {
+    const result = await asPostgres(db).execute(
+      sql`DELETE FROM audit_log
+           WHERE created_at < least(to_timestamp(${cutoff}::double precision / 1000), now() - make_interval(days => ${AUDIT_MIN_RETENTION_DAYS}))`,
+    );
+    return result.rowCount ?? 0;
+  }
   return db.$client
     .prepare(
       `DELETE FROM audit_log
@@ -68,7 +75,7 @@ export async function pruneAuditLogIfDue(db: Db, options: { now: Date; retention
     const at = options.now.getTime();
     // A stored time in the future (clock set back) does not block pruning for ever.
     if (Number.isFinite(lastAt) && at - lastAt < AUDIT_PRUNE_INTERVAL_MS && lastAt <= at) return null;
-    const deleted = pruneAuditLog(tx, options);
+    const deleted = await pruneAuditLog(tx, options);
     if (deleted > 0) {
       await appendAudit(tx, systemActor("scheduler"), {
         action: "audit.prune",

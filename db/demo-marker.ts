@@ -8,6 +8,7 @@ import { appMeta } from "./schema";
 
 export const DEMO_META_KEY = "demo_data";
 
-export function isDemoDataPresent(db: Db): boolean {
-  return db.select({ key: appMeta.key }).from(appMeta).where(eq(appMeta.key, DEMO_META_KEY)).get() !== undefined;
+export async function isDemoDataPresent(db: Db): Promise<boolean> {
+  const rows = await db.select({ key: appMeta.key }).from(appMeta).where(eq(appMeta.key, DEMO_META_KEY));
+  return rows.length > 0;
 }

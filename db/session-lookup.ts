@@ -4,11 +4,11 @@
  * the user of a valid session; both judge it with `sessionInvalidity` (lib/lockout.ts).
  */
 import { eq } from "drizzle-orm";
-import type { Db } from "./client";
+import { isPostgres, type Db } from "./client";
 import { authSessions, units, users } from "./schema";
 
-export function findSession(db: Db, sessionId: string) {
-  return db
+const sessionQuery = (db: Db, sessionId: string) =>
+  db
     .select({
       session: authSessions,
       user: {
@@ -26,8 +26,12 @@ export function findSession(db: Db, sessionId: string) {
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .innerJoin(units, eq(units.id, users.unitId))
-    .where(eq(authSessions.id, sessionId))
-    .get();
-}
+    .where(eq(authSessions.id, sessionId));
 
-export type FoundSession = NonNullable<ReturnType<typeof findSession>>;
+export type FoundSession = Awaited<ReturnType<typeof sessionQuery>>[number];
+
+/** Synchronous on SQLite (the request log reads it on every request), a promise on PostgreSQL. */
+export function findSession(db: Db, sessionId: string): FoundSession | undefined | Promise<FoundSession | undefined> {
+  const query = sessionQuery(db, sessionId);
+  return isPostgres(db) ? query.then((rows) => rows[0]) : query.get();
+}

@@ -9,12 +9,12 @@
  */
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
-import { eq, isNull } from "drizzle-orm";
+import { isNull } from "drizzle-orm";
 import { systemActor } from "../db/actor";
-import { openDatabase } from "../db/client";
+import { closeDb, openEngineDatabase } from "../db/client";
 import { createUnit } from "../db/commands/units";
 import { createUser } from "../db/commands/users";
-import { migrateDatabase } from "../db/migrate";
+import { migrateEngineDatabase } from "../db/migrate";
 import { units, users } from "../db/schema";
 import { hashPassword } from "../lib/password-hash";
 import { passwordProblem } from "../lib/validations/password";
@@ -49,8 +49,8 @@ async function value(flag: keyof typeof flags, question: string, problem: (v: st
 }
 
 async function main() {
-  const db = openDatabase();
-  migrateDatabase(db);
+  const db = openEngineDatabase();
+  await migrateEngineDatabase(db);
 
   const cli = systemActor("cli");
   let unit: { id: number; name: string } | undefined = (await db.select().from(units).where(isNull(units.parentId)).limit(1))[0];
@@ -62,17 +62,18 @@ async function main() {
     unit = { id, name };
   }
 
+  const taken = new Set((await db.select({ username: users.username }).from(users)).map((u) => u.username));
   const username = await value("username", "管理员用户名", (v) => {
     const parsed = createUserSchema.shape.username.safeParse(v);
     if (!parsed.success) return parsed.error.issues[0]!.message;
-    return db.select().from(users).where(eq(users.username, v)).get() ? "该用户名已被使用。" : null;
+    return taken.has(v) ? "该用户名已被使用。" : null;
   });
   const displayName = await value("name", "姓名", (v) => (v ? null : "请输入姓名"));
   const password = await value("password", "密码", (v) => passwordProblem(v, username));
   rl?.close();
 
   await createUser(db, cli, { username, displayName, role: "admin", unitId: unit.id, passwordHash: await hashPassword(password), mustChangePassword: false });
-  db.$client.close();
+  await closeDb(db);
   console.log(`已创建系统管理员 ${username}（${unit.name}）。`);
 }
 

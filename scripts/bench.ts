@@ -95,7 +95,7 @@ async function startServer(databasePath: string, logFile: string, processes = pr
 async function prepareEditors(databasePath: string) {
   const db = openDatabase(databasePath);
   migrateDatabase(db);
-  if (isDatabaseEmpty(db)) await seedDemoData(db);
+  if (await isDatabaseEmpty(db)) await seedDemoData(db);
   const county = db.select().from(units).where(eq(units.kind, "county")).get()!;
   const passwordHash = await hashPassword(PASSWORD);
   const bench = systemActor("cli");

@@ -6,8 +6,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { openDatabase } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { closeDb, openEngineDatabase } from "@/db/client";
+import { migrateEngineDatabase } from "@/db/migrate";
 import { readReportDocument } from "@/db/report-store";
 import { serializeReportDocument } from "@/lib/interchange";
 
@@ -28,9 +28,9 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const db = openDatabase();
+  const db = openEngineDatabase();
   try {
-    migrateDatabase(db);
+    await migrateEngineDatabase(db);
     const doc = await readReportDocument(db, Number(id));
     if (!doc) {
       process.stderr.write(`no report with id ${id}\n`);
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
     else process.stdout.write(json);
     return 0;
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 

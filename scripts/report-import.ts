@@ -15,8 +15,8 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { systemActor } from "@/db/actor";
-import { openDatabase, type Db } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { closeDb, openEngineDatabase, type Db } from "@/db/client";
+import { migrateEngineDatabase } from "@/db/migrate";
 import { ImportError, importReportDocument, importReportJson, type ImportResult } from "@/db/report-import";
 import { units } from "@/db/schema";
 import { isFormatId, type FormatId } from "@/lib/formats";
@@ -98,9 +98,9 @@ async function main(): Promise<number> {
     process.stderr.write(`cannot read ${args.file}: no such file\n`);
     return 2;
   }
-  const db = openDatabase();
+  const db = openEngineDatabase();
   try {
-    migrateDatabase(db);
+    await migrateEngineDatabase(db);
     const result = word ? await importWord(db, args) : await importReportJson(db, systemActor("import"), text, args.unit);
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
@@ -112,7 +112,7 @@ async function main(): Promise<number> {
     process.stderr.write(`import failed: ${error instanceof Error ? error.message : error}\n`);
     return 1;
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 

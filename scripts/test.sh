@@ -8,8 +8,9 @@ source scripts/lib.sh
 
 ensure_dependencies || { echo "npm ci failed"; exit 1; }
 
-# The integration tests that move data into PostgreSQL or compare its schema start a throwaway
-# server (lib/testing/throwaway-postgres.ts) from Debian's postgresql package.
+# The integration tests on PostgreSQL (vitest project integration-pg) and those that move data
+# into PostgreSQL or compare its schema start a throwaway server
+# (lib/testing/throwaway-postgres.ts) from Debian's postgresql package.
 ensure_postgres() {
   if [ -n "${PG_BIN:-}" ] || compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null; then return 0; fi
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
@@ -44,6 +45,8 @@ audit() {
   return $code
 }
 
+# All vitest projects: unit, integration (SQLite) and integration-pg (the same integration files
+# on a throwaway PostgreSQL, about 2½ minutes more here).
 unit_tests() {
   ensure_postgres
   mkdir -p .test-reports

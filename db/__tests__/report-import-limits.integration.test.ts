@@ -4,8 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_REPORT_FILE_BYTES, readReportFile } from "@/lib/interchange/read-file";
-import { openDatabase } from "../client";
-import { migrateDatabase } from "../migrate";
+import { sql } from "drizzle-orm";
+import { closeDb } from "../client";
+import { reports } from "../schema";
+import { freshDatabase } from "@/lib/testing/fresh-database";
 import { systemActor } from "../actor";
 import { ImportError, importReportJson } from "../report-import";
 
@@ -47,9 +49,8 @@ describe("the importer refuses oversized and malformed files before reading them
   });
 
   it("importReportJson refuses oversized text as an invalid document (exit 2), storing nothing", async () => {
-    const db = openDatabase(":memory:");
-    migrateDatabase(db);
-    const count = () => (db.$client.prepare("select count(*) as n from reports").get() as { n: number }).n;
+    const db = freshDatabase();
+    const count = () => db.select({ n: sql<number>`count(*)` }).from(reports).get()!.n;
     let error: unknown;
     try {
       await importReportJson(db, systemActor("import"), " ".repeat(MAX_REPORT_FILE_BYTES + 1), "X");
@@ -60,7 +61,7 @@ describe("the importer refuses oversized and malformed files before reading them
     expect((error as ImportError).exitCode).toBe(2);
     expect((error as ImportError).message).toMatch(/文件过大/);
     expect(count()).toBe(0);
-    db.$client.close();
+    await closeDb(db);
   });
 
   it("npm run report:import and report:check exit 2 with the message for a 50 MB file", () => {

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseReportJson, serializeReportDocument } from "@/lib/interchange";
-import { openDatabase, type Db } from "../client";
-import { migrateDatabase } from "../migrate";
+import { closeDb, type Db } from "../client";
+import { freshDatabase } from "@/lib/testing/fresh-database";
 import { ImportError, importReportJson } from "../report-import";
 import { readReportDocument } from "../report-store";
 import { systemActor } from "../actor";
@@ -17,8 +17,7 @@ const seedFiles = fs.readdirSync(REPORTS_DIR).filter((f) => f.endsWith(".json"))
 const read = (file: string) => fs.readFileSync(path.join(REPORTS_DIR, file), "utf8");
 
 function freshDb(): Db {
-  const db = openDatabase(":memory:");
-  migrateDatabase(db);
+  const db = freshDatabase();
   for (const unit of [...DEMO_UNITS, ...ARCHIVE_UNITS]) {
     db.insert(units).values({ name: unit.name, shortName: unit.shortName, kind: unit.kind, orgCode: unit.orgCode }).run();
   }
@@ -30,6 +29,7 @@ describe("report import and export", () => {
   beforeEach(() => {
     db = freshDb();
   });
+  afterEach(() => closeDb(db));
 
   it.each(seedFiles)("%s: import → export gives back the same document, and re-importing it is lossless", async (file) => {
     const original = parseReportJson(read(file));

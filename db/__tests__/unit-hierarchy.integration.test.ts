@@ -18,6 +18,8 @@ import { readReportDocument } from "../report-store";
 import { reports, units } from "../schema";
 import { unitLevelOf } from "../unit-tree";
 import { CITY_UNITS, DEMO_UNITS } from "../seed/units";
+import { engine } from "../engine";
+import { freshDatabase } from "@/lib/testing/fresh-database";
 
 const importer = systemActor("import");
 const template = () => JSON.parse(fs.readFileSync(path.join(process.cwd(), "db/seed/reports/qingshi-2023.json"), "utf8"));
@@ -43,8 +45,7 @@ describe("the unit hierarchy in the database", () => {
   let ids: Record<"city" | "county" | "cityJustice" | "countyJustice", number>;
 
   beforeEach(() => {
-    db = openDatabase(":memory:");
-    migrateDatabase(db);
+    db = freshDatabase();
     const city = insertUnit(db, CITY, null);
     const county = insertUnit(db, DEMO_UNITS[0]!, city);
     ids = { city, county, cityJustice: insertUnit(db, CITY_JUSTICE, city), countyJustice: insertUnit(db, COUNTY_JUSTICE, county) };
@@ -90,8 +91,7 @@ describe("the unit hierarchy in the database", () => {
 
 describe("a stored report's document names the unit above", () => {
   it("by the parent's org code, and not at all for a unit without a parent", async () => {
-    const db = openDatabase(":memory:");
-    migrateDatabase(db);
+    const db = freshDatabase();
     const city = insertUnit(db, CITY, null);
     const county = insertUnit(db, DEMO_UNITS[0]!, city);
     insertUnit(db, DEMO_UNITS[1]!, county);
@@ -102,7 +102,8 @@ describe("a stored report's document names the unit above", () => {
   });
 });
 
-describe("migrations keep every existing unit and report", () => {
+// SQLite's migrations and its table definition (sqlite_master); PostgreSQL's schema is checked by the drift test.
+describe.skipIf(engine() === "postgres")("migrations keep every existing unit and report", () => {
   it("a database with units of the old kinds and their reports keeps them when migrated again, and takes the new kinds", async () => {
     const db = openDatabase(":memory:");
     migrateDatabase(db);

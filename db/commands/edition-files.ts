@@ -22,14 +22,13 @@ export async function storeEditionFile(db: Db, input: { editionId: number; kind:
   const sha256 = createHash("sha256").update(input.content).digest("hex");
   const byteSize = input.content.byteLength;
   return transaction(db, async (tx) => {
-    const edition = await tx.select({ reportId: reportEditions.reportId, edition: reportEditions.edition }).from(reportEditions).where(eq(reportEditions.id, input.editionId)).get();
+    const [edition] = await tx.select({ reportId: reportEditions.reportId, edition: reportEditions.edition }).from(reportEditions).where(eq(reportEditions.id, input.editionId));
     if (!edition) throw new Error(`edition ${input.editionId} does not exist`);
     const inserted = await tx
       .insert(editionFiles)
       .values({ editionId: input.editionId, kind: input.kind, content: input.content, sha256, byteSize })
       .onConflictDoNothing()
-      .returning({ id: editionFiles.id })
-      .all();
+      .returning({ id: editionFiles.id });
     if (inserted.length === 0) return { stored: false, sha256, byteSize };
     await appendAudit(tx, systemActor("scheduler"), {
       action: "report.file",

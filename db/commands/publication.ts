@@ -14,6 +14,7 @@ import { filingArrangementOf, recordFiling } from "../report-filings";
 import { readReportDocument } from "../report-store";
 import { lastApproval } from "../report-transitions";
 import { indexCounters, reportEditions, reports, reportTransitions, units, type Unit } from "../schema";
+import { forUpdate } from "../dialect";
 import { indexReportForSearch } from "../search-index";
 import { transaction, type Tx } from "../transaction";
 import { appendAudit } from "./audit";
@@ -64,7 +65,8 @@ export type PublishResult = { published: true; editionId: number; indexNo: strin
  * click, two leaders or the scheduler racing a person publish once.
  */
 export async function publishInTransaction(tx: Tx, actor: Actor, reportId: number, options: PublishOptions): Promise<PublishResult> {
-  const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
+  // Locked on PostgreSQL: a second publisher waits here, then sees the new status (no 索引号 spent twice).
+  const [report] = await forUpdate(tx.select().from(reports).where(eq(reports.id, reportId)));
   if (!report || !options.from.includes(report.status)) return { published: false };
   const [unit] = (await tx.select().from(units).where(eq(units.id, report.unitId))) as [Unit];
   const stored = (await readReportDocument(tx, report.id))!;

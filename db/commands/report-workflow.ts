@@ -14,6 +14,7 @@ import type { AuditAction } from "@/lib/audit-vocabulary";
 import { actorUserId, type Actor, type UserActor } from "../actor";
 import type { Db } from "../client";
 import { reportEditions, reports, reportSections, reportTransitions, reviewComments, units, type Report } from "../schema";
+import { forUpdate } from "../dialect";
 import { filingArrangementOf, recordFiling } from "../report-filings";
 import { readReportDocument } from "../report-store";
 import { removeFromSearch } from "../search-index";
@@ -40,7 +41,8 @@ interface Move {
 }
 
 export async function reportRow(tx: Tx, reportId: number): Promise<Report> {
-  const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
+  // Locked until the transaction ends on PostgreSQL: what a step derives from the row stays true.
+  const [report] = await forUpdate(tx.select().from(reports).where(eq(reports.id, reportId)));
   if (!report) throw new AppError("not_found");
   return report;
 }

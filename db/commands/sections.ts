@@ -14,6 +14,7 @@ import { completionRefusal } from "@/lib/report-editing";
 import { checkReport } from "@/lib/rules";
 import { previousYearDocument, readReportDocument, sectionContentOf } from "../report-store";
 import { reportSections, reports, sectionRevisions } from "../schema";
+import { forUpdate } from "../dialect";
 import { transaction, type Tx } from "../transaction";
 import { appendAudit } from "./audit";
 
@@ -115,7 +116,7 @@ export async function restoreSectionRevision(db: Db, actor: UserActor, input: { 
       .from(sectionRevisions)
       .where(and(eq(sectionRevisions.id, input.revisionId), eq(sectionRevisions.sectionId, input.sectionId)));
     if (!revision) throw new AppError("not_found", "该历史版本不存在。");
-    const [current] = await tx.select({ version: reportSections.version }).from(reportSections).where(eq(reportSections.id, input.sectionId));
+    const [current] = await forUpdate(tx.select({ version: reportSections.version }).from(reportSections).where(eq(reportSections.id, input.sectionId)));
     if (!current) throw new AppError("not_found", "该节不存在。");
     const content = { html: revision.html, cells: revision.cells };
     const version = current.version + 1;
@@ -144,7 +145,9 @@ export async function importSectionsContent(
   const at = now();
   await transaction(db, async (tx) => {
     for (const section of input.sections) {
-      const [current] = await tx.select({ version: reportSections.version }).from(reportSections).where(and(eq(reportSections.id, section.sectionId), eq(reportSections.reportId, input.reportId)));
+      const [current] = await forUpdate(
+        tx.select({ version: reportSections.version }).from(reportSections).where(and(eq(reportSections.id, section.sectionId), eq(reportSections.reportId, input.reportId))),
+      );
       if (!current) throw new AppError("not_found", "该节不存在。");
       const version = current.version + 1;
       await tx.update(reportSections).set({ ...section.content, version, updatedAt: at, updatedById: actor.userId }).where(eq(reportSections.id, section.sectionId));

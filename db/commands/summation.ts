@@ -13,6 +13,7 @@ import { EDITABLE_REPORT_STATUSES } from "@/lib/vocabulary";
 import { actorUserId, type Actor } from "../actor";
 import type { Db } from "../client";
 import { reports, reportSections, reportSummations, sectionRevisions } from "../schema";
+import { forUpdate } from "../dialect";
 import { computeSummation, currentTablesOf, loadSummationInputs } from "../summation-store";
 import { transaction, type Tx } from "../transaction";
 import { appendAudit } from "./audit";
@@ -21,14 +22,14 @@ import { appendAudit } from "./audit";
 export const NOT_EDITABLE_MESSAGE = "报告已提交或已发布，汇总数据不能再修改；如需更正，请由审核领导先启动更正。";
 
 async function editableReport(tx: Tx, reportId: number) {
-  const [report] = await tx.select({ id: reports.id, status: reports.status, format: reports.format }).from(reports).where(eq(reports.id, reportId));
+  const [report] = await forUpdate(tx.select({ id: reports.id, status: reports.status, format: reports.format }).from(reports).where(eq(reports.id, reportId)));
   if (!report) throw new AppError("not_found");
   if (!EDITABLE_REPORT_STATUSES.includes(report.status)) throw new AppError("forbidden", NOT_EDITABLE_MESSAGE);
   return report;
 }
 
 async function summationRow(tx: Tx, reportId: number) {
-  const [row] = await tx.select().from(reportSummations).where(eq(reportSummations.reportId, reportId));
+  const [row] = await forUpdate(tx.select().from(reportSummations).where(eq(reportSummations.reportId, reportId)));
   if (!row) throw new AppError("invalid", "本报告尚未开始汇总。");
   return row;
 }
@@ -114,10 +115,12 @@ export async function applySummation(db: Db, actor: Actor, input: { reportId: nu
     const format = inputs.report.format as FormatId;
     const changes = sumChanges(inputs.tables, computed.result.tables, format);
     const at = now();
-    const sections = await tx
-      .select()
-      .from(reportSections)
-      .where(and(eq(reportSections.reportId, input.reportId), eq(reportSections.kind, "table")));
+    const sections = await forUpdate(
+      tx
+        .select()
+        .from(reportSections)
+        .where(and(eq(reportSections.reportId, input.reportId), eq(reportSections.kind, "table"))),
+    );
     const authorId = actorUserId(actor);
     for (const section of sections) {
       if (!section.tableId) continue;

@@ -3,7 +3,7 @@
  * `npm run admin:create` and the demo seed), and each person's own password change. Passwords
  * arrive hashed: hashing is slow and happens before the transaction opens.
  */
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import { AppError, fieldError } from "@/lib/errors";
 import { wouldRemoveLastAdmin } from "@/lib/permissions";
@@ -11,6 +11,7 @@ import type { Role } from "@/lib/vocabulary";
 import { actorUserId, type Actor, type UserActor } from "../actor";
 import type { Db } from "../client";
 import { units, users } from "../schema";
+import { forUpdate } from "../dialect";
 import { transaction, type Tx } from "../transaction";
 import { appendAudit } from "./audit";
 import { endSessionIn } from "./sessions";
@@ -21,9 +22,13 @@ async function requireActiveUnit(tx: Tx, unitId: number): Promise<void> {
   if (!unit.active) throw fieldError("unitId", "所选单位已停用，请选择其他单位。");
 }
 
+/**
+ * The active admins, their rows locked on PostgreSQL: two admins demoting each other at once
+ * cannot both see the other one still there (SQLite's BEGIN IMMEDIATE serialises them anyway).
+ */
 async function activeAdminCount(tx: Tx): Promise<number> {
-  const [row] = await tx.select({ n: count() }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true)));
-  return row?.n ?? 0;
+  const admins = await forUpdate(tx.select({ id: users.id }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true))));
+  return admins.length;
 }
 
 async function userRow(tx: Tx, id: number) {

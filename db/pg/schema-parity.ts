@@ -6,7 +6,7 @@
  * in one line.
  */
 import type * as pg from "./schema";
-import type * as sqlite from "../schema";
+import type * as sqlite from "../sqlite/schema";
 
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 /**

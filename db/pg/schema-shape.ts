@@ -20,7 +20,7 @@ import type Database from "better-sqlite3";
 import { is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type pg from "pg";
-import * as sqliteSchema from "../schema";
+import * as sqliteSchema from "../sqlite/schema";
 
 export type ColumnKind = "int" | "text" | "bool" | "timestamp" | "json" | "bytes";
 

@@ -43,7 +43,7 @@ import type { ReportTables } from "../../lib/interchange";
 import type { CellTree } from "../../lib/interchange/schema";
 import { EDITION_FILE_KINDS } from "../../lib/document/file-kinds";
 import { FILING_MODES, FILING_STATUSES, REPORT_STATUSES, ROLES, UNIT_KINDS } from "../../lib/vocabulary";
-import { REPORT_FORMATS } from "../schema";
+import { REPORT_FORMATS } from "../sqlite/schema";
 
 /** Instants as `timestamp with time zone`, read as Date (SQLite: integer milliseconds). */
 const timestamp = (name: string) => pgTimestamp(name, { withTimezone: true, mode: "date" });

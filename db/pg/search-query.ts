@@ -42,6 +42,9 @@ import { canOverlap, characterTokens, foldForTrigrams, trigramSnippet } from "./
 import type { PgExecutor } from "./search-index";
 
 const SEARCH_PAGE_SIZE = 10;
+
+/** A region's unit ids as one bound int[] literal (as db/dialect.ts's inIds does on PostgreSQL). */
+const unitArray = (ids: readonly number[]) => `{${ids.map((id) => Math.trunc(id)).join(",")}}`;
 /** snippet()'s window in lib/data/public/search.ts: 40 trigram tokens. */
 const SNIPPET_TOKENS = 40;
 
@@ -49,6 +52,8 @@ export interface PgSearchOptions {
   q: unknown;
   year?: number | null;
   unitId?: number | null;
+  /** Any of these units (a region's); null or absent: no such filter. */
+  unitIds?: readonly number[] | null;
   page?: number;
   pageSize?: number;
 }
@@ -160,6 +165,7 @@ async function search(db: PgExecutor, options: PgSearchOptions): Promise<PgSearc
   const indexFilters: SQL[] = [];
   if (options.year) indexFilters.push(sql`d.year = ${options.year}`);
   if (options.unitId) indexFilters.push(sql`d.unit_id = ${options.unitId}`);
+  if (options.unitIds) indexFilters.push(sql`d.unit_id = any(${unitArray(options.unitIds)}::int[])`);
   if (plan.kind === "fts") {
     const phrase = foldForTrigrams(query);
     const pattern = containsPattern(phrase);
@@ -202,6 +208,7 @@ async function search(db: PgExecutor, options: PgSearchOptions): Promise<PgSearc
     const filters: SQL[] = [LIVE_R];
     if (options.year) filters.push(sql`r.year = ${options.year}`);
     if (options.unitId) filters.push(sql`r.unit_id = ${options.unitId}`);
+    if (options.unitIds) filters.push(sql`r.unit_id = any(${unitArray(options.unitIds)}::int[])`);
     const where = and([
       ...(letters.length ? [sql`d.grams @> array[${list(letters)}]::text[]`] : []),
       sql`(${like(sql`d.title`)} or ${like(sql`d.unit`)} or ${like(sql`d.body`)})`,

@@ -18,9 +18,9 @@ import { seedDemoSummation } from "./summation";
 
 export { DEMO_META_KEY, isDemoDataPresent } from "../demo-marker";
 
-export function isDatabaseEmpty(db: Db): boolean {
-  const n = db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
-  return n === 0;
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(users);
+  return (row?.n ?? 0) === 0;
 }
 
 /** Seeds the fictional city and county, their units and the demo accounts. Call only on an empty database. */
@@ -101,11 +101,10 @@ export async function seedDemoReports(db: Db): Promise<void> {
 
 /** Usernames of accounts that still accept the public demo password. */
 export async function accountsWithDemoPassword(db: Db): Promise<string[]> {
-  const candidates = db
+  const candidates = await db
     .select({ username: users.username, passwordHash: users.passwordHash })
     .from(users)
-    .where(inArray(users.username, DEMO_ACCOUNTS.map((a) => a.username)))
-    .all();
+    .where(inArray(users.username, DEMO_ACCOUNTS.map((a) => a.username)));
   const found: string[] = [];
   for (const c of candidates) if (await verifyPassword(c.passwordHash, DEMO_PASSWORD)) found.push(c.username);
   return found;

@@ -9,7 +9,7 @@ let present: boolean | undefined;
  * server seeds before it serves and nothing removes the seed, so the answer is read once per
  * process.
  */
-export function isDemoSite(): boolean {
-  present ??= isDemoDataPresent(db());
+export async function isDemoSite(): Promise<boolean> {
+  present ??= await isDemoDataPresent(db());
   return present;
 }

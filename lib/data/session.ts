@@ -52,7 +52,7 @@ export const getViewer = cache(async (): Promise<SessionViewer | null> => {
   const sessionId = await sessionIdFromCookie();
   if (!sessionId) return null;
 
-  const row = findSession(db(), sessionId);
+  const row = await findSession(db(), sessionId);
   if (!row) return null;
 
   const at = now();

@@ -9,9 +9,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Logger } from "pino";
 import { auditRetentionDays } from "../../db/audit-retention";
-import { databasePath, openDatabase } from "../../db/client";
+import { closeDb, databasePath, openEngineDatabase } from "../../db/client";
 import { isDemoDataPresent } from "../../db/demo-marker";
-import { migrateDatabase } from "../../db/migrate";
+import { migrateEngineDatabase } from "../../db/migrate";
 import { rebuildSearchIndexIfEmpty } from "../../db/search-index";
 import { accountsWithDemoPassword, isDatabaseEmpty, seedDemoData } from "../../db/seed";
 
@@ -59,11 +59,11 @@ function ensureAuthSecret(): string {
 
 /** Migrates and seeds; returns whether the demo data is present. */
 async function prepareDatabase(log: Pick<Logger, "info" | "warn">, demoMode: boolean): Promise<boolean> {
-  const db = openDatabase();
+  const db = openEngineDatabase();
   try {
-    migrateDatabase(db);
+    await migrateEngineDatabase(db);
     await rebuildSearchIndexIfEmpty(db);
-    if (isDatabaseEmpty(db)) {
+    if (await isDatabaseEmpty(db)) {
       if (demoMode) {
         await seedDemoData(db);
         log.info("已写入演示数据 (demo data seeded).");
@@ -76,8 +76,8 @@ async function prepareDatabase(log: Pick<Logger, "info" | "warn">, demoMode: boo
         throw new RefusedToStart(`拒绝启动：NIANBAO_DEMO=0，但以下账号仍使用公开的演示密码：${exposed.join(", ")}。请先修改这些账号的密码或停用它们。`);
       }
     }
-    return isDemoDataPresent(db);
+    return await isDemoDataPresent(db);
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }

@@ -98,7 +98,7 @@ export class DocumentFiles {
     const attempted = new Set<string>();
     let stored = 0;
     while (!this.stopping) {
-      const next = findMissingEditionFiles(this.db, kinds, 1_000).find((missing) => {
+      const next = (await findMissingEditionFiles(this.db, kinds, 1_000)).find((missing) => {
         const key = `${missing.editionId}:${missing.kind}`;
         const failure = this.failures.get(key);
         return !attempted.has(key) && !(failure && failure.retryAt > this.now());
@@ -130,7 +130,7 @@ export class DocumentFiles {
 
   private async generate(editionId: number, kind: EditionFileKind, key: string): Promise<boolean> {
     const generator = this.generators[kind];
-    const edition = editionSnapshot(this.db, editionId);
+    const edition = await editionSnapshot(this.db, editionId);
     if (!generator || !edition) return false;
     const started = performance.now();
     this.lastWorkAt = this.now();

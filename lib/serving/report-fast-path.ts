@@ -61,7 +61,8 @@ export function splitAtViewCount(html: string): [Buffer, Buffer, Buffer] | null 
 }
 
 export interface FastPathOptions {
-  readLiveState: (reportId: number) => LiveState | undefined;
+  /** Synchronous on SQLite, a promise on PostgreSQL (db/report-live-state.ts). */
+  readLiveState: (reportId: number) => LiveState | undefined | Promise<LiveState | undefined>;
   /** Renders the page through Next.js (bypassing this fast path). */
   render: (path: string) => Promise<RenderedPage>;
   counter: ViewCounter;
@@ -85,14 +86,20 @@ export class ReportFastPath {
    *
    * A page already rendered for the live edition is served synchronously: no promise is made
    * on that path (Next.js keeps async hooks on, which makes every promise cost), so the answer
-   * is `true`, `false`, or a promise only when the page has to be rendered first.
+   * is `true`, `false`, or a promise only when the page has to be rendered first (or, on
+   * PostgreSQL, when the live state is read from the database).
    */
   handle(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
     if (req.method !== "GET" && req.method !== "HEAD") return false;
     const match = REPORT_PATH.exec(req.url ?? "");
     if (!match) return false;
     const reportId = Number(match[1]);
-    const state = this.options.readLiveState(reportId);
+    const read = this.options.readLiveState(reportId);
+    return read instanceof Promise ? read.then((state) => this.serve(req, res, reportId, match[2], state)) : this.serve(req, res, reportId, match[2], read);
+  }
+
+  /** Serves the report's page given its live state (synchronously when the page is cached). */
+  private serve(req: IncomingMessage, res: ServerResponse, reportId: number, queryString: string | undefined, state: LiveState | undefined): boolean | Promise<boolean> {
     if (!state || state.liveEditionId === null) return false;
 
     const cookies = parseCookies(req.headers.cookie);
@@ -103,7 +110,7 @@ export class ReportFastPath {
       : [];
 
     // Client-side navigations ask for the RSC payload, earlier editions are rare: Next.js serves those.
-    const query = match[2] ? new URLSearchParams(match[2]) : null;
+    const query = queryString ? new URLSearchParams(queryString) : null;
     const isRsc = req.headers.rsc === "1" || query?.has("_rsc") === true;
     const extraParams = query ? [...query.keys()].filter((k) => k !== "size" && k !== "elder") : [];
     if (isRsc || extraParams.length > 0) {

@@ -46,11 +46,14 @@ export function loggableUrl(raw: string): string {
   return `${cut(raw.slice(0, q), MAX_PATH)}${parts.length ? `?${parts.join("&")}` : ""}`;
 }
 
+type FoundSessionUser = { session: StoredSession; user: SessionOwner & { id: number } };
+
 export interface SessionUserOptions {
   /** Decrypts a session cookie (next-auth's JWE, salted with the cookie name); null when invalid. */
   decode: (token: string, cookieName: string) => Promise<{ sid?: unknown; exp?: unknown } | null>;
   /** The stored session with its user (db/session-lookup.ts), read afresh for every request. */
-  findSession: (sessionId: string) => { session: StoredSession; user: SessionOwner & { id: number } } | undefined;
+  /** Synchronous on SQLite, a promise on PostgreSQL. */
+  findSession: (sessionId: string) => FoundSessionUser | undefined | Promise<FoundSessionUser | undefined>;
   /** The idle and absolute limits (SESSION_IDLE_MINUTES, SESSION_MAX_HOURS). */
   policy: SessionPolicy;
   /** How many decoded cookies to remember (decrypting one costs about a millisecond). */
@@ -95,15 +98,19 @@ export class SessionUsers {
     return this.decode(cookie.value, cookie.name).then((decoded) => this.userOf(decoded.sid));
   }
 
-  private userOf(sid: string | null): number | null {
+  private userOf(sid: string | null): number | null | Promise<number | null> {
     if (!sid) return null;
     try {
       const found = this.options.findSession(sid);
-      if (!found || sessionInvalidity(found.session, found.user, new Date(this.now()), this.options.policy) !== null) return null;
-      return found.user.id;
+      return found instanceof Promise ? found.then((f) => this.validUser(f), () => null) : this.validUser(found);
     } catch {
       return null;
     }
+  }
+
+  private validUser(found: FoundSessionUser | undefined): number | null {
+    if (!found || sessionInvalidity(found.session, found.user, new Date(this.now()), this.options.policy) !== null) return null;
+    return found.user.id;
   }
 
   private async decode(token: string, name: string): Promise<Decoded> {

@@ -9,7 +9,7 @@ import cluster from "node:cluster";
 import http from "node:http";
 import next from "next";
 import { decode } from "next-auth/jwt";
-import { openDatabase } from "../../db/client";
+import { openEngineDatabase } from "../../db/client";
 import { liveStateReader } from "../../db/report-live-state";
 import { addReportViews } from "../../db/report-views";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
@@ -89,7 +89,7 @@ async function serve(
   const handle = app.getRequestHandler();
 
   // The process's own connection: the fast path's reads, the request log's session reads, the jobs.
-  const db = openDatabase();
+  const db = openEngineDatabase();
   const views = new ViewCounter((increments) => addReportViews(db, increments));
   const fastPath = new ReportFastPath({
     readLiveState: liveStateReader(db),

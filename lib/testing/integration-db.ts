@@ -15,7 +15,7 @@ import os from "node:os";
 import { and, eq, gt, sql } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { expect } from "vitest";
-import { getDb, type Db } from "@/db/client";
+import { getDb, isPostgres, type Db } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import {
   auditLog,
@@ -38,6 +38,7 @@ import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/password-hash";
 import { orgCodeCheckChar } from "@/lib/validations/org-code";
 import { SESSION_COOKIE, TEST_CLIENT_IP, setSessionCookie } from "./staff-request";
+import { syncQuery } from "./sync-postgres";
 
 export { TEST_CLIENT_IP } from "./staff-request";
 
@@ -50,9 +51,11 @@ if (!process.env.DATABASE_PATH?.startsWith(os.tmpdir())) {
   throw new Error("lib/testing/integration-db.ts runs in the vitest project 'integration' only (*.integration.test.ts)");
 }
 
-// The connection lib/data uses too (db/client.ts caches it), on this file's temporary database.
+// The connection lib/data uses too (db/client.ts caches it), on this file's temporary database
+// (on PostgreSQL a copy of the migrated template; lib/testing/sync-postgres.ts gives its query
+// builders the synchronous get/all/run this harness and the tests use).
 const testDb = getDb();
-migrateDatabase(testDb);
+if (!isPostgres(testDb)) migrateDatabase(testDb);
 
 /** This test file's database, migrated. */
 export const database = (): Db => testDb;
@@ -247,6 +250,13 @@ export function notified(persona: Persona, kind: string, reportId: number) {
 
 /** Every row of every table except the audit log and the sessions, for "nothing changed". */
 export function dataTables(): Record<string, unknown[]> {
+  if (isPostgres(database())) {
+    const tables = syncQuery<{ name: string }>(
+      `select table_name as name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('audit_log', 'auth_sessions') order by table_name`,
+    );
+    return Object.fromEntries(tables.map(({ name }) => [name, syncQuery(`select * from "${name}" t order by t::text`)]));
+  }
   const db = database().$client;
   const tables = db
     .prepare(

@@ -113,13 +113,15 @@ export async function startThrowawayPostgres(database = "nianbao"): Promise<Thro
  */
 function templateCluster(bin: string): string {
   const version = path.basename(path.dirname(bin)).replace(/[^\w.-]/g, "") || "pg";
-  const template = path.join(os.tmpdir(), `nianbao-pg-template-${version}-${process.getuid?.() ?? "user"}`);
+  // C collation (byte order, as SQLite compares), UTF-8 character classes: pg_trgm makes
+  // trigrams of Chinese characters only under a UTF-8 LC_CTYPE, as a platform's database has.
+  const template = path.join(os.tmpdir(), `nianbao-pg-template-${version}-ctype-utf8-${process.getuid?.() ?? "user"}`);
   if (fs.existsSync(path.join(template, "PG_VERSION"))) return template;
   const building = fs.mkdtempSync(`${template}-building-`);
   if (isRoot()) chownToSuperuser(building);
   const dataDir = path.join(building, "data");
   check(
-    runPg(path.join(bin, "initdb"), ["-D", dataDir, "-U", SUPERUSER, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions"]),
+    runPg(path.join(bin, "initdb"), ["-D", dataDir, "-U", SUPERUSER, "--auth=trust", "--encoding=UTF8", "--locale=C", "--lc-ctype=C.UTF-8", "--no-sync", "--no-instructions"]),
     "initdb",
   );
   try {

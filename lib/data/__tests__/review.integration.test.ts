@@ -369,7 +369,8 @@ describe("待我审核 on a leader's landing page", () => {
 });
 
 describe("review comments", () => {
-  const comments = (reportId: number) => database().select().from(reviewComments).all().filter((c) => c.reportId === reportId);
+  const comments = (reportId: number) =>
+    database().select().from(reviewComments).orderBy(reviewComments.id).all().filter((c) => c.reportId === reportId);
 
   it("a leader comments on a section and a cell; the clerk is notified and the audit log says so", async () => {
     const { town, id } = await inReview("意见镇");

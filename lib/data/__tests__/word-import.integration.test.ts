@@ -99,7 +99,8 @@ describe("导出 Word（审阅稿）", () => {
 describe("npm run report:import -- file.docx --unit --year", () => {
   it("stores the Word file as a draft of that year and prints what could not be placed", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-word-cli-"));
-    const env = { ...process.env, DATABASE_PATH: path.join(dir, "cli.db") };
+    // The CLI on a SQLite file of its own, also in the project integration-pg (DATABASE_URL emptied).
+    const env = { ...process.env, DATABASE_PATH: path.join(dir, "cli.db"), DATABASE_URL: "" };
     const db = path.join(dir, "cli.db");
     // A unit to import into: the migrations create the schema, the CLI needs the unit.
     const setup = spawnSync("node_modules/.bin/tsx", ["-e", `

@@ -3,9 +3,10 @@ import { asc, count, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { reports, units } from "@/db/schema";
 import { clampPage, pageCountOf, type Paged } from "@/lib/public/paging";
 import type { PublicReportSummary, PublicUnitSummary } from "@/lib/public/types";
+import { rawRow } from "@/db/dialect";
 import { db } from "../db";
 import { isLiveReport, summaryQuery, toSummary, whereAll } from "./live-reports";
-import { inUnits } from "./unit-area";
+import { inIds } from "@/db/dialect";
 
 /*
  * The catalog of public reports: the paged lists (/ and /reports) and the years and units
@@ -28,23 +29,24 @@ export async function listPublishedReports(options: {
     isLiveReport(),
     options.year ? eq(reports.year, options.year) : undefined,
     options.unitId ? eq(reports.unitId, options.unitId) : undefined,
-    options.unitIds ? inUnits(reports.unitId, options.unitIds) : undefined,
+    options.unitIds ? inIds(reports.unitId, options.unitIds) : undefined,
   );
-  const total = db().select({ n: count() }).from(reports).where(where).get()?.n ?? 0;
+  const [counted] = await db().select({ n: count() }).from(reports).where(where);
+  const total = counted?.n ?? 0;
   const pageCount = pageCountOf(total, pageSize);
   const page = clampPage(options.page ?? 1, pageCount);
   // The page's ids first, from the reports alone; then their summaries (reading an edition's
   // title from its snapshot for every report of a region before sorting cost 40 ms on a city).
-  const ids = db()
-    .select({ id: reports.id })
-    .from(reports)
-    .where(where)
-    .orderBy(desc(reports.publishedAt), desc(reports.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all()
-    .map((r) => r.id);
-  const rows = ids.length === 0 ? [] : summaryQuery().where(inArray(reports.id, ids)).orderBy(desc(reports.publishedAt), desc(reports.id)).all();
+  const ids = (
+    await db()
+      .select({ id: reports.id })
+      .from(reports)
+      .where(where)
+      .orderBy(desc(reports.publishedAt), desc(reports.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+  ).map((r) => r.id);
+  const rows = ids.length === 0 ? [] : await summaryQuery().where(inArray(reports.id, ids)).orderBy(desc(reports.publishedAt), desc(reports.id));
   return { items: rows.map(toSummary), total, page, pageSize, pageCount };
 }
 
@@ -62,8 +64,9 @@ let catalog: Catalog | null = null;
  * What the year and unit lists depend on, read cheaply: a publication adds an edition, a
  * withdrawal adds a withdrawn report, a rename touches the unit.
  */
-function catalogStamp(): string {
-  const row = db().get<{ e: number | null; w: number; u: number | null }>(
+async function catalogStamp(): Promise<string> {
+  const row = await rawRow<{ e: number | null; w: number; u: number | null }>(
+    db(),
     sql`select (select max(id) from report_editions) as e,
                (select count(*) from reports where withdrawn_at is not null or status = 'withdrawn') as w,
                (select max(coalesce(updated_at, created_at)) from units) as u`,
@@ -72,41 +75,39 @@ function catalogStamp(): string {
 }
 
 /** The years and units with public reports (every public page's filters), kept until they change. */
-function publicCatalog(): Catalog {
-  const stamp = catalogStamp();
+async function publicCatalog(): Promise<Catalog> {
+  const stamp = await catalogStamp();
   if (catalog?.stamp === stamp) return catalog;
-  const years = db()
+  const years = await db()
     .select({ year: reports.year, count: count() })
     .from(reports)
     .where(isLiveReport())
     .groupBy(reports.year)
-    .orderBy(desc(reports.year))
-    .all();
-  const unitRows = db()
+    .orderBy(desc(reports.year));
+  const unitRows = await db()
     .select({ id: units.id, name: units.name, shortName: units.shortName, count: count(), latestYear: max(reports.year) })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
     .where(isLiveReport())
     .groupBy(units.id)
-    .orderBy(asc(units.id))
-    .all();
+    .orderBy(asc(units.id));
   catalog = { stamp, years, units: unitRows.map((r) => ({ ...r, latestYear: r.latestYear ?? 0 })) };
   return catalog;
 }
 
 /** Years that have public reports, newest first, with how many. */
 export async function listPublicYears(): Promise<{ year: number; count: number }[]> {
-  return publicCatalog().years.map((y) => ({ ...y }));
+  return (await publicCatalog()).years.map((y) => ({ ...y }));
 }
 
 /** Units that have public reports, in the order they were set up (county first), with how many. */
 export async function listPublicUnits(): Promise<PublicUnitSummary[]> {
-  return publicCatalog().units.map((u) => ({ ...u }));
+  return (await publicCatalog()).units.map((u) => ({ ...u }));
 }
 
 /** The ids of the units that have public reports (the region filter's leaves), without copying the list. */
 export async function publicUnitIds(): Promise<ReadonlySet<number>> {
-  const current = publicCatalog();
+  const current = await publicCatalog();
   current.unitIds ??= new Set(current.units.map((u) => u.id));
   return current.unitIds;
 }

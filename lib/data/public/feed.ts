@@ -9,23 +9,21 @@ import { isLiveReport, summaryQuery, toSummary } from "./live-reports";
 
 /** The newest publications (corrections count as new), newest first, for /feed.xml. */
 export async function listFeedEntries(limit = 50): Promise<PublicReportSummary[]> {
-  const rows = summaryQuery()
+  const rows = await summaryQuery()
     .where(isLiveReport())
     .orderBy(desc(reportEditions.publishedAt), desc(reports.id))
-    .limit(Math.min(Math.max(limit, 1), 200))
-    .all();
+    .limit(Math.min(Math.max(limit, 1), 200));
   return rows.map(toSummary);
 }
 
 /** Every public report, unit and year with its last change, for sitemap.xml. */
 export async function listSitemapEntries(): Promise<SitemapEntries> {
-  const rows = db()
+  const rows = await db()
     .select({ id: reports.id, unitId: reports.unitId, year: reports.year, lastModified: reportEditions.publishedAt })
     .from(reports)
     .innerJoin(reportEditions, eq(reportEditions.id, reports.liveEditionId))
     .where(isLiveReport())
-    .orderBy(desc(reportEditions.publishedAt))
-    .all();
+    .orderBy(desc(reportEditions.publishedAt));
   const latest = (map: Map<number, Date>, key: number, at: Date) => {
     const known = map.get(key);
     if (!known || known < at) map.set(key, at);

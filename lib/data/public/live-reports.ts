@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { jsonText } from "@/db/dialect";
 import { reportEditions, reports, units } from "@/db/schema";
 import type { PublicReportSummary, PublicUnitRef } from "@/lib/public/types";
 import { db } from "../db";
@@ -29,8 +30,8 @@ export function whereAll(...conditions: (SQL | undefined)[]): SQL {
   return and(...conditions)!;
 }
 
-export const snapshotTitle = sql<string>`json_extract(${reportEditions.snapshot}, '$.title')`;
-export const snapshotIndexNo = sql<string | null>`json_extract(${reportEditions.snapshot}, '$.metadata.indexNo')`;
+export const snapshotTitle = jsonText(reportEditions.snapshot, "title") as SQL<string>;
+export const snapshotIndexNo = jsonText(reportEditions.snapshot, "metadata", "indexNo");
 
 export function unitRefOf(row: { unitId: number; unitName: string; unitShortName: string }): PublicUnitRef {
   return { id: row.unitId, name: row.unitName, shortName: row.unitShortName };

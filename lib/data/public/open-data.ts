@@ -15,7 +15,7 @@ import { parseSnapshot } from "./snapshot-documents";
  * gov-2021 cell as a column. Null when the year has no public report.
  */
 export async function openDataRows(year: number): Promise<OpenDataTable | null> {
-  const rows = db()
+  const rows = await db()
     .select({
       id: reports.id,
       unitName: units.name,
@@ -29,8 +29,7 @@ export async function openDataRows(year: number): Promise<OpenDataTable | null> 
     .innerJoin(reportEditions, eq(reportEditions.id, reports.liveEditionId))
     .innerJoin(units, eq(units.id, reports.unitId))
     .where(whereAll(isLiveReport(), eq(reports.year, year)))
-    .orderBy(asc(units.id))
-    .all();
+    .orderBy(asc(units.id));
   if (rows.length === 0) return null;
   return buildOpenDataTable(
     rows.map((r) => {

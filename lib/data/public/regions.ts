@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { units } from "@/db/schema";
+import { rawRow } from "@/db/dialect";
 import {
   UNIT_SELECT_MAX,
   buildRegionIndex,
@@ -40,16 +41,16 @@ interface Tree {
 let tree: Tree | null = null;
 let regions: { tree: Tree; publishing: ReadonlySet<number>; index: RegionIndex } | null = null;
 
-function unitTree(): Tree {
-  const row = db().get<{ n: number; m: number | null; u: number | null }>(
+async function unitTree(): Promise<Tree> {
+  const row = await rawRow<{ n: number; m: number | null; u: unknown }>(
+    db(),
     sql`select count(*) as n, max(id) as m, max(coalesce(updated_at, created_at)) as u from units`,
   );
   const stamp = `${row?.n ?? 0}:${row?.m ?? 0}:${row?.u ?? 0}`;
   if (tree?.stamp === stamp) return tree;
-  const rows = db()
+  const rows = await db()
     .select({ id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, parentId: units.parentId, active: units.active })
-    .from(units)
-    .all();
+    .from(units);
   tree = { stamp, units: rows, activeCount: rows.filter((r) => r.active).length };
   return tree;
 }
@@ -71,7 +72,7 @@ const choiceOf = (index: RegionIndex, id: number, label: (u: TreeUnit) => string
  * above: the regions, and the units of the chosen region.
  */
 export async function publicUnitFilter(params: { region: number | null; unit: number | null }): Promise<{ form: UnitFilterForm; scope: UnitScope }> {
-  const current = unitTree();
+  const current = await unitTree();
   if (current.activeCount <= UNIT_SELECT_MAX) {
     const all = (await listPublicUnits()).map((u) => ({ id: u.id, name: u.name }));
     const unit = params.unit === null ? null : (all.find((u) => u.id === params.unit) ?? null);

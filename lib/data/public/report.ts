@@ -34,8 +34,8 @@ const editionColumns = {
 };
 
 /** The report row with its unit and live edition, or null when it was never published. */
-function loadPublishedRow(id: number) {
-  const row = db()
+async function loadPublishedRow(id: number) {
+  const [row] = await db()
     .select({
       id: reports.id,
       year: reports.year,
@@ -51,19 +51,17 @@ function loadPublishedRow(id: number) {
     })
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
-    .where(eq(reports.id, id))
-    .get();
+    .where(eq(reports.id, id));
   if (!row || row.liveEditionId === null) return null;
-  const live = db()
+  const [live] = await db()
     .select({ ...editionColumns, title: snapshotTitle, indexNo: snapshotIndexNo })
     .from(reportEditions)
-    .where(and(eq(reportEditions.id, row.liveEditionId), eq(reportEditions.reportId, row.id)))
-    .get();
+    .where(and(eq(reportEditions.id, row.liveEditionId), eq(reportEditions.reportId, row.id)));
   if (!live) return null;
   return { row, live };
 }
 
-function withdrawalNoticeOf(loaded: NonNullable<ReturnType<typeof loadPublishedRow>>): WithdrawalNotice {
+function withdrawalNoticeOf(loaded: NonNullable<Awaited<ReturnType<typeof loadPublishedRow>>>): WithdrawalNotice {
   const { row, live } = loaded;
   return {
     id: row.id,
@@ -81,12 +79,12 @@ function editionsOf(reportId: number, upTo: number) {
     .select(editionColumns)
     .from(reportEditions)
     .where(and(eq(reportEditions.reportId, reportId), lte(reportEditions.edition, upTo)))
-    .orderBy(asc(reportEditions.edition))
-    .all();
+    .orderBy(asc(reportEditions.edition));
 }
 
-function snapshotOf(editionId: number): string | null {
-  return db().select({ snapshot: reportEditions.snapshot }).from(reportEditions).where(eq(reportEditions.id, editionId)).get()?.snapshot ?? null;
+async function snapshotOf(editionId: number): Promise<string | null> {
+  const [row] = await db().select({ snapshot: reportEditions.snapshot }).from(reportEditions).where(eq(reportEditions.id, editionId));
+  return row?.snapshot ?? null;
 }
 
 const editionInfo = (e: { edition: number; publishedAt: Date; changeNote: string | null; sha256: string }): PublicEditionInfo => ({
@@ -97,36 +95,35 @@ const editionInfo = (e: { edition: number; publishedAt: Date; changeNote: string
 });
 
 /** The live document of a unit's report of a year, if public. */
-function liveDocumentOf(unitId: number, year: number): { id: number; document: ReportDocument } | null {
-  const row = db()
+async function liveDocumentOf(unitId: number, year: number): Promise<{ id: number; document: ReportDocument } | null> {
+  const [row] = await db()
     .select({ id: reports.id, editionId: reportEditions.id, sha256: reportEditions.sha256, snapshot: reportEditions.snapshot })
     .from(reports)
     .innerJoin(reportEditions, eq(reportEditions.id, reports.liveEditionId))
     .where(whereAll(isLiveReport(), eq(reports.unitId, unitId), eq(reports.year, year)))
-    .get();
+    .limit(1);
   return row ? { id: row.id, document: parseSnapshot(row.editionId, row.sha256, row.snapshot) } : null;
 }
 
 async function loadPublicReport(id: number, editionNo: number | null): Promise<PublicReportResult | null> {
-  const loaded = loadPublishedRow(id);
+  const loaded = await loadPublishedRow(id);
   if (!loaded) return null;
   if (isWithdrawn(loaded.row)) return { kind: "withdrawn", notice: withdrawalNoticeOf(loaded) };
   const { row, live } = loaded;
 
-  const editions = editionsOf(row.id, live.edition);
+  const editions = await editionsOf(row.id, live.edition);
   const shown = editionNo === null ? editions.find((e) => e.id === live.id) : editions.find((e) => e.edition === editionNo);
   if (!shown) return null;
-  const snapshot = snapshotOf(shown.id);
+  const snapshot = await snapshotOf(shown.id);
   if (snapshot === null) return null;
   const document = parseSnapshot(shown.id, shown.sha256, snapshot);
 
-  const unitReports = db()
+  const unitReports = await db()
     .select({ id: reports.id, year: reports.year })
     .from(reports)
     .where(whereAll(isLiveReport(), eq(reports.unitId, row.unitId)))
-    .orderBy(desc(reports.year))
-    .all();
-  const previousLive = liveDocumentOf(row.unitId, row.year - 1);
+    .orderBy(desc(reports.year));
+  const previousLive = await liveDocumentOf(row.unitId, row.year - 1);
   const previous: PreviousYearReport | null = previousLive
     ? {
         id: previousLive.id,
@@ -153,7 +150,7 @@ async function loadPublicReport(id: number, editionNo: number | null): Promise<P
       unitReports,
       figures: extractKeyFigures(document),
       previous,
-      originals: editionFileInfos(db(), shown.id),
+      originals: await editionFileInfos(db(), shown.id),
     },
   };
 }
@@ -177,13 +174,13 @@ export async function getPublicEdition(id: number, edition: number): Promise<Pub
  * report.json and tables.csv; only the notice for a withdrawn report; null when not public.
  */
 export async function getPublicReportFile(id: number, edition: number | null = null): Promise<PublicReportFileResult | null> {
-  const loaded = loadPublishedRow(id);
+  const loaded = await loadPublishedRow(id);
   if (!loaded) return null;
   if (isWithdrawn(loaded.row)) return { kind: "withdrawn", notice: withdrawalNoticeOf(loaded) };
   const { row, live } = loaded;
-  const shown = edition === null ? { ...live } : editionsOf(row.id, live.edition).find((e) => e.edition === edition);
+  const shown = edition === null ? { ...live } : (await editionsOf(row.id, live.edition)).find((e) => e.edition === edition);
   if (!shown) return null;
-  const snapshot = snapshotOf(shown.id);
+  const snapshot = await snapshotOf(shown.id);
   if (snapshot === null) return null;
   const document = parseSnapshot(shown.id, shown.sha256, snapshot);
   return {
@@ -208,13 +205,13 @@ export async function getPublicReportFile(id: number, edition: number | null = n
  * for a withdrawn report; null when not public.
  */
 export async function getPublicOriginal(id: number, edition: number | null, kind: EditionFileKind): Promise<PublicOriginalResult | null> {
-  const loaded = loadPublishedRow(id);
+  const loaded = await loadPublishedRow(id);
   if (!loaded) return null;
   if (isWithdrawn(loaded.row)) return { kind: "withdrawn", notice: withdrawalNoticeOf(loaded) };
   const { row, live } = loaded;
-  const shown = edition === null ? live : editionsOf(row.id, live.edition).find((e) => e.edition === edition);
+  const shown = edition === null ? live : (await editionsOf(row.id, live.edition)).find((e) => e.edition === edition);
   if (!shown) return null;
-  const file = editionFile(db(), shown.id, kind);
+  const file = await editionFile(db(), shown.id, kind);
   if (!file) return { kind: "pending" };
   const isLive = shown.id === live.id;
   const title = typeof live.title === "string" ? live.title : "";

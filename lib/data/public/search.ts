@@ -1,5 +1,7 @@
 import "server-only";
 import { and, inArray, sql, type SQL } from "drizzle-orm";
+import { asPostgres, isPostgres } from "@/db/client";
+import { searchLiveReportsPg } from "@/db/pg/search-query";
 import { reports } from "@/db/schema";
 import { unitFacet, yearFacet } from "@/db/search-index";
 import { clampPage, pageCountOf } from "@/lib/public/paging";
@@ -17,7 +19,7 @@ import {
 import type { PublicSearchHit, PublicSearchResults } from "@/lib/public/types";
 import { db } from "../db";
 import { LIVE_R, isLiveReport, summaryQuery, toSummary } from "./live-reports";
-import { inUnits } from "./unit-area";
+import { inIds } from "@/db/dialect";
 
 /* The public search (/search): runs the plan of lib/public/search-query.ts on the two full-text tables of db/search-index.ts. */
 
@@ -51,10 +53,15 @@ export async function searchPublishedReports(options: {
   if (plan.kind === "empty" || plan.kind === "symbols" || options.unitIds?.length === 0) {
     return { query, mode: plan.kind, items: [], total: 0, page: 1, pageSize, pageCount: 1 };
   }
+  if (isPostgres(db())) {
+    // The same answers from PostgreSQL's index (db/pg/search-query.ts: pg_trgm, FTS5's bm25 and snippet()).
+    const found = await searchLiveReportsPg(asPostgres(db()), { ...options, pageSize });
+    return { query, mode: found.mode, items: await hitsOf(found.ids, found.excerpts, query), total: found.total, page: found.page, pageSize, pageCount: found.pageCount };
+  }
   // A region: its units' reports, as a set the index's matches are checked against ("+rowid":
   // not handed to FTS5 as rowid constraints, which would make it test the phrase row by row).
   const inRegion = options.unitIds
-    ? sql` and +rowid in (select id from reports where ${inUnits(sql`unit_id`, options.unitIds)})`
+    ? sql` and +rowid in (select id from reports where ${inIds(sql`unit_id`, options.unitIds)})`
     : sql``;
 
   let page = Math.max(1, options.page ?? 1);
@@ -87,7 +94,7 @@ export async function searchPublishedReports(options: {
     const filters: SQL[] = [LIVE_R];
     if (options.year) filters.push(sql`r.year = ${options.year}`);
     if (options.unitId) filters.push(sql`r.unit_id = ${options.unitId}`);
-    if (options.unitIds) filters.push(inUnits(sql`r.unit_id`, options.unitIds));
+    if (options.unitIds) filters.push(inIds(sql`r.unit_id`, options.unitIds));
     const from = sql`search_documents join reports r on r.id = search_documents.rowid`;
     const where = sql`(search_documents.title like ${plan.pattern} escape '\\' or search_documents.unit like ${plan.pattern} escape '\\'
       or search_documents.body like ${plan.pattern} escape '\\') and ${sql.join(filters, sql` and `)}`;
@@ -121,16 +128,17 @@ export async function searchPublishedReports(options: {
     for (const r of rows) excerpts.set(r.id, excerptAround(r.body ?? "", query));
   }
 
-  const summaries = new Map(
-    summaryQuery()
-      .where(and(isLiveReport(), inArray(reports.id, ids)))
-      .all()
-      .map((row) => [row.id, toSummary(row)] as const),
-  );
-  const items = ids.flatMap((id): PublicSearchHit[] => {
+  return { query, mode: plan.kind, items: await hitsOf(ids, excerpts, query), total, page, pageSize, pageCount };
+}
+
+/** The page's hits in the order of `ids`: each live report's summary, title highlighted, with its excerpt. */
+async function hitsOf(ids: number[], excerpts: Map<number, TextSegment[]>, query: string): Promise<PublicSearchHit[]> {
+  if (ids.length === 0) return [];
+  const rows = await summaryQuery().where(and(isLiveReport(), inArray(reports.id, ids)));
+  const summaries = new Map(rows.map((row) => [row.id, toSummary(row)] as const));
+  return ids.flatMap((id): PublicSearchHit[] => {
     const summary = summaries.get(id);
     if (!summary) return [];
     return [{ ...summary, titleSegments: highlightAll(summary.title, query), excerpt: excerpts.get(id) ?? [] }];
   });
-  return { query, mode: plan.kind, items, total, page, pageSize, pageCount };
 }

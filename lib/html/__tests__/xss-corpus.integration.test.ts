@@ -3,14 +3,14 @@
  * every field, e2e/stored-xss.spec.ts): alone, all together, and as an imported archive.
  */
 import fs from "node:fs";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { XSS_PAYLOADS, xssMarker } from "@/e2e/support/xss-payloads";
-import { openDatabase } from "@/db/client";
-import { migrateDatabase } from "@/db/migrate";
+import { freshDatabase } from "@/lib/testing/fresh-database";
 import { systemActor } from "@/db/actor";
 import { importReportJson } from "@/db/report-import";
 import { readReportDocument } from "@/db/report-store";
-import { units } from "@/db/schema";
+import { reportEditions, units } from "@/db/schema";
 import { htmlToPlainText, sanitizeReportHtml } from "../sanitize";
 import { allowlistViolations } from "./allowlist-assertions";
 
@@ -67,13 +67,12 @@ describe("an imported archive (report:import, the demo seed)", () => {
       ...s,
       html: XSS_PAYLOADS.filter((p) => p.id % count === i).map((p) => `<p>${p.text}</p>`).join(""),
     }));
-    const db = openDatabase(":memory:");
-    migrateDatabase(db);
+    const db = freshDatabase();
     db.insert(units).values({ name: source.unit.name, shortName: "青石镇", kind: "township", orgCode: source.unit.orgCode }).run();
     const { reportId, status } = await importReportJson(db, systemActor("import"), JSON.stringify(source), source.unit.orgCode);
     expect(status).toBe("published");
     const stored = (await readReportDocument(db, reportId))!;
-    const snapshot = db.$client.prepare("select snapshot from report_editions where report_id = ?").get(reportId) as { snapshot: string };
+    const snapshot = db.select({ snapshot: reportEditions.snapshot }).from(reportEditions).where(eq(reportEditions.reportId, reportId)).get()!;
     const published = JSON.parse(snapshot.snapshot) as { sections: { html: string }[] };
     expect(stored.sections).toHaveLength(count);
     for (const section of [...stored.sections, ...published.sections]) {

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { openDatabase } from "../../../db/client";
+import { count } from "drizzle-orm";
+import { closeDb, openEngineDatabase } from "../../../db/client";
+import { users } from "../../../db/schema";
 import { boot, RefusedToStart } from "../boot";
 
 const log = { info: vi.fn(), warn: vi.fn() };
@@ -27,6 +29,16 @@ describe("boot", () => {
     expect(fs.existsSync(path.join(dir, "data"))).toBe(false);
   });
 
+  // Before the demo data is seeded: on PostgreSQL (project integration-pg) the test file's database is shared by its tests.
+  it("without demo data, an empty database starts empty with a hint to create the first admin", async () => {
+    vi.stubEnv("NIANBAO_DEMO", "0");
+    expect((await boot(log)).demoPresent).toBe(false);
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining("npm run admin:create"));
+    const db = openEngineDatabase();
+    expect(await db.select({ n: count() }).from(users)).toEqual([{ n: 0 }]);
+    await closeDb(db);
+  });
+
   it("on an empty database: a session key kept beside it, migrations and the demo data; without demo data, refuses while the demo password works", async () => {
     const booted = await boot(log);
     expect(booted.demoPresent).toBe(true);
@@ -43,12 +55,4 @@ describe("boot", () => {
     await expect(boot(log)).rejects.toThrow(/拒绝启动：NIANBAO_DEMO=0，但以下账号仍使用公开的演示密码：admin/);
   }, 60_000);
 
-  it("without demo data, an empty database starts empty with a hint to create the first admin", async () => {
-    vi.stubEnv("NIANBAO_DEMO", "0");
-    expect((await boot(log)).demoPresent).toBe(false);
-    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining("npm run admin:create"));
-    const db = openDatabase(process.env.DATABASE_PATH);
-    expect(db.$client.prepare("select count(*) as n from users").get()).toEqual({ n: 0 });
-    db.$client.close();
-  });
 });

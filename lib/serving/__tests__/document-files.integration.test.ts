@@ -28,7 +28,7 @@ describe("原文 files of published editions", () => {
     const town = await addTownship("原文镇");
     const id = await publishedReport(town);
     const [editionId] = editionIds(id);
-    const stateBefore = liveStateReader(database())(id);
+    const stateBefore = await liveStateReader(database())(id);
     const files = new DocumentFiles({ db: database(), log: silent });
     try {
       expect(await files.runOnce()).toBeGreaterThanOrEqual(1);
@@ -53,7 +53,7 @@ describe("原文 files of published editions", () => {
       );
     }
     // The cached report page is rendered again, now with 「下载原文（PDF）」.
-    expect(liveStateReader(database())(id)?.related).not.toBe(stateBefore?.related);
+    expect((await liveStateReader(database())(id))?.related).not.toBe(stateBefore?.related);
     // Nothing left to do: a second run stores nothing.
     const again = new DocumentFiles({ db: database(), log: silent, generators: { pdf: titleFile } });
     expect(await again.runOnce()).toBe(0);

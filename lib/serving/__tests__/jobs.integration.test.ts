@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openDatabase, type Db } from "../../../db/client";
-import { migrateDatabase } from "../../../db/migrate";
+import { eq } from "drizzle-orm";
+import type { Db } from "../../../db/client";
+import { freshDatabase } from "../../testing/fresh-database";
 import { liveStateReader } from "../../../db/report-live-state";
 import { addReportViews } from "../../../db/report-views";
 import { insertReportDocument } from "../../../db/report-store";
@@ -13,13 +14,12 @@ import { ViewCounter } from "../view-counting";
 
 /** A migrated in-memory database with one township and one scheduled report, due a minute ago. */
 async function databaseWithDueReport(): Promise<{ db: Db; reportId: number }> {
-  const db = openDatabase(":memory:");
-  migrateDatabase(db);
+  const db = freshDatabase();
   const body = "JOBTST01";
   const unit = db.insert(units).values({ name: "作业镇", shortName: "作业", kind: "township", orgCode: body + orgCodeCheckChar(body) }).returning().get();
   const doc = createEmptyReport({ format: "gov-2021", year: 2024, unit: { name: unit.name, orgCode: unit.orgCode, kind: "township" } });
   const reportId = await transaction(db, (tx) => insertReportDocument(tx, doc, { unitId: unit.id, status: "scheduled", origin: "editor" }));
-  db.$client.prepare("update reports set scheduled_at = ? where id = ?").run(Date.now() - 60_000, reportId);
+  db.update(reports).set({ scheduledAt: new Date(Date.now() - 60_000) }).where(eq(reports.id, reportId)).run();
   return { db, reportId };
 }
 
@@ -36,7 +36,7 @@ describe("the server's jobs", () => {
     const { db, reportId } = await databaseWithDueReport();
     jobs = startJobs({ db, views: new ViewCounter(() => undefined), retentionDays: 730, log: silent });
     await vi.waitFor(() => expect(db.select({ status: reports.status }).from(reports).get()?.status).toBe("published"));
-    expect(liveStateReader(db)(reportId)?.liveEditionId).not.toBeNull();
+    expect((await liveStateReader(db)(reportId))?.liveEditionId).not.toBeNull();
     expect(silent.info).toHaveBeenCalledWith({ count: 1 }, "定时发布：已发布 1 份报告。");
     expect(silent.error).not.toHaveBeenCalled();
   });
@@ -47,11 +47,11 @@ describe("the server's jobs", () => {
     jobs = startJobs({ db, views, retentionDays: 730, log: silent, intervals: { viewFlush: 20 } });
     views.add(reportId);
     views.add(reportId);
-    await vi.waitFor(() => expect(liveStateReader(db)(reportId)?.viewCount).toBe(2));
+    await vi.waitFor(async () => expect((await liveStateReader(db)(reportId))?.viewCount).toBe(2));
     views.add(reportId);
     await jobs.stop();
     jobs = null;
-    expect(liveStateReader(db)(reportId)?.viewCount).toBe(3);
+    expect((await liveStateReader(db)(reportId))?.viewCount).toBe(3);
     expect(views.pendingFor(reportId)).toBe(0);
   });
 

@@ -79,6 +79,22 @@ describe("SessionUsers", () => {
     expect(users.resolve(cookie("t"))).toBeNull();
   });
 
+  it("reads the session row through a promise as well (PostgreSQL), with the same judgement", async () => {
+    const now = Date.now();
+    let row: ReturnType<typeof stored> | undefined = stored(now);
+    const findSession = vi.fn(async () => row);
+    const users = new SessionUsers({ decode: async () => ({ sid: "s1", exp: now / 1000 + 3600 }), findSession, policy, now: () => now });
+    expect(await users.resolve(cookie("t"))).toBe(42);
+    expect(await users.resolve(cookie("t"))).toBe(42); // cached cookie, row read again
+    expect(findSession).toHaveBeenCalledTimes(2);
+    row = stored(now, { endedAt: new Date(now) });
+    expect(await users.resolve(cookie("t"))).toBeNull();
+    row = undefined;
+    expect(await users.resolve(cookie("t"))).toBeNull();
+    findSession.mockRejectedValueOnce(new Error("connection lost"));
+    expect(await users.resolve(cookie("t"))).toBeNull(); // the log names nobody rather than failing
+  });
+
   it("forgets a token after its expiry and stays bounded", async () => {
     let now = 1_000_000;
     const decode = vi.fn(async (token: string) => ({ sid: token, exp: (now + 10_000) / 1000 }));

@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { closeDb } from "@/db/client";
+import { reports, reportSections, units } from "@/db/schema";
 import { HOSTILE_STRINGS, TAUTOLOGIES } from "@/lib/testing/hostile-strings";
 
 // The data layer is 'server-only'; outside Next that import would throw.
@@ -26,9 +29,12 @@ describe("what the public can read", () => {
   const ids: Record<string, number> = {};
 
   const reportId = (unit: string, year: number): number => {
-    const row = database.$client
-      .prepare("select r.id from reports r join units u on u.id = r.unit_id where u.short_name = ? and r.year = ?")
-      .get(unit, year) as { id: number } | undefined;
+    const row = database
+      .select({ id: reports.id })
+      .from(reports)
+      .innerJoin(units, eq(units.id, reports.unitId))
+      .where(and(eq(units.shortName, unit), eq(reports.year, year)))
+      .get();
     if (!row) throw new Error(`no report ${unit} ${year}`);
     return row.id;
   };
@@ -37,7 +43,6 @@ describe("what the public can read", () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-public-"));
     process.env.DATABASE_PATH = path.join(dir, "public.db");
     const { db } = await import("../../db");
-    const { units } = await import("@/db/schema");
     const { ARCHIVE_UNITS, DEMO_UNITS } = await import("@/db/seed/units");
     const { seedDemoReports } = await import("@/db/seed");
     database = db();
@@ -60,8 +65,8 @@ describe("what the public can read", () => {
     ids.heqiao2017 = reportId("河桥镇", 2017);
   });
 
-  afterAll(() => {
-    database?.$client.close();
+  afterAll(async () => {
+    if (database) await closeDb(database);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -116,8 +121,12 @@ describe("what the public can read", () => {
 
   it("ignores the working copy: a correction in progress stays invisible until published", async () => {
     const id = ids.qingshi2023!;
-    database.$client.prepare("update reports set status = 'draft', title = '草稿标题' where id = ?").run(id);
-    database.$client.prepare("update report_sections set html = '<p>尚未发布的更正内容</p>' where report_id = ? and key = 'other'").run(id);
+    database.update(reports).set({ status: "draft", title: "草稿标题" }).where(eq(reports.id, id)).run();
+    database
+      .update(reportSections)
+      .set({ html: "<p>尚未发布的更正内容</p>" })
+      .where(and(eq(reportSections.reportId, id), eq(reportSections.key, "other")))
+      .run();
     const result = await pub.getPublicReport(id);
     if (result?.kind !== "live") throw new Error("expected live");
     expect(result.report.document.title).not.toBe("草稿标题");
@@ -160,9 +169,11 @@ describe("what the public can read", () => {
   it("shows only the notice of a withdrawn report, and drops it from every list", async () => {
     const id = ids.baisha2023!;
     // The search row is deliberately left in place: the data layer must not rely on it.
-    database.$client
-      .prepare("update reports set status = 'withdrawn', withdrawn_at = ?, withdraw_reason = ? where id = ?")
-      .run(Date.parse("2024-05-06T02:00:00Z"), "数据口径需重新核实。", id);
+    database
+      .update(reports)
+      .set({ status: "withdrawn", withdrawnAt: new Date("2024-05-06T02:00:00Z"), withdrawReason: "数据口径需重新核实。" })
+      .where(eq(reports.id, id))
+      .run();
     const result = await pub.getPublicReport(id);
     expect(result).toMatchObject({ kind: "withdrawn", notice: { id, reason: "数据口径需重新核实。", year: 2023 } });
     expect(JSON.stringify(result)).not.toContain("总体情况");

@@ -28,19 +28,19 @@ describe("the 发布机构 filter of a large site", () => {
     const { seedDemoReports } = await import("@/db/seed");
     database = db();
     for (const unit of [...DEMO_UNITS, ...ARCHIVE_UNITS]) {
-      const row = database
+      const [row] = await database
         .insert(units)
         .values({ name: unit.name, shortName: unit.shortName, kind: unit.kind, orgCode: unit.orgCode, parentId: unit.parent ? unitIds.get(unit.parent) : undefined })
-        .returning({ id: units.id })
-        .get();
-      unitIds.set(unit.shortName, row.id);
+        .returning({ id: units.id });
+      unitIds.set(unit.shortName, row!.id);
     }
     await seedDemoReports(database);
     data = { ...(await import("../regions")), ...(await import("../catalog")), ...(await import("../search")) };
   });
 
-  afterAll(() => {
-    database.$client.close();
+  afterAll(async () => {
+    const { closeDb } = await import("@/db/client");
+    await closeDb(database);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -56,11 +56,13 @@ describe("the 发布机构 filter of a large site", () => {
   it("offers regions first, and narrows list and search to the chosen region's area", async () => {
     const { UNIT_SELECT_MAX } = await import("@/lib/public/unit-regions");
     const { orgCodeCheckChar } = await import("@/lib/validations/org-code");
-    const insert = database.$client.prepare("insert into units (name, short_name, kind, parent_id, org_code) values (?, ?, 'department', ?, ?)");
-    for (let i = 1; i <= UNIT_SELECT_MAX; i++) {
-      const body = `RGN${String(i).padStart(5, "0")}`;
-      insert.run(`示例县第${i}局`, `第${i}局`, county(), body + orgCodeCheckChar(body));
-    }
+    const { units } = await import("@/db/schema");
+    await database.insert(units).values(
+      Array.from({ length: UNIT_SELECT_MAX }, (_, i) => {
+        const body = `RGN${String(i + 1).padStart(5, "0")}`;
+        return { name: `示例县第${i + 1}局`, shortName: `第${i + 1}局`, kind: "department" as const, parentId: county(), orgCode: body + orgCodeCheckChar(body) };
+      }),
+    );
 
     const none = await data.publicUnitFilter({ region: null, unit: null });
     expect(none.form.kind).toBe("regions");

@@ -190,10 +190,15 @@ describe("search on PostgreSQL", () => {
   }, 120_000);
 
   it("gives the same answers on a database whose LC_CTYPE is C (where pg_trgm cannot index Chinese)", async () => {
-    // The throwaway server's own database was made with --locale=C: answers must not depend on
-    // the locale (the text is folded by the application), only the speed does.
-    await moveSqliteToPostgres(database().$client, server.url);
-    const cClient = new pg.Client({ connectionString: server.url });
+    // A database made with LC_CTYPE C: answers must not depend on the locale (the text is
+    // folded by the application), only the speed does.
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query("create database search_ctype_c template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'");
+    await admin.end();
+    const cUrl = server.url.replace(/\/[^/]+$/, "/search_ctype_c");
+    await moveSqliteToPostgres(database().$client, cUrl);
+    const cClient = new pg.Client({ connectionString: cUrl });
     await cClient.connect();
     try {
       const { rows } = await cClient.query<{ ctype: string }>("select datctype as ctype from pg_database where datname = current_database()");

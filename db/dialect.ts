@@ -1,0 +1,72 @@
+/**
+ * The few SQL fragments that are spelled differently on SQLite and PostgreSQL (issue 17), for
+ * the engine this process runs on (db/engine.ts). Everything else is drizzle's query builder,
+ * which speaks both.
+ */
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { asPostgres, isPostgres, type Db } from "./client";
+import { engine } from "./engine";
+
+const onPostgres = () => engine() === "postgres";
+
+/**
+ * A text value inside a JSON text column, by path (`jsonText(col, "metadata", "indexNo")`):
+ * SQLite's `json_extract(col, '$.metadata.indexNo')`, PostgreSQL's `col::jsonb #>> '{metadata,indexNo}'`.
+ */
+export function jsonText(column: SQLWrapper, ...path: string[]): SQL<string | null> {
+  if (path.some((key) => !/^\w+$/.test(key))) throw new Error(`not a plain JSON path: ${path.join(".")}`);
+  return onPostgres()
+    ? sql<string | null>`(${column}::jsonb #>> ${sql.raw(`'{${path.join(",")}}'`)})`
+    : sql<string | null>`json_extract(${column}, ${sql.raw(`'$.${path.join(".")}'`)})`;
+}
+
+/** The values of a group joined by commas, as text (SQLite's group_concat, PostgreSQL's string_agg). */
+export function groupConcat(value: SQLWrapper): SQL<string | null> {
+  return onPostgres() ? sql<string | null>`string_agg((${value})::text, ',')` : sql<string | null>`group_concat(${value})`;
+}
+
+/** A value as text, for concatenations (PostgreSQL does not mix integers and text in coalesce). */
+export function asText(value: SQLWrapper): SQL<string | null> {
+  return onPostgres() ? sql<string | null>`(${value})::text` : sql<string | null>`${value}`;
+}
+
+/**
+ * A timestamp column as milliseconds since the epoch (SQLite stores exactly that; PostgreSQL
+ * stores timestamptz). For comparisons and fingerprints in raw SQL.
+ */
+export function epochMs(column: SQLWrapper): SQL<number | null> {
+  return onPostgres()
+    ? sql<number | null>`(floor(extract(epoch from ${column}) * 1000))::bigint`
+    : sql<number | null>`${column}`;
+}
+
+/**
+ * Locks the rows a select reads until the transaction ends, on PostgreSQL (`FOR UPDATE`), for the
+ * read-then-write steps that SQLite's BEGIN IMMEDIATE already serialises. On SQLite: unchanged.
+ */
+export function forUpdate<Q>(query: Q): Q {
+  return onPostgres() ? (query as unknown as { for(strength: "update"): Q }).for("update") : query;
+}
+
+/**
+ * `column` is one of the given ids, bound as ONE value however many there are (a region's units,
+ * hundreds or thousands): binding each id made drizzle spend about 5 ms building the SQL of a
+ * city's 440 units, and the statement could not be reused. SQLite reads a JSON array, PostgreSQL
+ * an int[] literal.
+ */
+export function inIds(column: SQLWrapper, ids: readonly number[]): SQL {
+  if (!ids.every(Number.isSafeInteger)) throw new Error("inIds: ids must be integers");
+  return onPostgres()
+    ? sql`${column} = any(${`{${ids.join(",")}}`}::int[])`
+    : sql`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/** Rows of a raw SQL query (SQLite's `db.all`, PostgreSQL's `execute(…).rows`). */
+export async function rawRows<T>(db: Db, query: SQL): Promise<T[]> {
+  return isPostgres(db) ? ((await asPostgres(db).execute(query)).rows as T[]) : db.all<T>(query);
+}
+
+/** The first row of a raw SQL query, or undefined. */
+export async function rawRow<T>(db: Db, query: SQL): Promise<T | undefined> {
+  return (await rawRows<T>(db, query))[0];
+}
