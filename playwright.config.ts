@@ -3,6 +3,13 @@ import { defineConfig } from "@playwright/test";
 
 /** e2e runs against the production build on a fresh database (scripts/test.sh removes .e2e first). */
 export const E2E_DATABASE_PATH = path.resolve(process.env.E2E_DATABASE_PATH ?? ".e2e/nianbao.db");
+/**
+ * E2E_DATABASE_URL=postgres://…: the server runs on that (empty) PostgreSQL database instead
+ * (issue 17's e2e lane, scripts/test.sh), and so do the specs' own reads and inserts
+ * (e2e/support/db.ts, reports.ts: db/schema picks its tables from DATABASE_URL).
+ */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || null;
+if (E2E_DATABASE_URL) process.env.DATABASE_URL = E2E_DATABASE_URL;
 const port = Number(process.env.E2E_PORT ?? 3210);
 
 export default defineConfig({
@@ -14,7 +21,7 @@ export default defineConfig({
   // unchanged, which a test running alongside (signing in, creating users) would disturb.
   workers: 1,
   retries: 0,
-  reporter: [["list"], ["json", { outputFile: ".test-reports/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: E2E_DATABASE_URL ? ".test-reports/e2e-pg.json" : ".test-reports/e2e.json" }]],
   use: {
     baseURL: `http://localhost:${port}`,
     locale: "zh-CN",
@@ -43,6 +50,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DATABASE_PATH: E2E_DATABASE_PATH,
+      ...(E2E_DATABASE_URL ? { DATABASE_URL: E2E_DATABASE_URL } : {}),
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",
       NIANBAO_DEMO: "1",
       // What a government site's footer states (fictional values).

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { insertUser, openTestDb, queryOne, uniqueUsername } from "./support/db";
+import { insertUser, makeScheduledPublicationDue, queryOne, uniqueUsername } from "./support/db";
 import { signInAs } from "./support/personas";
 import { addCompleteReport, createTownshipWithCompleteDraft } from "./support/reports";
 import { ExtraServer } from "./support/server";
@@ -95,12 +95,7 @@ test("with two server processes on one database, a leader's publication is seen 
     // A scheduled publication that has come due is published once, though two processes (and the
     // suite's own server) run on the database.
     const scheduled = await addCompleteReport(unitId, 2018, "approved");
-    const db = openTestDb();
-    try {
-      db.prepare("update reports set status = 'scheduled', scheduled_at = ? where id = ?").run(Date.now() - 1000, scheduled);
-    } finally {
-      db.close();
-    }
+    makeScheduledPublicationDue(scheduled);
     await expect.poll(() => queryOne<{ status: string }>("select status from reports where id = ?", scheduled)!.status, { timeout: 40_000 }).toBe("published");
     expect(queryOne<{ n: number }>("select count(*) as n from report_editions where report_id = ?", scheduled)!.n).toBe(1);
     expect(queryOne<{ n: number }>("select count(*) as n from report_transitions where report_id = ? and to_status = 'published'", scheduled)!.n).toBe(1);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: install what is missing (dependencies, PostgreSQL, Chromium, CJK fonts, poppler-utils), then typecheck, lint,
-# unit tests, production build, e2e against the production server on a fresh database, and
+# unit tests, production build, e2e against the production server on a fresh database (and a
+# subset of it on a throwaway PostgreSQL), and
 # the dependency audit. Ends with a one-line summary; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +59,36 @@ e2e_tests() {
   npx playwright test
 }
 
+# The same server and specs on PostgreSQL (issue 17): a representative subset — sign-in and
+# lockout, writing through failures, review and publication, the public page, 浏览量 (click-through,
+# dedupe, two server processes on one database with a scheduled publication), search and
+# downloads — on a throwaway server with an empty database (the server migrates and seeds it).
+E2E_ON_POSTGRES=(
+  e2e/staff-signs-in.spec.ts
+  e2e/editing-survives-failures.spec.ts
+  e2e/a-reports-life-on-two-screens.spec.ts
+  e2e/citizen-reads-report.spec.ts
+  e2e/citizen-view-count.spec.ts
+  e2e/citizen-clicks-through-to-a-report.spec.ts
+  e2e/citizen-searches-and-downloads.spec.ts
+  e2e/sessions-end.spec.ts
+  e2e/several-server-processes.spec.ts
+)
+e2e_on_postgres() {
+  ensure_postgres || return 1
+  rm -rf .e2e .test-reports/e2e-pg.json
+  mkdir -p .e2e
+  local url_file=.e2e/postgres-url
+  node_modules/.bin/tsx scripts/throwaway-postgres.ts "$url_file" &
+  local pg_pid=$!
+  for _ in $(seq 1 120); do [ -s "$url_file" ] && break; sleep 0.5; done
+  if [ ! -s "$url_file" ]; then kill "$pg_pid" 2>/dev/null; echo "the throwaway PostgreSQL did not start"; return 1; fi
+  local code=0
+  E2E_DATABASE_URL="$(cat "$url_file")" E2E_PORT=3230 npx playwright test "${E2E_ON_POSTGRES[@]}" || code=$?
+  kill "$pg_pid"; wait "$pg_pid" 2>/dev/null
+  return $code
+}
+
 # First: the integration tests print a PDF with Chromium, and the e2e tests need it too.
 step "browser, fonts, poppler" ensure_browser --with-poppler
 step "typecheck" npx tsc --noEmit
@@ -66,8 +97,9 @@ step "unit tests" unit_tests
 step "build" npx next build
 if [ "${results[0]}" = "ok" ] && [ "${results[4]}" = "ok" ]; then
   step "e2e tests" e2e_tests
+  step "e2e tests on PostgreSQL" e2e_on_postgres
 else
-  names+=("e2e tests"); results+=("SKIPPED")
+  names+=("e2e tests" "e2e tests on PostgreSQL"); results+=("SKIPPED" "SKIPPED")
 fi
 step "npm audit" audit
 
@@ -80,6 +112,8 @@ count() { node -e "
   } catch { console.log(0, 0); }"; }
 read -r unit_passed unit_failed < <(count .test-reports/unit.json)
 read -r e2e_passed e2e_failed < <(count .test-reports/e2e.json)
+read -r pg_passed pg_failed < <(count .test-reports/e2e-pg.json)
+e2e_passed=$((e2e_passed + pg_passed)); e2e_failed=$((e2e_failed + pg_failed))
 
 echo; echo "==> Summary"
 failed=0

@@ -1,7 +1,33 @@
 import crypto from "node:crypto";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import Database from "better-sqlite3";
-import { E2E_DATABASE_PATH } from "../../playwright.config";
+import { E2E_DATABASE_PATH, E2E_DATABASE_URL } from "../../playwright.config";
+import { postgresBinDir } from "../../db/pg/binaries";
 import { orgCodeCheckChar } from "../../lib/validations/org-code";
+
+/**
+ * Rows of a query on the e2e PostgreSQL database (E2E_DATABASE_URL), synchronously as the
+ * SQLite helpers answer: through psql, `?` placeholders passed as psql variables (quoted by
+ * psql), each row as JSON. For the few reads and writes the specs of the PostgreSQL lane make.
+ */
+function postgresRows<T>(sql: string, params: unknown[]): T[] {
+  const bin = postgresBinDir("psql");
+  let n = 0;
+  const text = sql.replace(/\?/g, () => `:'p${++n}'`);
+  const variables = params.flatMap((value, i) => ["-v", `p${i + 1}=${value === null ? "" : String(value)}`]);
+  const wrapped = /^\s*select/i.test(text) ? `select row_to_json(t) from (${text}) t` : `with t as (${text} returning *) select row_to_json(t) from t`;
+  const result = spawnSync(bin ? path.join(bin, "psql") : "psql", [E2E_DATABASE_URL!, "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", ...variables, "-f", "-"], {
+    // From stdin: psql interpolates variables in a script, not in -c.
+    input: `${wrapped};\n`,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`psql: ${result.stderr || result.error?.message}`);
+  return result.stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as T);
+}
 
 /** Direct read access to the e2e database, for proving that refused requests changed nothing. */
 export function openTestDb(): Database.Database {
@@ -65,7 +91,9 @@ export function databaseFingerprint(): Record<string, string> {
   }
 }
 
+/** The first row of a query (`?` placeholders), on the e2e database whichever engine it is. */
 export function queryOne<T>(sql: string, ...params: unknown[]): T | undefined {
+  if (E2E_DATABASE_URL) return postgresRows<T>(sql, params)[0];
   const db = openTestDb();
   try {
     return db.prepare(sql).get(...params) as T | undefined;
@@ -87,6 +115,15 @@ export async function insertUser(options: {
 }): Promise<number> {
   const { hash } = await import("@node-rs/argon2");
   const passwordHash = await hash(options.password, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+  if (E2E_DATABASE_URL) {
+    const [unit] = postgresRows<{ id: number }>("select id from units where short_name = ?", [options.unitShortName]);
+    if (!unit) throw new Error(`no unit ${options.unitShortName}`);
+    const [user] = postgresRows<{ id: number }>(
+      "insert into users (username, display_name, password_hash, role, unit_id, must_change_password) values (?, ?, ?, ?, ?, ?)",
+      [options.username, `测试${options.username}`, passwordHash, options.role, unit.id, options.mustChangePassword ? "true" : "false"],
+    );
+    return user!.id;
+  }
   const db = openTestDb();
   try {
     const unit = db.prepare("select id from units where short_name = ?").get(options.unitShortName) as { id: number } | undefined;
@@ -98,6 +135,20 @@ export async function insertUser(options: {
       )
       .run(options.username, `测试${options.username}`, passwordHash, options.role, unit.id, options.mustChangePassword ? 1 : 0);
     return Number(result.lastInsertRowid);
+  } finally {
+    db.close();
+  }
+}
+
+/** Makes a scheduled report's publication time a second ago (the scheduler then publishes it). */
+export function makeScheduledPublicationDue(reportId: number): void {
+  if (E2E_DATABASE_URL) {
+    postgresRows("update reports set status = 'scheduled', scheduled_at = now() - interval '1 second' where id = ?", [reportId]);
+    return;
+  }
+  const db = openTestDb();
+  try {
+    db.prepare("update reports set status = 'scheduled', scheduled_at = ? where id = ?").run(Date.now() - 1000, reportId);
   } finally {
     db.close();
   }

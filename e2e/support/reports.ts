@@ -1,16 +1,20 @@
 import fs from "node:fs";
-import { eq } from "drizzle-orm";
-import { openDatabase, type Db } from "../../db/client";
+// First: it points db/schema at PostgreSQL when the e2e lane runs there (E2E_DATABASE_URL).
+import { E2E_DATABASE_PATH, E2E_DATABASE_URL } from "../../playwright.config";
+import { and, eq } from "drizzle-orm";
+import { closeDb, openDatabase, openPostgres, type Db } from "../../db/client";
 import { systemActor } from "../../db/actor";
 import { publishReport } from "../../db/commands/publication";
 import { insertReportDocument } from "../../db/report-store";
 import { transaction } from "../../db/transaction";
-import { units, type Unit } from "../../db/schema";
-import type { FormatId, TableId } from "../../lib/formats";
-import { reportDocumentSchema, setTableValue } from "../../lib/interchange";
+import { reports, reportSections, units, type Unit } from "../../db/schema";
+import type { CellId, FormatId, TableId } from "../../lib/formats";
+import { reportDocumentSchema, setTableValue, type ReportTables } from "../../lib/interchange";
 import { fillComputedCells } from "../../lib/rules";
 import { orgCodeCheckChar } from "../../lib/validations/org-code";
-import { E2E_DATABASE_PATH } from "../../playwright.config";
+
+/** The e2e database, whichever engine the server runs on. */
+const openE2eDatabase = (): Db => (E2E_DATABASE_URL ? openPostgres(E2E_DATABASE_URL) : openDatabase(E2E_DATABASE_PATH));
 
 /**
  * A new township with a complete, consistent 2024 draft (every section marked complete),
@@ -22,31 +26,32 @@ export async function createTownshipWithCompleteDraft(
   serial: number,
   options: { raisesWarning?: boolean } = {},
 ): Promise<{ unitId: number; reportId: number; orgCode: string }> {
-  const db = openDatabase(E2E_DATABASE_PATH);
+  const db = openE2eDatabase();
   try {
     const body = `WFTEST${String(serial).padStart(2, "0")}`;
     const orgCode = body + orgCodeCheckChar(body);
-    const county = db.$client.prepare("select id from units where kind = 'county' limit 1").get() as { id: number };
-    const unit = db
+    const [county] = await db.select({ id: units.id }).from(units).where(eq(units.kind, "county")).orderBy(units.id).limit(1);
+    const [unit] = await db
       .insert(units)
-      .values({ name: `示例县${name}人民政府`, shortName: name, kind: "township", orgCode, parentId: county.id })
-      .returning()
-      .get();
+      .values({ name: `示例县${name}人民政府`, shortName: name, kind: "township", orgCode, parentId: county!.id })
+      .returning();
+    if (!unit) throw new Error("no unit inserted");
     const reportId = await insertCompleteReport(db, unit, 2024, "draft", options.raisesWarning !== false);
     return { unitId: unit.id, reportId, orgCode };
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 
 /** Another complete report (sections marked complete, no warnings) of an existing unit, in the given state. */
 export async function addCompleteReport(unitId: number, year: number, status: "draft" | "approved"): Promise<number> {
-  const db = openDatabase(E2E_DATABASE_PATH);
+  const db = openE2eDatabase();
   try {
-    const unit = db.select().from(units).where(eq(units.id, unitId)).get()!;
+    const [unit] = await db.select().from(units).where(eq(units.id, unitId));
+    if (!unit) throw new Error(`no unit ${unitId}`);
     return await insertCompleteReport(db, unit, year, status, false);
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 
@@ -67,16 +72,17 @@ const OWN_CLOSING: Readonly<Record<string, (place: string, year: number) => stri
  * copy the unit's drafts, which are made from 青石镇's), published by the system on time.
  */
 export async function addPublishedReport(unitId: number, year: number, textFrom: "liuxi-2023" | "baisha-2023" = "liuxi-2023"): Promise<number> {
-  const db = openDatabase(E2E_DATABASE_PATH);
+  const db = openE2eDatabase();
   try {
-    const unit = db.select().from(units).where(eq(units.id, unitId)).get()!;
+    const [unit] = await db.select().from(units).where(eq(units.id, unitId));
+    if (!unit) throw new Error(`no unit ${unitId}`);
     const reportId = await insertCompleteReport(db, unit, year, "approved", false, textFrom);
     // Published on time (in January of the next year), as the county overview expects of the demo county.
     const result = await publishReport(db, systemActor("cli"), reportId, { at: new Date(`${year + 1}-01-20T09:30:00+08:00`), from: ["approved"] });
     if (!result.published) throw new Error(`report ${reportId} was not published`);
     return reportId;
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
 
@@ -109,7 +115,7 @@ async function insertCompleteReport(
   source.tables.table2.regulations = { made: regulations, repealed: 0, valid: regulations };
   const doc = reportDocumentSchema.parse(source);
   const reportId = await transaction(db, (tx) => insertReportDocument(tx, doc, { unitId: unit.id, status, origin: "editor" }));
-  db.$client.prepare("update report_sections set completed = 1 where report_id = ?").run(reportId);
+  await db.update(reportSections).set({ completed: true }).where(eq(reportSections.reportId, reportId));
   return reportId;
 }
 
@@ -118,16 +124,19 @@ async function insertCompleteReport(
  * of its tables changed (totals follow), as if the unit had corrected and republished it.
  */
 export async function publishCorrectedCell(reportId: number, cellId: string, value: number, changeNote = "更正统计数据。"): Promise<void> {
-  const db = openDatabase(E2E_DATABASE_PATH);
+  const db = openE2eDatabase();
   try {
     const tableId = cellId.split(".")[0] as TableId;
-    const row = db.$client.prepare("select id, cells from report_sections where report_id = ? and table_id = ?").get(reportId, tableId) as { id: number; cells: string };
-    const report = db.$client.prepare("select format from reports where id = ?").get(reportId) as { format: FormatId };
-    const tables = fillComputedCells(report.format, setTableValue({ [tableId]: JSON.parse(row.cells) }, cellId, value));
-    db.$client.prepare("update report_sections set cells = ? where id = ?").run(JSON.stringify(tables[tableId]), row.id);
+    const [row] = await db
+      .select({ id: reportSections.id, cells: reportSections.cells })
+      .from(reportSections)
+      .where(and(eq(reportSections.reportId, reportId), eq(reportSections.tableId, tableId)));
+    const [report] = await db.select({ format: reports.format }).from(reports).where(eq(reports.id, reportId));
+    const tables = fillComputedCells(report!.format as FormatId, setTableValue({ [tableId]: row!.cells } as ReportTables, cellId as CellId, value));
+    await db.update(reportSections).set({ cells: tables[tableId] ?? null }).where(eq(reportSections.id, row!.id));
     const result = await publishReport(db, systemActor("cli"), reportId, { at: new Date(), from: ["published"], changeNote });
     if (!result.published) throw new Error(`report ${reportId} was not republished`);
   } finally {
-    db.$client.close();
+    await closeDb(db);
   }
 }
