@@ -31,8 +31,13 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
+import Database from "better-sqlite3";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { moveSqliteToPostgres } from "@/db/pg/move-from-sqlite";
+import { rebuildSearchIndex } from "@/db/pg/search-index";
 import { migrateDatabase } from "@/db/migrate";
 import { systemActor } from "@/db/actor";
 import { createUnit } from "@/db/commands/units";
@@ -44,6 +49,7 @@ import { units } from "@/db/schema";
 import { createEmptyReport, setTableValue } from "@/lib/interchange";
 import { fillComputedCells } from "@/lib/rules";
 import { hashPassword } from "@/lib/password-hash";
+import { startThrowawayPostgres, type ThrowawayPostgres } from "@/lib/testing/throwaway-postgres";
 import { SESSION_COOKIE } from "@/lib/session-cookie";
 import { orgCodeCheckChar } from "@/lib/validations/org-code";
 import { largestReportPage, lighthouseScores, pageWeights, reportPageAgainstNginx } from "./bench/public-pages";
@@ -64,7 +70,7 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-async function startServer(databasePath: string, logFile: string, processes = process.env.NIANBAO_PROCESSES ?? "1") {
+async function startServer(databasePath: string, logFile: string, processes = process.env.NIANBAO_PROCESSES ?? "1", env: Record<string, string> = {}) {
   const log = fs.openSync(logFile, "a");
   const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
     env: {
@@ -75,6 +81,7 @@ async function startServer(databasePath: string, logFile: string, processes = pr
       NEXT_TELEMETRY_DISABLED: "1",
       NIANBAO_PROCESSES: processes,
       DOCUMENT_FILES: "0",
+      ...env,
     },
     stdio: ["ignore", log, "ignore"],
     detached: true,
@@ -417,9 +424,10 @@ async function pageLatency(pathname: string, times: number, cookies = ""): Promi
 }
 
 /**
- * `npm run bench -- province --db <file>`: the public pages, search and the overviews on a
- * province-sized database made by `npm run seed:province` (issue 17), on SQLite, one server
- * process. Each page is asked for 3 times unmeasured, then 40 times in a row; the figure is its
+ * `npm run bench -- province --db <file> [--postgres]`: the public pages, search and the overviews
+ * on a province-sized database made by `npm run seed:province` (issue 17), one server process, on
+ * SQLite — or, with --postgres, on a throwaway PostgreSQL server the file is first moved into
+ * (db/pg/move-from-sqlite.ts) and whose search index is then filled. Each page is asked for 3 times unmeasured, then 40 times in a row; the figure is its
  * latency as a reader sees it (p50 / p95), with the size of its HTML. The database gets two bench accounts (a county's and a city's clerk).
  */
 async function provinceOnly() {
@@ -441,8 +449,12 @@ async function provinceOnly() {
     if (!exists) await createUser(db, systemActor("cli"), { username, displayName: username, role: "clerk", unitId, passwordHash, mustChangePassword: false });
   }
   db.$client.close();
+  const postgres = process.argv.includes("--postgres") ? await provinceOnPostgres(databasePath) : null;
+  const engineLabel = postgres ? "PostgreSQL 15, moved from the SQLite file" : `SQLite, ${Math.round(fs.statSync(databasePath).size / 2 ** 20)} MiB`;
   const logFile = path.join(os.tmpdir(), `nianbao-province-bench-${process.pid}.log`);
-  const server = await startServer(databasePath, logFile, "1");
+  const started = performance.now();
+  const server = await startServer(databasePath, logFile, "1", postgres ? { DATABASE_URL: postgres.url } : {});
+  if (postgres) console.log(`Server started on PostgreSQL in ${Math.round((performance.now() - started) / 1000)} s.`);
   try {
     const countyCookies = await signIn("bench.county");
     const cityCookies = await signIn("bench.city");
@@ -469,12 +481,41 @@ async function provinceOnly() {
     await measure(`county overview (${county.name})`, `/staff/overview?year=${year}`, "p95 ≤ 50 ms", countyCookies);
     await measure(`city overview (${city.name})`, `/staff/overview?year=${year}`, "p95 ≤ 50 ms", cityCookies);
     console.log(`\nMachine: ${machine().cpus} × ${machine().cpuModel}, ${machine().memoryGiB} GiB, Node ${process.version}; load average ${loadAverage().join(" ")}`);
-    console.log(`Database: ${size.units} units, ${size.reports} published reports (SQLite, ${Math.round(fs.statSync(databasePath).size / 2 ** 20)} MiB); one server process; 40 requests per page in a row.`);
+    console.log(`Database: ${size.units} units, ${size.reports} published reports (${engineLabel}); one server process; 40 requests per page in a row.`);
     printTable(measured.map((m) => [`${m.what}: \`${m.path}\``, `p50 ${m.p50} ms · p95 ${m.p95} ms · ${Math.round(m.bytes / 1024)} KB`, m.target]));
     fs.mkdirSync(".bench", { recursive: true });
-    fs.writeFileSync(".bench/province.json", `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), size, measured }, null, 2)}\n`);
+    const jsonFile = postgres ? ".bench/province-postgres.json" : ".bench/province.json";
+    fs.writeFileSync(jsonFile, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), engine: engineLabel, size, measured }, null, 2)}\n`);
   } finally {
     await stopServer(server);
+    postgres?.stop();
+  }
+}
+
+/** A throwaway PostgreSQL server holding the province database (moved from the SQLite file, checked table by table). */
+async function provinceOnPostgres(databasePath: string): Promise<ThrowawayPostgres> {
+  const server = await startThrowawayPostgres("province");
+  try {
+    const started = performance.now();
+    const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
+    try {
+      await moveSqliteToPostgres(sqlite, server.url);
+    } finally {
+      sqlite.close();
+    }
+    console.log(`Moved into PostgreSQL in ${Math.round((performance.now() - started) / 1000)} s (every table checked).`);
+    const indexing = performance.now();
+    const pool = new pg.Pool({ connectionString: server.url, max: 1 });
+    try {
+      const indexed = await drizzlePostgres(pool).transaction((tx) => rebuildSearchIndex(tx));
+      console.log(`Search index: ${indexed} live reports in ${Math.round((performance.now() - indexing) / 1000)} s.`);
+    } finally {
+      await pool.end();
+    }
+    return server;
+  } catch (error) {
+    server.stop();
+    throw error;
   }
 }
 
