@@ -35,6 +35,7 @@ import {
   normalizeSearchQuery,
   planSearch,
   snippetSegments,
+  type SearchOptions,
   type SearchPlan,
   type TextSegment,
 } from "@/lib/public/search-query";
@@ -47,16 +48,6 @@ const SEARCH_PAGE_SIZE = 10;
 const unitArray = (ids: readonly number[]) => `{${ids.map((id) => Math.trunc(id)).join(",")}}`;
 /** snippet()'s window in lib/data/public/search.ts: 40 trigram tokens. */
 const SNIPPET_TOKENS = 40;
-
-export interface PgSearchOptions {
-  q: unknown;
-  year?: number | null;
-  unitId?: number | null;
-  /** Any of these units (a region's); null or absent: no such filter. */
-  unitIds?: readonly number[] | null;
-  page?: number;
-  pageSize?: number;
-}
 
 export interface PgSearchPage {
   /** The query as searched (normalized). */
@@ -134,7 +125,7 @@ export interface PgSearchDb {
  * every report's body (JIT off too: the forbidden plans' cost would otherwise trigger it). Call
  * it with the database, not inside a transaction that writes.
  */
-export async function searchLiveReportsPg(db: PgSearchDb, options: PgSearchOptions): Promise<PgSearchPage> {
+export async function searchLiveReportsPg(db: PgSearchDb, options: SearchOptions): Promise<PgSearchPage> {
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`select set_config('transaction_read_only', 'on', true), set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`,
@@ -143,7 +134,7 @@ export async function searchLiveReportsPg(db: PgSearchDb, options: PgSearchOptio
   });
 }
 
-async function search(db: PgExecutor, options: PgSearchOptions): Promise<PgSearchPage> {
+async function search(db: PgExecutor, options: SearchOptions): Promise<PgSearchPage> {
   const query = normalizeSearchQuery(options.q);
   const plan = planSearch(query);
   const pageSize = Math.min(Math.max(options.pageSize ?? SEARCH_PAGE_SIZE, 1), 50);

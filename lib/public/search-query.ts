@@ -29,6 +29,17 @@ export const ELLIPSIS = "…";
 /** The escape character of LIKE patterns. */
 const LIKE_ESCAPE = "\\";
 
+/** What a reader asks the public search for (/search), on either engine. */
+export interface SearchOptions {
+  q: unknown;
+  year?: number | null;
+  unitId?: number | null;
+  /** Any of these units (a region's); null or absent: no such filter. */
+  unitIds?: readonly number[] | null;
+  page?: number;
+  pageSize?: number;
+}
+
 export type SearchPlan =
   | { readonly kind: "empty" }
   /** MATCH expression for the trigram table `search_documents`. */

@@ -14,6 +14,7 @@ import {
   normalizeSearchQuery,
   planSearch,
   snippetSegments,
+  type SearchOptions,
   type TextSegment,
 } from "@/lib/public/search-query";
 import type { PublicSearchHit, PublicSearchResults } from "@/lib/public/types";
@@ -37,15 +38,7 @@ const SEARCH_PAGE_SIZE = 10;
  * Each step touches only what it must: the count and the ranking read the index and the
  * reports' primary key; titles, snippets and excerpts are computed for the page's rows only.
  */
-export async function searchPublishedReports(options: {
-  q: unknown;
-  year?: number | null;
-  unitId?: number | null;
-  /** Any of these units (a region's); null or absent: no such filter. */
-  unitIds?: readonly number[] | null;
-  page?: number;
-  pageSize?: number;
-}): Promise<PublicSearchResults> {
+export async function searchPublishedReports(options: SearchOptions): Promise<PublicSearchResults> {
   const query = normalizeSearchQuery(options.q);
   const facets = [...(options.year ? [yearFacet(options.year)] : []), ...(options.unitId ? [unitFacet(options.unitId)] : [])];
   const plan = planSearch(query, facets);

@@ -14,7 +14,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexReportForSearch, rebuildSearchIndex, removeFromSearch } from "@/db/pg/search-index";
 import { parseReportJson } from "@/lib/interchange";
-import { searchLiveReportsPg, type PgSearchOptions } from "@/db/pg/search-query";
+import { searchLiveReportsPg } from "@/db/pg/search-query";
+import type { SearchOptions } from "@/lib/public/search-query";
 import { moveSqliteToPostgres } from "@/db/pg/move-from-sqlite";
 import { seedDemoData } from "@/db/seed";
 import { searchPublishedReports } from "@/lib/data/public/search";
@@ -72,7 +73,7 @@ afterAll(async () => {
 });
 
 /** Both engines' answers to one search, in comparable form. */
-async function bothEngines(options: PgSearchOptions) {
+async function bothEngines(options: SearchOptions) {
   const t0 = performance.now();
   const sqlite = await searchPublishedReports(options);
   const t1 = performance.now();
@@ -166,7 +167,7 @@ describe("search on PostgreSQL", () => {
     let found = 0;
     const unfiltered: string[] = [];
     for (const { q, why } of queries()) {
-      const variants: PgSearchOptions[] = [
+      const variants: SearchOptions[] = [
         { q },
         { q, pageSize: 3, page: 2 },
         ...years.map((year) => ({ q, year })),
