@@ -8,7 +8,7 @@
  */
 import { format } from "node:util";
 import pino, { type DestinationStream, type Logger } from "pino";
-import { PROCESS_INDEX_VARIABLE } from "./serving/processes";
+import { PROCESS_INDEX_VARIABLE, processRoleOf } from "./serving/processes";
 
 const LEVELS = new Set(["trace", "debug", "info", "warn", "error", "fatal", "silent"]);
 
@@ -37,7 +37,7 @@ export function createLogger(options: { level?: string; destination?: Destinatio
       level: options.level ?? logLevel(),
       // No pid/hostname on every line (time is milliseconds since the epoch); with several server
       // processes, which one wrote the line (lib/serving/processes.ts).
-      base: process.env[PROCESS_INDEX_VARIABLE] === undefined ? undefined : { process: Number(process.env[PROCESS_INDEX_VARIABLE]) },
+      base: process.env[PROCESS_INDEX_VARIABLE] === undefined ? undefined : { process: Number(process.env[PROCESS_INDEX_VARIABLE]), role: processRoleOf(process.env) },
       formatters: { level: (label) => ({ level: label }) },
       ...(options.redact === false
         ? {}

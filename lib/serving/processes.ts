@@ -3,7 +3,13 @@
  * so on a machine with more, the server can run a process per core behind the same port
  * (node:cluster; the primary hands each new connection to a process in turn). The primary boots
  * once (migration, demo data, the session key), then starts the processes and starts again one
- * that dies; every process serves every request.
+ * that dies.
+ *
+ * With N processes asked for, the primary starts N **app** processes (Next.js and the whole
+ * pipeline) on a unix socket of its own, then N **front** processes on the public port, which
+ * serve the public report pages they hold rendered and pass every other request to an app
+ * process (front-and-app.ts: why, and what passes between them). A front is small (no Next.js);
+ * the app processes are where pages are rendered and every write happens.
  *
  * What keeps several processes correct, on SQLite (WAL) as on one process:
  * - the report page's cache asks the database on every request whether its edition is still
@@ -13,9 +19,9 @@
  *   others' views of the last second a moment later;
  * - sessions, lockouts and the reload cookie of the view dedupe are in the database or the
  *   browser, not in a process;
- * - the background jobs that must run once (定时发布, audit retention) run in the first process
- *   only (publication re-checks the status in its transaction all the same); every process
- *   writes its own views.
+ * - the background jobs that must run once (定时发布, audit retention, 原文 files) run in the
+ *   first app process only (publication re-checks the status in its transaction all the same);
+ *   every process writes its own views.
  */
 import { availableParallelism } from "node:os";
 
@@ -35,8 +41,18 @@ export function requestedProcesses(value: string | undefined, cores = availableP
   return Number(text);
 }
 
-/** The environment variable telling a process which one it is (0 runs the jobs that must run once). */
+/** The environment variable telling a process which one it is (app process 0 runs the jobs that must run once). */
 export const PROCESS_INDEX_VARIABLE = "NIANBAO_PROCESS_INDEX";
+/** …and which kind it is. */
+export const PROCESS_ROLE_VARIABLE = "NIANBAO_PROCESS_ROLE";
+export type ProcessRole = "front" | "app";
+/** The unix socket the app processes listen on, and the token a front's render requests carry (set by the primary). */
+export const APP_SOCKET_VARIABLE = "NIANBAO_APP_SOCKET";
+export const RENDER_TOKEN_VARIABLE = "NIANBAO_RENDER_TOKEN";
+
+export function processRoleOf(env: NodeJS.ProcessEnv): ProcessRole {
+  return env[PROCESS_ROLE_VARIABLE] === "front" ? "front" : "app";
+}
 
 /** After a process died, how long before it is started again (a process that dies at once is not started in a tight loop). */
 export function restartDelayMs(recentDeaths: number): number {

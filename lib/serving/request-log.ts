@@ -33,6 +33,16 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return typeof header === "string" && SANE_REQUEST_ID.test(header) ? header : `${BOOT_ID}-${(++sequence).toString(36)}`;
 }
 
+/**
+ * The request's id without a log line (an app process behind fronts: the front logs the request
+ * and sets X-Request-Id on the answer). The header is taken off the request as createRequestLogger does.
+ */
+export function takeRequestId(req: IncomingMessage): string {
+  const reqId = requestIdFrom(req.headers["x-request-id"]);
+  delete req.headers["x-request-id"];
+  return reqId;
+}
+
 const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 /** The request target as logged: the path, and the query with only harmless values kept. */

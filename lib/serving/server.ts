@@ -1,34 +1,30 @@
 /**
- * The server, wired from its parts: boot (boot.ts), one HTTP server whose every request goes
- * through the pipeline (pipeline.ts), the background jobs (jobs.ts) and a clean stop
- * (shutdown.ts). `npm start` runs it on the production build, `npm run dev` in development
- * (scripts/serve.ts --dev) — the same pipeline and the same jobs: views count, cross-site writes
- * are refused and scheduled reports are published in both.
+ * The server, wired from its parts: boot (boot.ts), the serving processes — one app process
+ * (app-process.ts: Next.js behind the pipeline, pipeline.ts, and the background jobs, jobs.ts),
+ * or, with NIANBAO_PROCESSES=N, N app processes behind N front processes (processes.ts,
+ * front.ts) — and a clean stop (shutdown.ts). `npm start` runs it on the production build,
+ * `npm run dev` in development (scripts/serve.ts --dev) — the same pipeline and the same jobs:
+ * views count, cross-site writes are refused and scheduled reports are published in both.
  */
 import cluster from "node:cluster";
-import http from "node:http";
-import next from "next";
-import { decode } from "next-auth/jwt";
-import { openEngineDatabase } from "../../db/client";
-import { liveStateReader } from "../../db/report-live-state";
-import { addReportViews } from "../../db/report-views";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
-import { findSession } from "../../db/session-lookup";
-import { securityPolicy } from "../env";
-import { createLogDestination, createLogger, routeConsoleTo } from "../logger";
-import { SECURITY_HEADERS } from "../security-headers";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { auditRetentionDays } from "../../db/audit-retention";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../db/seed/demo-accounts";
+import { createLogDestination, createLogger, routeConsoleTo } from "../logger";
 import { boot, RefusedToStart, type Booted } from "./boot";
-import { answerClientError } from "./client-error";
-import { startJobs } from "./jobs";
-import { withCompression } from "./compression";
-import { createPipeline } from "./pipeline";
-import { PROCESS_INDEX_VARIABLE, requestedProcesses, restartDelayMs } from "./processes";
-import { PublicPages, renderPublicPage } from "./public-pages";
-import { ReportFastPath } from "./report-fast-path";
-import { createRequestLogger, SessionUsers } from "./request-log";
-import { stopOnSignals } from "./shutdown";
-import { ViewCounter } from "./view-counting";
+import {
+  APP_SOCKET_VARIABLE,
+  PROCESS_INDEX_VARIABLE,
+  PROCESS_ROLE_VARIABLE,
+  processRoleOf,
+  RENDER_TOKEN_VARIABLE,
+  requestedProcesses,
+  restartDelayMs,
+  type ProcessRole,
+} from "./processes";
 
 export interface ServerOptions {
   /** Next.js in development mode (compiles on demand, hot reload); everything else is the same. */
@@ -44,7 +40,17 @@ export async function startServer(options: ServerOptions): Promise<void> {
   try {
     const processes = options.dev ? 1 : requestedProcesses(process.env.NIANBAO_PROCESSES);
     if (cluster.isWorker) {
-      await serve(options, port, log, destination, bootedByPrimary(), process.env[PROCESS_INDEX_VARIABLE] === "0");
+      const env = process.env;
+      const booted = bootedByPrimary();
+      // Imported by role: a front process must never load Next.js (front.ts).
+      if (processRoleOf(env) === "front") {
+        const { serveFront } = await import("./front");
+        await serveFront({ port, log, destination, booted, appSocketPath: env[APP_SOCKET_VARIABLE]!, renderToken: env[RENDER_TOKEN_VARIABLE]! });
+      } else {
+        const { serveApp } = await import("./app-process");
+        const behindFronts = { socketPath: env[APP_SOCKET_VARIABLE]!, renderToken: env[RENDER_TOKEN_VARIABLE]! };
+        await serveApp({ dev: false, port, log, destination, booted, runsOnceJobs: env[PROCESS_INDEX_VARIABLE] === "0", behindFronts });
+      }
       return;
     }
     const booted = await boot(log);
@@ -52,7 +58,8 @@ export async function startServer(options: ServerOptions): Promise<void> {
       runProcesses(processes, log, () => announce(log, port, booted, false, processes));
       return;
     }
-    await serve(options, port, log, destination, booted, true);
+    const { serveApp } = await import("./app-process");
+    await serveApp({ dev: options.dev, port, log, destination, booted, runsOnceJobs: true });
     announce(log, port, booted, options.dev, 1);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -69,91 +76,42 @@ function bootedByPrimary(): Booted {
 }
 
 /**
- * One serving process: Next.js, the pipeline, the jobs. `runsOnceJobs`: this process runs the
- * jobs that must run once (定时发布, audit retention); every process writes its own views.
- */
-async function serve(
-  options: ServerOptions,
-  port: number,
-  log: ReturnType<typeof createLogger>,
-  destination: ReturnType<typeof createLogDestination>,
-  booted: Booted,
-  runsOnceJobs: boolean,
-): Promise<void> {
-  const hostname = process.env.HOST || "0.0.0.0";
-  const server = http.createServer();
-  server.keepAliveTimeout = 65_000;
-  server.on("clientError", answerClientError);
-  const app = next({ dev: options.dev, dir: process.cwd(), hostname: "localhost", port, httpServer: server });
-  await app.prepare();
-  const handle = app.getRequestHandler();
-
-  // The process's own connection: the fast path's reads, the request log's session reads, the jobs.
-  const db = openEngineDatabase();
-  const views = new ViewCounter((increments) => addReportViews(db, increments));
-  const fastPath = new ReportFastPath({
-    readLiveState: liveStateReader(db),
-    render: (path) => renderPublicPage(handle, path, { host: `localhost:${port}` }),
-    counter: views,
-    securityHeaders: SECURITY_HEADERS,
-    cacheRenders: !options.dev,
-  });
-  const sessionUsers = new SessionUsers({
-    decode: (token, cookieName) => decode({ token, secret: booted.authSecret, salt: cookieName }),
-    findSession: (sessionId) => findSession(db, sessionId),
-    policy: securityPolicy().session,
-  });
-  server.on(
-    "request",
-    createPipeline({
-      trustProxy: process.env.TRUST_PROXY === "1",
-      logRequest: createRequestLogger(createLogger({ destination, redact: false }), sessionUsers),
-      fastPath,
-      publicPages: new PublicPages((path, headers) => renderPublicPage(handle, path, headers)),
-      next: withCompression(handle),
-      log,
-    }),
-  );
-
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject); // e.g. the port is taken
-    server.listen(port, hostname, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const jobs = startJobs({ db, views, retentionDays: booted.retentionDays, log, runsOnceJobs });
-  stopOnSignals({ server, jobs, app, log });
-}
-
-/**
- * The primary of several processes: starts them, starts again one that dies (after a delay that
- * grows when it keeps dying), and on SIGTERM/SIGINT passes the signal on and exits when all have
- * stopped (each finishes its requests and writes its views, shutdown.ts).
+ * The primary of several processes: starts the app processes on a unix socket of its own, then,
+ * once they all listen, the front processes on the public port (processes.ts); starts again one
+ * that dies (after a delay that grows when it keeps dying), and on SIGTERM/SIGINT passes the
+ * signal on and exits when all have stopped (each finishes its requests and writes its views,
+ * shutdown.ts).
  */
 function runProcesses(count: number, log: ReturnType<typeof createLogger>, onListening: () => void): void {
+  const socketPath = path.join(os.tmpdir(), `nianbao-${process.pid}-app.sock`);
+  fs.rmSync(socketPath, { force: true });
+  const shared = { [APP_SOCKET_VARIABLE]: socketPath, [RENDER_TOKEN_VARIABLE]: randomBytes(24).toString("base64url") };
   let stopping = false;
   let listening = 0;
-  const deaths = new Map<number, number[]>();
-  const start = (index: number) => {
-    const worker = cluster.fork({ [PROCESS_INDEX_VARIABLE]: String(index) });
+  const deaths = new Map<string, number[]>();
+  const start = (role: ProcessRole, index: number) => {
+    const worker = cluster.fork({ ...shared, [PROCESS_ROLE_VARIABLE]: role, [PROCESS_INDEX_VARIABLE]: String(index) });
     worker.once("listening", () => {
-      if (++listening === count) onListening();
+      ++listening;
+      if (listening === count) for (let i = 0; i < count; i++) start("front", i);
+      if (listening === 2 * count) onListening();
     });
     worker.once("exit", (code, signal) => {
       if (stopping) return;
-      const recent = [...(deaths.get(index) ?? []), Date.now()].filter((at) => Date.now() - at < 60_000);
-      deaths.set(index, recent);
+      const slot = `${role} ${index}`;
+      const recent = [...(deaths.get(slot) ?? []), Date.now()].filter((at) => Date.now() - at < 60_000);
+      deaths.set(slot, recent);
       const delay = restartDelayMs(recent.length);
-      log.error({ index, code, signal, restartInMs: delay }, `服务进程 ${index} 意外退出，将重新启动。`);
-      setTimeout(() => !stopping && start(index), delay);
+      log.error({ role, index, code, signal, restartInMs: delay }, `服务进程（${role === "front" ? "前端" : "应用"} ${index}）意外退出，将重新启动。`);
+      setTimeout(() => !stopping && start(role, index), delay);
     });
   };
-  for (let i = 0; i < count; i++) start(i);
+  for (let i = 0; i < count; i++) start("app", i);
+  process.once("exit", () => fs.rmSync(socketPath, { force: true }));
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    log.info(`收到 ${signal}，正在关闭 ${count} 个服务进程…`);
+    log.info(`收到 ${signal}，正在关闭 ${2 * count} 个服务进程…`);
     const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
     let remaining = workers.length;
     if (remaining === 0) process.exit(0);
