@@ -49,6 +49,17 @@ export function forUpdate<Q>(query: Q): Q {
 }
 
 /**
+ * Makes the transactions that take the same named lock run one after another, for checks that
+ * span many rows (the unit tree: "no active unit under a deactivated one"), where locking the
+ * rows read is not enough because the row that breaks the rule is one being inserted. On
+ * SQLite: nothing to do, its write transactions are serial already (BEGIN IMMEDIATE). On
+ * PostgreSQL: a transaction-level advisory lock, released at commit or rollback.
+ */
+export async function serializeOn(tx: Db, lockName: string): Promise<void> {
+  if (isPostgres(tx)) await asPostgres(tx).execute(sql`select pg_advisory_xact_lock(hashtext(${lockName}))`);
+}
+
+/**
  * `column` is one of the given ids, bound as ONE value however many there are (a region's units,
  * hundreds or thousands): binding each id made drizzle spend about 5 ms building the SQL of a
  * city's 440 units, and the statement could not be reused. SQLite reads a JSON array, PostgreSQL

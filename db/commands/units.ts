@@ -6,6 +6,7 @@ import { levelOfKind, parentProblem } from "@/lib/unit-levels";
 import type { UnitKind, UnitLevel } from "@/lib/vocabulary";
 import { actorUserId, type Actor } from "../actor";
 import type { Db } from "../client";
+import { serializeOn } from "../dialect";
 import { units, users } from "../schema";
 import { transaction, type Tx } from "../transaction";
 import { unitLevelOf } from "../unit-tree";
@@ -66,8 +67,16 @@ async function checkChildren(tx: Tx, id: number, kind: UnitKind, level: UnitLeve
   }
 }
 
+/**
+ * Every change to the tree takes this lock first: the rules span several rows (a parent's level
+ * and activity, its children's), so two changes checked at once could each pass and together
+ * break them (db/dialect.ts#serializeOn).
+ */
+const UNIT_TREE_LOCK = "nianbao.unit-tree";
+
 export async function createUnit(db: Db, actor: Actor, values: UnitValues): Promise<number> {
   return transaction(db, async (tx) => {
+    await serializeOn(tx, UNIT_TREE_LOCK);
     await checkUnitConstraints(tx, values);
     const [{ id }] = (await tx.insert(units).values(values).returning({ id: units.id })) as [{ id: number }];
     await appendAudit(tx, actor, { action: "unit.create", target: { type: "unit", id }, result: "success", details: { ...values } });
@@ -77,6 +86,7 @@ export async function createUnit(db: Db, actor: Actor, values: UnitValues): Prom
 
 export async function updateUnit(db: Db, actor: Actor, id: number, values: UnitValues): Promise<void> {
   await transaction(db, async (tx) => {
+    await serializeOn(tx, UNIT_TREE_LOCK);
     const [existing] = await tx.select({ id: units.id }).from(units).where(eq(units.id, id));
     if (!existing) throw new AppError("not_found");
     await checkUnitConstraints(tx, values, id);
@@ -91,6 +101,7 @@ export async function updateUnit(db: Db, actor: Actor, id: number, values: UnitV
  */
 export async function setUnitActive(db: Db, actor: Actor, id: number, active: boolean): Promise<void> {
   await transaction(db, async (tx) => {
+    await serializeOn(tx, UNIT_TREE_LOCK);
     const [unit] = await tx.select({ id: units.id, parentId: units.parentId }).from(units).where(eq(units.id, id));
     if (!unit) throw new AppError("not_found");
     if (active && unit.parentId !== null) {
