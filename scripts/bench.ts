@@ -353,7 +353,8 @@ async function stopServer(server: ReturnType<typeof spawn>) {
 
 /**
  * `npm run bench -- report-page`: only the report page against nginx, with the server as one
- * process and as one process per core (NIANBAO_PROCESSES=auto), each compared with nginx
+ * process and as one process per core (NIANBAO_PROCESSES=N: N front processes, which serve the
+ * cached page, before N app processes; lib/serving/processes.ts), each compared with nginx
  * running as many workers (issue 11's ratio; issue 17's several processes).
  */
 async function reportPageOnly() {
@@ -380,7 +381,7 @@ async function reportPageOnly() {
         for (const c of [speed.plain, speed.compressed]) {
           const same = processes === 1 ? { min: c.ratioMin, median: c.ratioMedian } : { min: c.ratioAllCoresMin, median: c.ratioAllCoresMedian };
           rows.push([
-            `report page ${speed.url}, app as ${processes} process${processes > 1 ? "es" : ""}, ${c.what}, wrk 32 connections, ${c.rounds.length} interleaved rounds: req/s min / median`,
+            `report page ${speed.url}, app as ${processes > 1 ? `${processes} front processes (no Next.js) before ${processes} app processes` : "1 process"}, ${c.what}, wrk 32 connections, ${c.rounds.length} interleaved rounds: req/s min / median`,
             `app ${c.appMin} / ${c.appMedian} · nginx 1 worker ${c.nginxMin} / ${c.nginxMedian} · nginx ${os.availableParallelism()} workers ${c.nginxAllCoresMin} / ${c.nginxAllCoresMedian}; **ratio to nginx with as many workers ${same.min} / ${same.median}**; ${c.checked} responses checked, ${c.bad} not a 200 of the right length`,
             c === speed.plain ? "ratio ≥ 0.5" : "",
           ]);
