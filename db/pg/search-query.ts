@@ -41,6 +41,8 @@ import {
 } from "@/lib/public/search-query";
 import { canOverlap, characterTokens, foldForTrigrams, trigramSnippet } from "./fts5-compat";
 import type { PgExecutor } from "./search-index";
+import { coveringTrigrams, phraseHits, type Postings } from "./search-postings";
+import { liveSegments, postingsOf } from "./search-segments";
 
 const SEARCH_PAGE_SIZE = 10;
 
@@ -88,20 +90,83 @@ function occurrences(folded: SQL, query: string): SQL {
 /** A searched column as the trigram tokenizer compares it (db/migrations-pg/0003_search.sql). */
 const folded = (column: "title" | "unit" | "body") => sql.raw(`coalesce(d.${column}_folded, d.${column})`);
 
-function rankedPage(matches: SQL, filters: SQL, query: string, matchingRows: number, limit: number, offset: number): SQL {
-  const ratio = sql`((s.n - ${matchingRows}::float8 + 0.5::float8) / (${matchingRows}::float8 + 0.5::float8))`;
-  const weights = sql`(select case when ln(${ratio}) <= 0 then 1e-6::float8 else ln(${ratio}) end as idf, s.tokens / s.n as avgdl
-                        from (select documents::float8 as n, tokens::float8 as tokens from search_totals where id = 1) s)`;
-  const f = sql`(10.0::float8 * ${occurrences(folded("title"), query)} + 5.0::float8 * ${occurrences(folded("unit"), query)} + 1.0::float8 * ${occurrences(folded("body"), query)})`;
-  return sql`
-    select m.id as id
-      from (select d.report_id as id, d.tokens as tokens, ${f} as f
-              from search_documents d
-             where ${matches} and ${filters}) m,
-           ${weights} w
-     order by w.idf * ((m.f * (1.2::float8 + 1.0::float8)) / (m.f + 1.2::float8 * (1::float8 - 0.75::float8 + 0.75::float8 * m.tokens::float8 / w.avgdl))) desc,
-              m.id desc
-     limit ${limit} offset ${offset}`;
+/** A report the phrase occurs in, as bm25 weighs it. */
+interface Scored {
+  readonly id: number;
+  /** Weighted occurrences: title 10, unit 5, body 1 (FTS5's aFreq). */
+  readonly f: number;
+  /** Length in trigram tokens. */
+  readonly tokens: number;
+}
+
+/**
+ * The reports a phrase of 3+ characters occurs in, as FTS5 ranks them: every match counted from
+ * the segments' postings (no text read) and from the tail's text, then bm25 in the order of
+ * operations of fts5_aux.c (fts5Bm25Function) in double precision, ties newest report first.
+ */
+async function rankPhrase(db: PgExecutor, phrase: string, options: SearchOptions, pageSize: number): Promise<{ total: number; page: number; ids: number[] }> {
+  const segments = await liveSegments(db);
+  const covering = coveringTrigrams(phrase);
+  const postings = segments.length > 0 ? await postingsOf(db, [...new Set(covering.map((c) => c.trigram))], covering.length > 1) : new Map<number, Map<string, Postings>>();
+  const unitIds = options.unitIds ? new Set(options.unitIds) : null;
+  const passes = (year: number, unitId: number) =>
+    (!options.year || year === options.year) && (!options.unitId || unitId === options.unitId) && (!unitIds || unitIds.has(unitId));
+  let matching = 0;
+  const found: Scored[] = [];
+  for (const segment of segments) {
+    const lists = postings.get(segment.id);
+    if (!lists) continue;
+    const { reportIds, years, unitIds: units, tokens } = segment.docs;
+    phraseHits(
+      covering.map((c) => c.offset),
+      covering.map((c) => lists.get(c.trigram)),
+      (hit) => {
+        const id = reportIds[hit.doc]!;
+        if (segment.stale.has(id)) return;
+        matching++;
+        if (passes(years[hit.doc]!, units[hit.doc]!)) found.push({ id, f: 10.0 * hit.title + 5.0 * hit.unit + 1.0 * hit.body, tokens: tokens[hit.doc]! });
+      },
+    );
+  }
+  // The tail: the few rows written after the newest segment, counted on their text.
+  const tailRows = segments.length === 0 ? sql`true` : sql`d.seq > ${Math.max(...segments.map((s) => s.hi))}`;
+  const pattern = containsPattern(phrase);
+  const like = (column: "title" | "unit" | "body") => sql`${folded(column)} like ${pattern} escape '\\'`;
+  const { rows: tail } = await db.execute(
+    sql`with tail as materialized (select * from search_documents d where ${tailRows})
+        select d.report_id as id, d.year as year, d.unit_id as "unitId", d.tokens as tokens,
+               ${occurrences(folded("title"), phrase)} as t, ${occurrences(folded("unit"), phrase)} as u, ${occurrences(folded("body"), phrase)} as b
+          from tail d where ${like("title")} or ${like("unit")} or ${like("body")}`,
+  );
+  for (const row of tail) {
+    matching++;
+    if (passes(Number(row.year), Number(row.unitId))) {
+      found.push({ id: Number(row.id), f: 10.0 * Number(row.t) + 5.0 * Number(row.u) + 1.0 * Number(row.b), tokens: Number(row.tokens) });
+    }
+  }
+  const total = found.length;
+  const page = clampPage(Math.max(1, options.page ?? 1), pageCountOf(total, pageSize));
+  if (total === 0) return { total, page, ids: [] };
+
+  // bm25's idf and average length from the whole index, whatever the filters; ln() as SQLite's log().
+  const { rows: weights } = await db.execute(
+    sql`select s.n as n, s.tokens as tokens, case when ln(s.ratio) <= 0 then 1e-6::float8 else ln(s.ratio) end as idf
+          from (select documents::float8 as n, tokens::float8 as tokens,
+                       (documents::float8 - ${matching}::float8 + 0.5::float8) / (${matching}::float8 + 0.5::float8) as ratio
+                  from search_totals where id = 1) s`,
+  );
+  const idf = Number(weights[0]!.idf);
+  const avgdl = Number(weights[0]!.tokens) / Number(weights[0]!.n);
+  const k1 = 1.2;
+  const b = 0.75;
+  const scores = new Float64Array(total);
+  found.forEach((m, i) => {
+    scores[i] = idf * ((m.f * (k1 + 1.0)) / (m.f + k1 * (1 - b + (b * m.tokens) / avgdl)));
+  });
+  const order = Array.from({ length: total }, (_, i) => i);
+  order.sort((x, y) => scores[y]! - scores[x]! || found[y]!.id - found[x]!.id);
+  const from = (page - 1) * pageSize;
+  return { total, page, ids: order.slice(from, from + pageSize).map((i) => found[i]!.id) };
 }
 
 /** The live reports among the ids, in the ids' order. */
@@ -127,9 +192,9 @@ export interface PgSearchDb {
  */
 export async function searchLiveReportsPg(db: PgSearchDb, options: SearchOptions): Promise<PgSearchPage> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('transaction_read_only', 'on', true), set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`,
-    );
+    // One snapshot for the segments, their postings, the tail and the page.
+    await tx.execute(sql`set transaction isolation level repeatable read, read only`);
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
     return search(tx, options);
   });
 }
@@ -158,38 +223,34 @@ async function search(db: PgExecutor, options: SearchOptions): Promise<PgSearchP
   if (options.unitId) indexFilters.push(sql`d.unit_id = ${options.unitId}`);
   if (options.unitIds) indexFilters.push(sql`d.unit_id = any(${unitArray(options.unitIds)}::int[])`);
   if (plan.kind === "fts") {
-    const phrase = foldForTrigrams(query);
-    const pattern = containsPattern(phrase);
-    const like = (column: "title" | "unit" | "body") => sql`${folded(column)} like ${pattern} escape '\\'`;
-    const matches = sql`(${like("title")} or ${like("unit")} or ${like("body")})`;
-    // bm25's idf counts the rows matching the phrase whatever the filters: both in one pass.
-    const { rows: counted } = await db.execute(
-      sql`select (count(*) filter (where ${and(indexFilters)}))::int as total, count(*)::int as matching from search_documents d where ${matches}`,
-    );
-    total = Number(counted[0]?.total ?? 0);
-    page = clampPage(page, pageCountOf(total, pageSize));
+    const ranked = await rankPhrase(db, foldForTrigrams(query), options, pageSize);
+    total = ranked.total;
+    page = ranked.page;
     if (total === 0) return nothing(0, plan.kind);
-    const { rows } = await db.execute(rankedPage(matches, and(indexFilters), phrase, Number(counted[0]?.matching ?? 0), pageSize, (page - 1) * pageSize));
-    ids = await liveOnly(
-      db,
-      rows.map((r) => Number(r.id)),
-    );
+    ids = await liveOnly(db, ranked.ids);
   } else if (plan.kind === "chars") {
-    const where = and([sql`d.grams @> array[${characterTokens(query).join("")}]::text[]`, ...indexFilters]);
-    const { rows: counted } = await db.execute(sql`select count(*)::int as n from search_documents d where ${where}`);
-    total = Number(counted[0]?.n ?? 0);
-    page = clampPage(page, pageCountOf(total, pageSize));
+    // Materialized: the rows come from the GIN index of `grams` and are filtered afterwards —
+    // not found through the year's or unit's index and then checked against each row's
+    // (TOASTed) characters, nor by walking the primary key backwards until a page is full.
+    const counted = async (page: number) => {
+      const { rows } = await db.execute(
+        sql`with found as materialized (select d.report_id as report_id, d.year as year, d.unit_id as unit_id
+                                          from search_documents d where d.grams @> array[${characterTokens(query).join("")}]::text[]),
+                 kept as (select d.report_id as id from found d where ${and(indexFilters)})
+            select (select count(*)::int from kept) as n,
+                   array(select id from kept order by id desc limit ${pageSize} offset ${(page - 1) * pageSize}) as ids`,
+      );
+      return { total: Number(rows[0]?.n ?? 0), ids: (rows[0]?.ids as number[]).map(Number) };
+    };
+    let found = await counted(page);
+    total = found.total;
     if (total === 0) return nothing(0, plan.kind);
-    const { rows } = await db.execute(
-      // Materialized: the ids come from the index, not from walking the primary key backwards
-      // through every row's characters until a page is full.
-      sql`with found as materialized (select d.report_id as id from search_documents d where ${where})
-          select id from found order by id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
-    );
-    ids = await liveOnly(
-      db,
-      rows.map((r) => Number(r.id)),
-    );
+    const last = clampPage(page, pageCountOf(total, pageSize));
+    if (last !== page) {
+      page = last;
+      found = await counted(page);
+    }
+    ids = await liveOnly(db, found.ids);
   } else {
     // Letters mixed with punctuation: LIKE with escaped wildcards, newest publication first.
     // `grams` narrows the rows to those holding the query's letters before LIKE reads them.
