@@ -13,7 +13,9 @@
 --   update re-indexes the row's text in the pg_trgm indexes). A segment holds the rows of the
 --   range lo..hi (lo 0: the rows without seq too, written before this migration); the rows after
 --   the newest segment are the tail (searched by their text).
--- The postings are incompressible varints read whole: stored EXTERNAL (out of line, not compressed).
+-- The postings keep PostgreSQL's default storage: compressed (pglz) to about a third, since
+-- reports that share a template share their gaps between positions; reading only the counts
+-- part (a prefix) decompresses only that far.
 -- Adding the column with no default rewrites nothing; existing rows start in the tail and the
 -- next start-up puts them into a segment (rebuildSearchIndexIfEmpty).
 CREATE SEQUENCE "search_write_seq";
@@ -33,8 +35,6 @@ CREATE TABLE "search_segments" (
 	"docs" bytea NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "search_segments" ALTER COLUMN "docs" SET STORAGE EXTERNAL;
---> statement-breakpoint
 CREATE TABLE "search_postings" (
 	"segment" integer NOT NULL REFERENCES "public"."search_segments"("id") ON DELETE CASCADE,
 	"trigram" text NOT NULL,
@@ -42,8 +42,6 @@ CREATE TABLE "search_postings" (
 	"postings" bytea NOT NULL,
 	PRIMARY KEY ("trigram", "segment")
 );
---> statement-breakpoint
-ALTER TABLE "search_postings" ALTER COLUMN "postings" SET STORAGE EXTERNAL;
 --> statement-breakpoint
 CREATE INDEX "search_postings_segment" ON "search_postings" ("segment");
 --> statement-breakpoint

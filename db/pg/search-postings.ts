@@ -238,39 +238,35 @@ export function coveringTrigrams(phrase: string): { trigram: string; offset: num
   return offsets.map((offset) => ({ trigram: chars.slice(offset, offset + 3).join(""), offset }));
 }
 
-/** A report of a segment where the phrase occurs, with its occurrences per column. */
-export interface PhraseHit {
-  /** The report's number in the segment. */
-  readonly doc: number;
-  readonly title: number;
-  readonly unit: number;
-  readonly body: number;
-}
-
 /**
  * The reports where a phrase occurs, from the postings of its covering trigrams (in the order
- * of coveringTrigrams; a missing trigram means no report). Calls `hit` in ascending report
- * number. A three-character phrase needs only the counts of its one trigram.
+ * of coveringTrigrams; a missing trigram means no report). Calls `hit` with the report's number
+ * in the segment and the phrase's occurrences in its title, unit and body, in ascending number. A three-character phrase needs only the counts of its one trigram.
  */
-export function phraseHits(offsets: readonly number[], postings: readonly (Postings | undefined)[], hit: (h: PhraseHit) => void): void {
+export function phraseHits(
+  offsets: readonly number[],
+  postings: readonly (Postings | undefined)[],
+  hit: (doc: number, title: number, unit: number, body: number) => void,
+): void {
   if (postings.length === 0 || postings.some((p) => !p)) return;
   const cursors = postings.map((p) => new PostingsCursor(p!));
   const lead = cursors[0]!;
   const others = cursors.slice(1);
   const otherOffsets = offsets.slice(1);
   if (others.length === 0) {
-    while (lead.next(false)) hit({ doc: lead.doc, title: lead.counts[0]!, unit: lead.counts[1]!, body: lead.counts[2]! });
+    while (lead.next(false)) hit(lead.doc, lead.counts[0]!, lead.counts[1]!, lead.counts[2]!);
     return;
   }
   const idx = new Int32Array(others.length);
+  const found = [0, 0, 0];
   outer: while (lead.next(true)) {
     const doc = lead.doc;
     for (const cursor of others) {
       if (!cursor.seek(doc)) return;
       if (cursor.doc !== doc) continue outer;
     }
-    const found = [0, 0, 0];
     for (let c = 0; c < 3; c++) {
+      found[c] = 0;
       const n = lead.counts[c]!;
       if (n === 0 || others.some((o) => o.counts[c] === 0)) continue;
       // Merge-walk: for each lead position p, does every other trigram start at p + its offset?
@@ -301,6 +297,6 @@ export function phraseHits(offsets: readonly number[], postings: readonly (Posti
       }
       found[c] = count;
     }
-    if (found[0]! + found[1]! + found[2]! > 0) hit({ doc, title: found[0]!, unit: found[1]!, body: found[2]! });
+    if (found[0]! + found[1]! + found[2]! > 0) hit(doc, found[0]!, found[1]!, found[2]!);
   }
 }

@@ -90,13 +90,31 @@ function occurrences(folded: SQL, query: string): SQL {
 /** A searched column as the trigram tokenizer compares it (db/migrations-pg/0003_search.sql). */
 const folded = (column: "title" | "unit" | "body") => sql.raw(`coalesce(d.${column}_folded, d.${column})`);
 
-/** A report the phrase occurs in, as bm25 weighs it. */
-interface Scored {
-  readonly id: number;
+/** The reports a phrase occurs in, as bm25 weighs them: columns of numbers, appended to. */
+class Matches {
+  length = 0;
+  ids = new Int32Array(1024);
   /** Weighted occurrences: title 10, unit 5, body 1 (FTS5's aFreq). */
-  readonly f: number;
+  f = new Float64Array(1024);
   /** Length in trigram tokens. */
-  readonly tokens: number;
+  tokens = new Float64Array(1024);
+
+  push(id: number, f: number, tokens: number) {
+    if (this.length === this.ids.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.ids = grow(this.ids);
+      this.f = grow(this.f);
+      this.tokens = grow(this.tokens);
+    }
+    this.ids[this.length] = id;
+    this.f[this.length] = f;
+    this.tokens[this.length] = tokens;
+    this.length++;
+  }
 }
 
 /**
@@ -107,24 +125,25 @@ interface Scored {
 async function rankPhrase(db: PgExecutor, phrase: string, options: SearchOptions, pageSize: number): Promise<{ total: number; page: number; ids: number[] }> {
   const segments = await liveSegments(db);
   const covering = coveringTrigrams(phrase);
-  const postings = segments.length > 0 ? await postingsOf(db, [...new Set(covering.map((c) => c.trigram))], covering.length > 1) : new Map<number, Map<string, Postings>>();
+  const postings = segments.length > 0 ? await postingsOf(db, segments, [...new Set(covering.map((c) => c.trigram))], covering.length > 1) : new Map<number, Map<string, Postings>>();
   const unitIds = options.unitIds ? new Set(options.unitIds) : null;
   const passes = (year: number, unitId: number) =>
     (!options.year || year === options.year) && (!options.unitId || unitId === options.unitId) && (!unitIds || unitIds.has(unitId));
   let matching = 0;
-  const found: Scored[] = [];
+  const found = new Matches();
   for (const segment of segments) {
     const lists = postings.get(segment.id);
     if (!lists) continue;
     const { reportIds, years, unitIds: units, tokens } = segment.docs;
+    const stale = segment.stale;
     phraseHits(
       covering.map((c) => c.offset),
       covering.map((c) => lists.get(c.trigram)),
-      (hit) => {
-        const id = reportIds[hit.doc]!;
-        if (segment.stale.has(id)) return;
+      (doc, title, unit, body) => {
+        const id = reportIds[doc]!;
+        if (stale.size > 0 && stale.has(id)) return;
         matching++;
-        if (passes(years[hit.doc]!, units[hit.doc]!)) found.push({ id, f: 10.0 * hit.title + 5.0 * hit.unit + 1.0 * hit.body, tokens: tokens[hit.doc]! });
+        if (passes(years[doc]!, units[doc]!)) found.push(id, 10.0 * title + 5.0 * unit + 1.0 * body, tokens[doc]!);
       },
     );
   }
@@ -141,7 +160,7 @@ async function rankPhrase(db: PgExecutor, phrase: string, options: SearchOptions
   for (const row of tail) {
     matching++;
     if (passes(Number(row.year), Number(row.unitId))) {
-      found.push({ id: Number(row.id), f: 10.0 * Number(row.t) + 5.0 * Number(row.u) + 1.0 * Number(row.b), tokens: Number(row.tokens) });
+      found.push(Number(row.id), 10.0 * Number(row.t) + 5.0 * Number(row.u) + 1.0 * Number(row.b), Number(row.tokens));
     }
   }
   const total = found.length;
@@ -160,13 +179,42 @@ async function rankPhrase(db: PgExecutor, phrase: string, options: SearchOptions
   const k1 = 1.2;
   const b = 0.75;
   const scores = new Float64Array(total);
-  found.forEach((m, i) => {
-    scores[i] = idf * ((m.f * (k1 + 1.0)) / (m.f + k1 * (1 - b + (b * m.tokens) / avgdl)));
-  });
-  const order = Array.from({ length: total }, (_, i) => i);
-  order.sort((x, y) => scores[y]! - scores[x]! || found[y]!.id - found[x]!.id);
+  const { f, tokens, ids } = found;
+  for (let i = 0; i < total; i++) scores[i] = idf * ((f[i]! * (k1 + 1.0)) / (f[i]! + k1 * (1 - b + (b * tokens[i]!) / avgdl)));
   const from = (page - 1) * pageSize;
-  return { total, page, ids: order.slice(from, from + pageSize).map((i) => found[i]!.id) };
+  const before = (x: number, y: number) => scores[x]! > scores[y]! || (scores[x] === scores[y] && ids[x]! > ids[y]!);
+  return { total, page, ids: best(total, from + pageSize, before).slice(from).map((i) => ids[i]!) };
+}
+
+/** The `k` best of 0..n−1 in order (`before(x, y)`: x ranks above y), with a heap of k: O(n log k). */
+export function best(n: number, k: number, before: (x: number, y: number) => boolean): number[] {
+  if (k >= n / 4) {
+    const all = Array.from({ length: n }, (_, i) => i);
+    return all.sort((x, y) => (before(x, y) ? -1 : before(y, x) ? 1 : 0)).slice(0, k);
+  }
+  // heap[0] is the worst of the k kept.
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => before(heap[b]!, heap[a]!);
+  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b]!, heap[a]!]);
+  for (let i = 0; i < n; i++) {
+    if (heap.length < k) {
+      heap.push(i);
+      for (let c = heap.length - 1; c > 0 && worse(c, (c - 1) >> 1); c = (c - 1) >> 1) swap(c, (c - 1) >> 1);
+    } else if (before(i, heap[0]!)) {
+      heap[0] = i;
+      for (let p = 0; ; ) {
+        const l = 2 * p + 1;
+        const r = l + 1;
+        let w = p;
+        if (l < k && worse(l, w)) w = l;
+        if (r < k && worse(r, w)) w = r;
+        if (w === p) break;
+        swap(p, w);
+        p = w;
+      }
+    }
+  }
+  return heap.sort((x, y) => (before(x, y) ? -1 : 1));
 }
 
 /** The live reports among the ids, in the ids' order. */

@@ -138,6 +138,8 @@ const DOCS_CACHE_LIMIT = 64;
 
 export interface LiveSegment {
   readonly id: number;
+  /** Its uuid: the same in every database only if it is the same segment. */
+  readonly key: string;
   /** The last seq of search_documents it holds. */
   readonly hi: number;
   readonly docs: SegmentDocs;
@@ -167,33 +169,74 @@ export async function liveSegments(db: PgExecutor): Promise<LiveSegment[]> {
       docsOf.set(Number(row.id), docs);
     }
   }
-  return rows.map((r) => ({ id: Number(r.id), hi: Number(r.hi), docs: docsOf.get(Number(r.id))!, stale: new Set((r.stale as number[]).map(Number)) }));
+  return rows.map((r) => ({ id: Number(r.id), key: String(r.key), hi: Number(r.hi), docs: docsOf.get(Number(r.id))!, stale: new Set((r.stale as number[]).map(Number)) }));
+}
+
+/**
+ * Postings read lately, by segment key and trigram (segments never change): the common trigrams
+ * of common queries are read from the database and decoded once, not at every search.
+ */
+const postingsCache = new Map<string, Postings>();
+let postingsCacheBytes = 0;
+const POSTINGS_CACHE_BYTES = 64 << 20;
+
+function remember(key: string, postings: Postings) {
+  const size = postings.counts.length + (postings.positions?.length ?? 0);
+  if (size > POSTINGS_CACHE_BYTES / 8) return;
+  postingsCache.set(key, postings);
+  postingsCacheBytes += size;
+  for (const [oldest, old] of postingsCache) {
+    if (postingsCacheBytes <= POSTINGS_CACHE_BYTES) break;
+    postingsCache.delete(oldest);
+    postingsCacheBytes -= old.counts.length + (old.positions?.length ?? 0);
+  }
 }
 
 /**
  * The postings of some trigrams in every segment: segment id → trigram → postings. Only the
- * counts part unless `withPositions` (a slice of the stored value: PostgreSQL reads only the
- * TOAST chunks it needs of an uncompressed value).
+ * counts part unless `withPositions` (a prefix of the stored value: PostgreSQL decompresses
+ * only that far). Sent as base64, a third smaller than bytea's hex text.
  */
-export async function postingsOf(db: PgExecutor, trigrams: readonly string[], withPositions: boolean): Promise<Map<number, Map<string, Postings>>> {
+export async function postingsOf(db: PgExecutor, segments: readonly LiveSegment[], trigrams: readonly string[], withPositions: boolean): Promise<Map<number, Map<string, Postings>>> {
+  const out = new Map<number, Map<string, Postings>>(segments.map((s) => [s.id, new Map()]));
+  const keyOf = (segment: LiveSegment, trigram: string) => `${segment.key}\u0000${trigram}\u0000${withPositions ? 1 : 0}`;
+  const missingSegments = new Set<number>();
+  const missingTrigrams = new Set<string>();
+  for (const segment of segments) {
+    for (const trigram of trigrams) {
+      const cached = postingsCache.get(keyOf(segment, trigram));
+      if (cached) {
+        // Most recently used last.
+        postingsCache.delete(keyOf(segment, trigram));
+        postingsCache.set(keyOf(segment, trigram), cached);
+        out.get(segment.id)!.set(trigram, cached);
+      } else {
+        missingSegments.add(segment.id);
+        missingTrigrams.add(trigram);
+      }
+    }
+  }
+  if (missingSegments.size === 0) return out;
   const { rows } = await db.execute(
     sql`select segment, trigram, counts_length as "countsLength",
-               ${withPositions ? sql`postings` : sql`substring(postings from 1 for counts_length)`} as postings
-          from search_postings where trigram in (${sql.join(
-            trigrams.map((t) => sql`${t}`),
-            sql`, `,
-          )})`,
+               encode(${withPositions ? sql`postings` : sql`substring(postings from 1 for counts_length)`}, 'base64') as postings
+          from search_postings
+         where segment = any(${`{${[...missingSegments].join(",")}}`}::int[]) and trigram in (${sql.join(
+           [...missingTrigrams].map((t) => sql`${t}`),
+           sql`, `,
+         )})`,
   );
-  const out = new Map<number, Map<string, Postings>>();
+  const byId = new Map(segments.map((s) => [s.id, s]));
   for (const row of rows) {
-    const segment = Number(row.segment);
-    if (!out.has(segment)) out.set(segment, new Map());
-    const bytes = row.postings as Uint8Array;
+    const segment = byId.get(Number(row.segment));
+    if (!segment) continue;
+    const trigram = String(row.trigram);
+    if (out.get(segment.id)!.has(trigram)) continue;
+    const bytes = Buffer.from(String(row.postings), "base64");
     const countsLength = Number(row.countsLength);
-    out.get(segment)!.set(String(row.trigram), {
-      counts: bytes.subarray(0, countsLength),
-      positions: withPositions ? bytes.subarray(countsLength) : undefined,
-    });
+    const postings = { counts: bytes.subarray(0, countsLength), positions: withPositions ? bytes.subarray(countsLength) : undefined };
+    remember(keyOf(segment, trigram), postings);
+    out.get(segment.id)!.set(trigram, postings);
   }
   return out;
 }

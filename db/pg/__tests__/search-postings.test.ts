@@ -7,7 +7,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { foldForTrigrams, phraseInstances } from "@/db/pg/fts5-compat";
-import { PostingsBuilder, coveringTrigrams, decodeSegmentDocs, encodeSegmentDocs, phraseHits, type PhraseHit, type SegmentText } from "@/db/pg/search-postings";
+import { PostingsBuilder, coveringTrigrams, decodeSegmentDocs, encodeSegmentDocs, phraseHits, type SegmentText } from "@/db/pg/search-postings";
+
+/** A report where the phrase occurs: its number and the occurrences per column. */
+interface PhraseHit {
+  doc: number;
+  title: number;
+  unit: number;
+  body: number;
+}
 
 function randomFrom(seed: number) {
   let a = seed;
@@ -41,7 +49,7 @@ function actual(builder: PostingsBuilder, phrase: string): PhraseHit[] {
   phraseHits(
     covering.map((c) => c.offset),
     covering.map((c) => lists.get(c.trigram)),
-    (h) => hits.push(h),
+    (doc, title, unit, body) => hits.push({ doc, title, unit, body }),
   );
   return hits;
 }
