@@ -96,11 +96,33 @@ class TrigramWriter {
   lastDoc = -1;
 }
 
+/** Each code point as foldTrigramCharacter folds it, computed once. */
+const folding = new Map<string, string>();
+
 /** Folded code points of a column as the trigram tokenizer reads it. */
 function foldedCharacters(text: string): string[] {
   const out: string[] = [];
-  for (const c of text) if (c !== "\u0000") out.push(foldTrigramCharacter(c));
+  for (const c of text) {
+    if (c === "\u0000") continue;
+    let folded = folding.get(c);
+    if (folded === undefined) folding.set(c, (folded = foldTrigramCharacter(c)));
+    out.push(folded);
+  }
   return out;
+}
+
+/**
+ * A trigram while building: a number when its three characters are one UTF-16 unit each (hashed
+ * faster than a string), else the string itself (never the same trigram both ways).
+ */
+type TrigramKey = number | string;
+function trigramKey(a: string, b: string, c: string): TrigramKey {
+  if (a.length === 1 && b.length === 1 && c.length === 1) return a.charCodeAt(0) * 4294967296 + b.charCodeAt(0) * 65536 + c.charCodeAt(0);
+  return a + b + c;
+}
+function trigramOfKey(key: TrigramKey): string {
+  if (typeof key === "string") return key;
+  return String.fromCharCode(Math.floor(key / 4294967296), Math.floor(key / 65536) % 65536, key % 65536);
 }
 
 /** One trigram's postings: the counts part (all a three-character phrase needs) and the positions part. */
@@ -115,24 +137,24 @@ export interface Postings {
  * `result`. Memory grows with the text: about 2 bytes per character indexed.
  */
 export class PostingsBuilder {
-  private readonly writers = new Map<string, TrigramWriter>();
+  private readonly writers = new Map<TrigramKey, TrigramWriter>();
   private doc = 0;
 
   add(text: SegmentText): void {
     const doc = this.doc++;
-    const positions = new Map<string, [number[], number[], number[]]>();
+    const positions = new Map<TrigramKey, [number[], number[], number[]]>();
     [text.title, text.unit, text.body].forEach((column, c) => {
       const chars = foldedCharacters(column);
       for (let i = 0; i + 2 < chars.length; i++) {
-        const trigram = chars[i]! + chars[i + 1]! + chars[i + 2]!;
-        let entry = positions.get(trigram);
-        if (!entry) positions.set(trigram, (entry = [[], [], []]));
+        const key = trigramKey(chars[i]!, chars[i + 1]!, chars[i + 2]!);
+        let entry = positions.get(key);
+        if (!entry) positions.set(key, (entry = [[], [], []]));
         entry[c]!.push(i);
       }
     });
-    for (const [trigram, columns] of positions) {
-      let writer = this.writers.get(trigram);
-      if (!writer) this.writers.set(trigram, (writer = new TrigramWriter()));
+    for (const [key, columns] of positions) {
+      let writer = this.writers.get(key);
+      if (!writer) this.writers.set(key, (writer = new TrigramWriter()));
       writer.counts.write(doc - writer.lastDoc - 1);
       writer.lastDoc = doc;
       for (const list of columns) writer.counts.write(list.length);
@@ -148,7 +170,7 @@ export class PostingsBuilder {
 
   /** Every trigram of the reports added, with its postings. */
   *result(): Generator<[string, Postings]> {
-    for (const [trigram, writer] of this.writers) yield [trigram, { counts: writer.counts.result(), positions: writer.positions.result() }];
+    for (const [key, writer] of this.writers) yield [trigramOfKey(key), { counts: writer.counts.result(), positions: writer.positions.result() }];
   }
 }
 

@@ -4,12 +4,14 @@
  * (lib/data/public/search.ts): the same totals, the same reports in the same order, the same
  * highlighted excerpts (lib/data/public/__tests__/search-postgres.integration.test.ts compares them).
  *
- * - 3+ characters: LIKE on title, unit and body folded as FTS5's trigram tokenizer folds them
- *   (pg_trgm's GIN indexes), which is what a quoted phrase on FTS5's trigram index matches: the
- *   text as a case-insensitive substring of one column. Ranked by FTS5's own bm25 formula with the same column weights (title 10, unit
- *   5, body 1), computed from the same numbers — rows and trigram tokens in the table, rows
+ * - 3+ characters: the phrase as a case-insensitive substring of title, unit or body, which is
+ *   what a quoted phrase on FTS5's trigram index matches, found in the positional postings of
+ *   db/pg/search-segments.ts (and by LIKE on the folded text for the few rows written since the
+ *   newest segment). Ranked by FTS5's own bm25 formula with the same column weights (title 10,
+ *   unit 5, body 1), computed from the same numbers — rows and trigram tokens in the table, rows
  *   matching the phrase, the row's occurrences (overlapping ones too) and its length in tokens —
- *   in double precision, in the order of operations of fts5_aux.c; ties newest report first.
+ *   in double precision, in the order of operations of fts5_aux.c (ln() by PostgreSQL, as
+ *   SQLite's log() by the C library); ties newest report first.
  *   The excerpt is FTS5's snippet() of the body (40 tokens), ported (db/pg/fts5-compat.ts).
  * - 1–2 letters or digits: the per-character index's phrase is the pair (or the character)
  *   among the row's `grams`; newest report first, excerpt cut around the first occurrence.
@@ -17,12 +19,28 @@
  *   SQLite's LIKE, newest publication first.
  * Year and unit filters are columns of the index (SQLite: facet tokens; the same values).
  *
- * Cost: the indexes find the candidate rows, but pg_trgm's answer must be rechecked on the text
- * and bm25 needs each match's occurrences, so a 3+ character query reads the body of every
- * report it matches (FTS5 reads position lists instead): a rare phrase answers in milliseconds,
- * a phrase found in every report costs about 0.06 ms per report on the development machine
- * (5,000 reports ≈ 0.3 s). One- and two-character queries and the count of a phrase that is not in the
- * text read no body.
+ * Cost of a 3+ character phrase (what used to read every match's body: 1.9–5 s for a phrase in
+ * all 38,850 reports of the province data set, because pg_trgm's answer must be rechecked on the
+ * text and bm25 needs each match's occurrences; decompressing ~5 KB of TOASTed text per report
+ * and three replace()/char_length passes over it cost ~0.06–0.13 ms per report):
+ * - No text is read but the tail's (at most TAIL_LIMIT = 100 rows) and the page's 10 bodies
+ *   (snippets). bm25 needs the occurrences of every match, not only of the page's (the total and
+ *   idf count every match, and any match may rank first), so every match's postings are read —
+ *   as FTS5 reads its doclists; what they cost is per match, not per character of text.
+ * - A 3-character phrase is one trigram: its counts part only (≈4 bytes per report holding it:
+ *   155 KB for 依申请 in 38,850 reports). A longer phrase needs the positions of its covering
+ *   trigrams (n ≥ 4: two for up to 6 characters; ≈20 bytes per report for 政府信, 0.8 MB), read
+ *   in one statement, sent as base64 and decoded and intersected in TypeScript (≈1 M positions for
+ *   政府信息公: ~15 ms warm). Postings of a segment never change, so the last 64 MB read are kept
+ *   in memory: a common phrase searched again costs only the scoring.
+ * - Scoring is O(matches) in typed arrays; the page is chosen with a heap of page × size
+ *   entries (O(m log k)), not by sorting every match.
+ * - Fixed costs: four short statements (segments and stale entries, postings, tail, idf) and the
+ *   page's live check and bodies, ~3–5 ms.
+ * Measured on the province copy (load average 4–7 on 2 cores), median warm: 依申请 17 ms,
+ * 政府信息公 27 ms, with a year, a unit or a city 7–24 ms; a phrase whose postings are not yet in
+ * memory 30–160 ms (transfer of the positions). One- and two-character queries and the count of a
+ * phrase that is not in the text read no body.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { clampPage, pageCountOf } from "@/lib/public/paging";

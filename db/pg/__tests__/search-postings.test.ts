@@ -27,7 +27,7 @@ function randomFrom(seed: number) {
   };
 }
 
-const ALPHABETS = [["公", "开", "政", "府"], ["哈", "哈", "哈", "嘿"], ["a", "A", "b", " ", "1", "\n"], ["依", "申", "请", "公", "开", "。"]];
+const ALPHABETS = [["公", "开", "政", "府"], ["哈", "哈", "哈", "嘿"], ["a", "A", "b", " ", "1", "\n"], ["依", "申", "请", "公", "开", "。"], ["𠀀", "𠀁", "Ａ", "ａ", "Σ", "开"]];
 
 const pick = (random: () => number, alphabet: readonly string[], length: number) =>
   Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]!).join("");
