@@ -34,8 +34,8 @@ const READ_BATCH = 2_000;
 /** Bytes of postings inserted per statement. */
 const INSERT_BYTES = 8 << 20;
 
-/** A segment's size class: 0 below 1,000 reports, 1 below 10,000, … */
-const sizeClass = (documents: number) => Math.max(0, Math.floor(Math.log10(Math.max(1, documents) / TAIL_LIMIT)));
+/** A segment's size class: 0 below 10 tails' worth of reports (1,000), 1 below 100 tails', … */
+const sizeClass = (documents: number, tail: number) => Math.max(0, Math.floor(Math.log10(Math.max(1, documents) / tail)));
 
 /** Rows of search_documents by their `seq`: an inclusive range; 0 includes the rows without one. */
 interface SeqRange {
@@ -111,22 +111,24 @@ export async function buildSegment(tx: PgExecutor, from: { tail: true } | { segm
 }
 
 /**
- * After an index write: turns a full tail into a segment and merges segments of one size class
- * while MERGE_FANIN of them exist. Call with search_totals' row locked.
+ * After an index write: turns a full tail into a segment and merges the newest segments while
+ * MERGE_FANIN of them share a size class. Call with search_totals' row locked. (The limits are
+ * parameters for tests.)
  */
-export async function maintainSegments(tx: PgExecutor): Promise<void> {
+export async function maintainSegments(tx: PgExecutor, limits = { tail: TAIL_LIMIT, fanin: MERGE_FANIN }): Promise<void> {
+  const { rows: newest } = await tx.execute(sql`select max(hi) as hi from search_segments`);
+  const hi = newest[0]?.hi;
+  // The tail: the rows after the newest segment (by the seq index), or every row when there is none.
   const { rows } = await tx.execute(
-    sql`select count(*)::int as n from (select 1 from search_documents d
-          where d.seq > (select coalesce(max(hi), -1) from search_segments) or (d.seq is null and not exists (select 1 from search_segments))
-          limit ${TAIL_LIMIT}) t`,
+    sql`select count(*)::int as n from (select 1 from search_documents d where ${hi === null || hi === undefined ? sql`true` : sql`d.seq > ${Number(hi)}`} limit ${limits.tail}) t`,
   );
-  if (Number(rows[0]?.n ?? 0) < TAIL_LIMIT) return;
+  if (Number(rows[0]?.n ?? 0) < limits.tail) return;
   await buildSegment(tx, { tail: true });
   // Segments get smaller from the oldest to the newest; merge the newest while MERGE_FANIN of them share a size class.
   for (;;) {
-    const { rows: segments } = await tx.execute(sql`select id, documents from search_segments order by lo desc limit ${MERGE_FANIN}`);
-    if (segments.length < MERGE_FANIN) return;
-    const classes = new Set(segments.map((s) => sizeClass(Number(s.documents))));
+    const { rows: segments } = await tx.execute(sql`select id, documents from search_segments order by lo desc limit ${limits.fanin}`);
+    if (segments.length < limits.fanin) return;
+    const classes = new Set(segments.map((s) => sizeClass(Number(s.documents), limits.tail)));
     if (classes.size !== 1) return;
     await buildSegment(tx, { segments: segments.map((s) => Number(s.id)) });
   }

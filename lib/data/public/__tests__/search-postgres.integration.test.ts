@@ -13,7 +13,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexReportForSearch, rebuildSearchIndex, removeFromSearch } from "@/db/pg/search-index";
-import { buildSegment } from "@/db/pg/search-segments";
+import { buildSegment, maintainSegments } from "@/db/pg/search-segments";
 import { parseReportJson } from "@/lib/interchange";
 import { searchLiveReportsPg } from "@/db/pg/search-query";
 import type { SearchOptions } from "@/lib/public/search-query";
@@ -222,6 +222,27 @@ describe("search on PostgreSQL", () => {
     const merged = await client.query("select (select count(*)::int from search_segments) as segments, (select count(*)::int from search_stale) as stale");
     expect(merged.rows[0]).toEqual({ segments: 1, stale: 0 });
     await pgDb.transaction((tx) => buildSegment(tx, { tail: true }));
+    await compareAll();
+
+    // Full tails become segments, and the newest segments of one size class are merged (with a
+    // tail of 3 rows, every segment below 30 reports is of the first class).
+    const state = async () =>
+      (
+        await client.query(
+          "select array(select documents from search_segments order by lo) as sizes, (select count(*)::int from search_stale) as stale, (select count(*)::int from search_documents where seq > (select max(hi) from search_segments)) as tail",
+        )
+      ).rows[0];
+    expect(await state()).toEqual({ sizes: [live.length - 2, 2], stale: 0, tail: 0 });
+    for (const row of live.slice(0, 2)) await reindex(row);
+    await pgDb.transaction((tx) => maintainSegments(tx, { tail: 3, fanin: 2 }));
+    expect(await state()).toEqual({ sizes: [live.length - 2, 2], stale: 2, tail: 2 });
+    await compareAll();
+    await reindex(live[2]!);
+    await pgDb.transaction((tx) => maintainSegments(tx, { tail: 3, fanin: 2 }));
+    expect(await state()).toEqual({ sizes: [live.length], stale: 0, tail: 0 });
+    for (const row of live.slice(3, 6)) await reindex(row);
+    await pgDb.transaction((tx) => maintainSegments(tx, { tail: 3, fanin: 2 }));
+    expect(await state()).toEqual({ sizes: [live.length], stale: 0, tail: 0 });
     await compareAll();
   }, 120_000);
 
