@@ -59,8 +59,7 @@ import {
 } from "@/lib/public/search-query";
 import { canOverlap, characterTokens, foldForTrigrams, trigramSnippet } from "./fts5-compat";
 import type { PgExecutor } from "./search-index";
-import { coveringTrigrams, phraseHits, type Postings } from "./search-postings";
-import { liveSegments, postingsOf } from "./search-segments";
+import { liveSegments, segmentHits } from "./search-segments";
 
 const SEARCH_PAGE_SIZE = 10;
 
@@ -142,28 +141,24 @@ class Matches {
  */
 async function rankPhrase(db: PgExecutor, phrase: string, options: SearchOptions, pageSize: number): Promise<{ total: number; page: number; ids: number[] }> {
   const segments = await liveSegments(db);
-  const covering = coveringTrigrams(phrase);
-  const postings = segments.length > 0 ? await postingsOf(db, segments, [...new Set(covering.map((c) => c.trigram))], covering.length > 1) : new Map<number, Map<string, Postings>>();
+  const hitsBySegment = await segmentHits(db, segments, phrase);
   const unitIds = options.unitIds ? new Set(options.unitIds) : null;
   const passes = (year: number, unitId: number) =>
     (!options.year || year === options.year) && (!options.unitId || unitId === options.unitId) && (!unitIds || unitIds.has(unitId));
   let matching = 0;
   const found = new Matches();
   for (const segment of segments) {
-    const lists = postings.get(segment.id);
-    if (!lists) continue;
+    const hits = hitsBySegment.get(segment.id);
+    if (!hits) continue;
     const { reportIds, years, unitIds: units, tokens } = segment.docs;
     const stale = segment.stale;
-    phraseHits(
-      covering.map((c) => c.offset),
-      covering.map((c) => lists.get(c.trigram)),
-      (doc, title, unit, body) => {
-        const id = reportIds[doc]!;
-        if (stale.size > 0 && stale.has(id)) return;
-        matching++;
-        if (passes(years[doc]!, units[doc]!)) found.push(id, 10.0 * title + 5.0 * unit + 1.0 * body, tokens[doc]!);
-      },
-    );
+    for (let i = 0; i < hits.docs.length; i++) {
+      const doc = hits.docs[i]!;
+      const id = reportIds[doc]!;
+      if (stale.size > 0 && stale.has(id)) continue;
+      matching++;
+      if (passes(years[doc]!, units[doc]!)) found.push(id, hits.f[i]!, tokens[doc]!);
+    }
   }
   // The tail: the few rows written after the newest segment, counted on their text.
   const tailRows = segments.length === 0 ? sql`true` : sql`d.seq > ${Math.max(...segments.map((s) => s.hi))}`;

@@ -24,7 +24,16 @@
  * writes, flushes and merges never run concurrently; the search reads in one snapshot.
  */
 import { sql } from "drizzle-orm";
-import { PostingsBuilder, decodeSegmentDocs, encodeSegmentDocs, type Postings, type SegmentDoc, type SegmentDocs } from "./search-postings";
+import {
+  PostingsBuilder,
+  coveringTrigrams,
+  decodeSegmentDocs,
+  encodeSegmentDocs,
+  phraseHits,
+  type Postings,
+  type SegmentDoc,
+  type SegmentDocs,
+} from "./search-postings";
 import type { PgExecutor } from "./search-index";
 
 /** Rows of search_documents the search may read text of before they are put into a segment. */
@@ -242,6 +251,66 @@ export async function postingsOf(db: PgExecutor, segments: readonly LiveSegment[
     const postings = { counts: bytes.subarray(0, countsLength), positions: withPositions ? bytes.subarray(countsLength) : undefined };
     remember(keyOf(segment, trigram), postings);
     out.get(segment.id)!.set(trigram, postings);
+  }
+  return out;
+}
+
+/** Where a phrase occurs in one segment: report numbers and weighted occurrences (title 10, unit 5, body 1). */
+export interface SegmentHits {
+  readonly docs: Int32Array;
+  readonly f: Float64Array;
+}
+
+/** Hits of phrases lately searched, by segment key and phrase (segments never change). */
+const hitsCache = new Map<string, SegmentHits>();
+let hitsCacheBytes = 0;
+const HITS_CACHE_BYTES = 32 << 20;
+
+/**
+ * Where a (folded) phrase of 3+ characters occurs in each segment, from the postings of the
+ * trigrams covering it; a phrase searched lately (another page, another filter) is not
+ * intersected again. Stale reports are included: the caller skips them.
+ */
+export async function segmentHits(db: PgExecutor, segments: readonly LiveSegment[], phrase: string): Promise<Map<number, SegmentHits>> {
+  const out = new Map<number, SegmentHits>();
+  const keyOf = (segment: LiveSegment) => `${segment.key}\u0000${phrase}`;
+  const missing: LiveSegment[] = [];
+  for (const segment of segments) {
+    const cached = hitsCache.get(keyOf(segment));
+    if (!cached) {
+      missing.push(segment);
+      continue;
+    }
+    hitsCache.delete(keyOf(segment));
+    hitsCache.set(keyOf(segment), cached);
+    out.set(segment.id, cached);
+  }
+  if (missing.length === 0) return out;
+  const covering = coveringTrigrams(phrase);
+  const postings = await postingsOf(db, missing, [...new Set(covering.map((c) => c.trigram))], covering.length > 1);
+  for (const segment of missing) {
+    const lists = postings.get(segment.id)!;
+    const docs: number[] = [];
+    const f: number[] = [];
+    phraseHits(
+      covering.map((c) => c.offset),
+      covering.map((c) => lists.get(c.trigram)),
+      (doc, title, unit, body) => {
+        docs.push(doc);
+        f.push(10.0 * title + 5.0 * unit + 1.0 * body);
+      },
+    );
+    const hits = { docs: Int32Array.from(docs), f: Float64Array.from(f) };
+    out.set(segment.id, hits);
+    const size = hits.docs.byteLength + hits.f.byteLength;
+    if (size > HITS_CACHE_BYTES / 8) continue;
+    hitsCache.set(keyOf(segment), hits);
+    hitsCacheBytes += size;
+    for (const [oldest, old] of hitsCache) {
+      if (hitsCacheBytes <= HITS_CACHE_BYTES) break;
+      hitsCache.delete(oldest);
+      hitsCacheBytes -= old.docs.byteLength + old.f.byteLength;
+    }
   }
   return out;
 }
