@@ -31,16 +31,17 @@
  *   155 KB for 依申请 in 38,850 reports). A longer phrase needs the positions of its covering
  *   trigrams (n ≥ 4: two for up to 6 characters; ≈20 bytes per report for 政府信, 0.8 MB), read
  *   in one statement, sent as base64 and decoded and intersected in TypeScript (≈1 M positions for
- *   政府信息公: ~15 ms warm). Postings of a segment never change, so the last 64 MB read are kept
- *   in memory: a common phrase searched again costs only the scoring.
+ *   政府信息公: ~15 ms). A segment never changes, so the last 64 MB of postings read and 32 MB
+ *   of phrases' hits are kept in memory (db/pg/search-segments.ts): a phrase searched again
+ *   (another page, another filter) costs only the scoring.
  * - Scoring is O(matches) in typed arrays; the page is chosen with a heap of page × size
  *   entries (O(m log k)), not by sorting every match.
  * - Fixed costs: four short statements (segments and stale entries, postings, tail, idf) and the
  *   page's live check and bodies, ~3–5 ms.
- * Measured on the province copy (load average 4–7 on 2 cores), median warm: 依申请 17 ms,
- * 政府信息公 27 ms, with a year, a unit or a city 7–24 ms; a phrase whose postings are not yet in
- * memory 30–160 ms (transfer of the positions). One- and two-character queries and the count of a
- * phrase that is not in the text read no body.
+ * Measured on the province copy (load average 4–8 on 2 cores), median of a phrase searched
+ * again: 依申请 35 ms, 政府信息公 15 ms, with a year, a unit or a city 9–28 ms; the first search of
+ * a phrase 30–90 ms (3 characters) and 100–280 ms (longer: the transfer and decoding of the
+ * positions). README.md has the table.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { clampPage, pageCountOf } from "@/lib/public/paging";
