@@ -12,6 +12,7 @@
  *
  * Not compared: the search tables, which differ by design — SQLite's FTS5 virtual tables and their
  * shadow tables, PostgreSQL's pg_trgm-indexed search_documents and search_totals (db/migrations-pg/0003_search.sql,
+ * and their segments of postings, 0005_search_segments.sql,
  * left out by name below; the two are compared by their answers instead,
  * lib/data/public/__tests__/search-postgres.integration.test.ts) — drizzle's migration journal, column
  * defaults, and triggers (the audit log's are tested by behaviour).
@@ -30,7 +31,7 @@ export type SchemaFacts = string[];
 const MIGRATION_JOURNAL = "__drizzle_migrations";
 
 /** PostgreSQL's search tables: the counterpart of the FTS5 tables, of another shape by design. */
-const POSTGRES_SEARCH_TABLES = ["search_documents", "search_totals"];
+const POSTGRES_SEARCH_TABLES = ["search_documents", "search_totals", "search_segments", "search_postings", "search_stale"];
 const isSearchFact = (fact: string) => POSTGRES_SEARCH_TABLES.some((t) => fact === `table ${t}` || fact.startsWith(`${t}.`) || fact.startsWith(`${t}:`));
 
 // ---------------------------------------------------------------------------------------------

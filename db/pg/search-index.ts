@@ -5,11 +5,16 @@
  * (db/search-document.ts). Besides the text, a row holds what SQLite's FTS5 derives by itself:
  * the length in trigram tokens (bm25) and the characters and character pairs of the short
  * queries (db/pg/fts5-compat.ts); search_totals keeps the number of rows and their tokens.
+ * The positional postings of the rows are kept in segments (db/pg/search-segments.ts).
+ *
+ * Every write begins by locking search_totals' one row, so that index writes (and the segment
+ * flushes and merges they trigger) run one at a time until their transactions end.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { parseReportJson, type ReportDocument } from "@/lib/interchange";
 import { facetsOf, searchDocumentOf } from "../search-document";
 import { characterGrams, foldForTrigrams, trigramTokenCount } from "./fts5-compat";
+import { buildSegment, maintainSegments } from "./search-segments";
 
 /**
  * What the search runs its statements on: a drizzle node-postgres database or transaction
@@ -22,8 +27,18 @@ export interface PgExecutor {
 /** PostgreSQL text cannot hold NUL; SQLite's tokenizers skip it too. */
 const withoutNul = (text: string) => text.replaceAll("\u0000", "");
 
+/** Waits for (and then holds until the transaction ends) the index's write lock. */
+const lockIndex = (tx: PgExecutor) => tx.execute(sql`select 1 from search_totals where id = 1 for update`);
+
 /** Replaces a report's row in the index; call inside the publishing transaction. */
 export async function indexReportForSearch(tx: PgExecutor, reportId: number, doc: ReportDocument, unitId: number, unitName: string): Promise<void> {
+  await lockIndex(tx);
+  await addToIndex(tx, reportId, doc, unitId, unitName);
+  await maintainSegments(tx);
+}
+
+/** The row of a report, in the tail (replacing any row it had). */
+async function addToIndex(tx: PgExecutor, reportId: number, doc: ReportDocument, unitId: number, unitName: string): Promise<void> {
   const text = searchDocumentOf(doc, unitName);
   const [title, unit, body] = [withoutNul(text.title), withoutNul(text.unit), withoutNul(text.body)];
   // The same four columns FTS5 tokenizes, facets included: bm25's document length.
@@ -35,7 +50,7 @@ export async function indexReportForSearch(tx: PgExecutor, reportId: number, doc
     const f = foldForTrigrams(text);
     return f === text ? null : f;
   };
-  await removeFromSearch(tx, reportId);
+  await removeRow(tx, reportId);
   await tx.execute(sql`
     with added as (
       insert into search_documents (report_id, year, unit_id, title, unit, body, title_folded, unit_folded, body_folded, tokens, grams)
@@ -47,8 +62,16 @@ export async function indexReportForSearch(tx: PgExecutor, reportId: number, doc
 
 /** Takes a report out of the index (withdrawal); call inside the withdrawing transaction. */
 export async function removeFromSearch(tx: PgExecutor, reportId: number): Promise<void> {
+  await lockIndex(tx);
+  await removeRow(tx, reportId);
+}
+
+/** Deletes a report's row; a segment holding it keeps it as stale. */
+async function removeRow(tx: PgExecutor, reportId: number): Promise<void> {
   await tx.execute(sql`
-    with gone as (delete from search_documents where report_id = ${reportId} returning tokens)
+    with gone as (delete from search_documents where report_id = ${reportId} returning tokens, seq),
+         stale as (insert into search_stale (segment, report_id)
+                   select s.id, ${reportId} from gone join search_segments s on coalesce(gone.seq, 0) between s.lo and s.hi)
     update search_totals set documents = documents - (select count(*) from gone), tokens = tokens - (select coalesce(sum(tokens), 0) from gone)
      where id = 1`);
 }
@@ -58,8 +81,9 @@ export async function removeFromSearch(tx: PgExecutor, reportId: number): Promis
  * call inside a transaction. Resolves with the number of reports indexed.
  */
 export async function rebuildSearchIndex(tx: PgExecutor): Promise<number> {
-  await tx.execute(sql`lock table search_documents, search_totals in exclusive mode`);
+  await tx.execute(sql`lock table search_documents, search_totals, search_segments in exclusive mode`);
   await tx.execute(sql`delete from search_documents`);
+  await tx.execute(sql`delete from search_segments`);
   await tx.execute(sql`update search_totals set documents = 0, tokens = 0 where id = 1`);
   // The same rows as SQLite's rebuildSearchIndexIfEmpty.
   const { rows } = await tx.execute(
@@ -72,14 +96,21 @@ export async function rebuildSearchIndex(tx: PgExecutor): Promise<number> {
   for (const row of rows as { id: number; unitId: number; unitName: string; snapshot: string }[]) {
     const parsed = parseReportJson(row.snapshot);
     if (!parsed.ok) continue;
-    await indexReportForSearch(tx, row.id, parsed.document, row.unitId, row.unitName);
+    await addToIndex(tx, row.id, parsed.document, row.unitId, row.unitName);
     count++;
   }
+  await buildSegment(tx, { tail: true });
   return count;
 }
 
-/** Rebuilds the index when it is empty (at start-up after a migration); call inside a transaction. */
+/**
+ * At start-up: rebuilds the index when it is empty (after a migration), or puts a long tail into
+ * a segment (rows indexed before migration 0005); call inside a transaction.
+ */
 export async function rebuildSearchIndexIfEmpty(tx: PgExecutor): Promise<number> {
   const { rows } = await tx.execute(sql`select exists (select 1 from search_documents) as "any"`);
-  return rows[0]?.any ? 0 : rebuildSearchIndex(tx);
+  if (!rows[0]?.any) return rebuildSearchIndex(tx);
+  await lockIndex(tx);
+  await maintainSegments(tx);
+  return 0;
 }

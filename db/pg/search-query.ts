@@ -4,12 +4,14 @@
  * (lib/data/public/search.ts): the same totals, the same reports in the same order, the same
  * highlighted excerpts (lib/data/public/__tests__/search-postgres.integration.test.ts compares them).
  *
- * - 3+ characters: LIKE on title, unit and body folded as FTS5's trigram tokenizer folds them
- *   (pg_trgm's GIN indexes), which is what a quoted phrase on FTS5's trigram index matches: the
- *   text as a case-insensitive substring of one column. Ranked by FTS5's own bm25 formula with the same column weights (title 10, unit
- *   5, body 1), computed from the same numbers — rows and trigram tokens in the table, rows
+ * - 3+ characters: the phrase as a case-insensitive substring of title, unit or body, which is
+ *   what a quoted phrase on FTS5's trigram index matches, found in the positional postings of
+ *   db/pg/search-segments.ts (and by LIKE on the folded text for the few rows written since the
+ *   newest segment). Ranked by FTS5's own bm25 formula with the same column weights (title 10,
+ *   unit 5, body 1), computed from the same numbers — rows and trigram tokens in the table, rows
  *   matching the phrase, the row's occurrences (overlapping ones too) and its length in tokens —
- *   in double precision, in the order of operations of fts5_aux.c; ties newest report first.
+ *   in double precision, in the order of operations of fts5_aux.c (ln() by PostgreSQL, as
+ *   SQLite's log() by the C library); ties newest report first.
  *   The excerpt is FTS5's snippet() of the body (40 tokens), ported (db/pg/fts5-compat.ts).
  * - 1–2 letters or digits: the per-character index's phrase is the pair (or the character)
  *   among the row's `grams`; newest report first, excerpt cut around the first occurrence.
@@ -17,12 +19,29 @@
  *   SQLite's LIKE, newest publication first.
  * Year and unit filters are columns of the index (SQLite: facet tokens; the same values).
  *
- * Cost: the indexes find the candidate rows, but pg_trgm's answer must be rechecked on the text
- * and bm25 needs each match's occurrences, so a 3+ character query reads the body of every
- * report it matches (FTS5 reads position lists instead): a rare phrase answers in milliseconds,
- * a phrase found in every report costs about 0.06 ms per report on the development machine
- * (5,000 reports ≈ 0.3 s). One- and two-character queries and the count of a phrase that is not in the
- * text read no body.
+ * Cost of a 3+ character phrase (what used to read every match's body: 1.9–5 s for a phrase in
+ * all 38,850 reports of the province data set, because pg_trgm's answer must be rechecked on the
+ * text and bm25 needs each match's occurrences; decompressing ~5 KB of TOASTed text per report
+ * and three replace()/char_length passes over it cost ~0.06–0.13 ms per report):
+ * - No text is read but the tail's (at most TAIL_LIMIT = 100 rows) and the page's 10 bodies
+ *   (snippets). bm25 needs the occurrences of every match, not only of the page's (the total and
+ *   idf count every match, and any match may rank first), so every match's postings are read —
+ *   as FTS5 reads its doclists; what they cost is per match, not per character of text.
+ * - A 3-character phrase is one trigram: its counts part only (≈4 bytes per report holding it:
+ *   155 KB for 依申请 in 38,850 reports). A longer phrase needs the positions of its covering
+ *   trigrams (n ≥ 4: two for up to 6 characters; ≈20 bytes per report for 政府信, 0.8 MB), read
+ *   in one statement, sent as base64 and decoded and intersected in TypeScript (≈1 M positions for
+ *   政府信息公: ~15 ms). A segment never changes, so the last 64 MB of postings read and 32 MB
+ *   of phrases' hits are kept in memory (db/pg/search-segments.ts): a phrase searched again
+ *   (another page, another filter) costs only the scoring.
+ * - Scoring is O(matches) in typed arrays; the page is chosen with a heap of page × size
+ *   entries (O(m log k)), not by sorting every match.
+ * - Fixed costs: four short statements (segments and stale entries, postings, tail, idf) and the
+ *   page's live check and bodies, ~3–5 ms.
+ * Measured on the province copy (load average 4–8 on 2 cores), median of a phrase searched
+ * again: 依申请 35 ms, 政府信息公 15 ms, with a year, a unit or a city 9–28 ms; the first search of
+ * a phrase 30–90 ms (3 characters) and 100–280 ms (longer: the transfer and decoding of the
+ * positions). README.md has the table.
  */
 import { sql, type SQL } from "drizzle-orm";
 import { clampPage, pageCountOf } from "@/lib/public/paging";
@@ -41,6 +60,7 @@ import {
 } from "@/lib/public/search-query";
 import { canOverlap, characterTokens, foldForTrigrams, trigramSnippet } from "./fts5-compat";
 import type { PgExecutor } from "./search-index";
+import { liveSegments, segmentHits } from "./search-segments";
 
 const SEARCH_PAGE_SIZE = 10;
 
@@ -88,20 +108,127 @@ function occurrences(folded: SQL, query: string): SQL {
 /** A searched column as the trigram tokenizer compares it (db/migrations-pg/0003_search.sql). */
 const folded = (column: "title" | "unit" | "body") => sql.raw(`coalesce(d.${column}_folded, d.${column})`);
 
-function rankedPage(matches: SQL, filters: SQL, query: string, matchingRows: number, limit: number, offset: number): SQL {
-  const ratio = sql`((s.n - ${matchingRows}::float8 + 0.5::float8) / (${matchingRows}::float8 + 0.5::float8))`;
-  const weights = sql`(select case when ln(${ratio}) <= 0 then 1e-6::float8 else ln(${ratio}) end as idf, s.tokens / s.n as avgdl
-                        from (select documents::float8 as n, tokens::float8 as tokens from search_totals where id = 1) s)`;
-  const f = sql`(10.0::float8 * ${occurrences(folded("title"), query)} + 5.0::float8 * ${occurrences(folded("unit"), query)} + 1.0::float8 * ${occurrences(folded("body"), query)})`;
-  return sql`
-    select m.id as id
-      from (select d.report_id as id, d.tokens as tokens, ${f} as f
-              from search_documents d
-             where ${matches} and ${filters}) m,
-           ${weights} w
-     order by w.idf * ((m.f * (1.2::float8 + 1.0::float8)) / (m.f + 1.2::float8 * (1::float8 - 0.75::float8 + 0.75::float8 * m.tokens::float8 / w.avgdl))) desc,
-              m.id desc
-     limit ${limit} offset ${offset}`;
+/** The reports a phrase occurs in, as bm25 weighs them: columns of numbers, appended to. */
+class Matches {
+  length = 0;
+  ids = new Int32Array(1024);
+  /** Weighted occurrences: title 10, unit 5, body 1 (FTS5's aFreq). */
+  f = new Float64Array(1024);
+  /** Length in trigram tokens. */
+  tokens = new Float64Array(1024);
+
+  push(id: number, f: number, tokens: number) {
+    if (this.length === this.ids.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.ids = grow(this.ids);
+      this.f = grow(this.f);
+      this.tokens = grow(this.tokens);
+    }
+    this.ids[this.length] = id;
+    this.f[this.length] = f;
+    this.tokens[this.length] = tokens;
+    this.length++;
+  }
+}
+
+/**
+ * The reports a phrase of 3+ characters occurs in, as FTS5 ranks them: every match counted from
+ * the segments' postings (no text read) and from the tail's text, then bm25 in the order of
+ * operations of fts5_aux.c (fts5Bm25Function) in double precision, ties newest report first.
+ */
+async function rankPhrase(db: PgExecutor, phrase: string, options: SearchOptions, pageSize: number): Promise<{ total: number; page: number; ids: number[] }> {
+  const segments = await liveSegments(db);
+  const hitsBySegment = await segmentHits(db, segments, phrase);
+  const unitIds = options.unitIds ? new Set(options.unitIds) : null;
+  const passes = (year: number, unitId: number) =>
+    (!options.year || year === options.year) && (!options.unitId || unitId === options.unitId) && (!unitIds || unitIds.has(unitId));
+  let matching = 0;
+  const found = new Matches();
+  for (const segment of segments) {
+    const hits = hitsBySegment.get(segment.id);
+    if (!hits) continue;
+    const { reportIds, years, unitIds: units, tokens } = segment.docs;
+    const stale = segment.stale;
+    for (let i = 0; i < hits.docs.length; i++) {
+      const doc = hits.docs[i]!;
+      const id = reportIds[doc]!;
+      if (stale.size > 0 && stale.has(id)) continue;
+      matching++;
+      if (passes(years[doc]!, units[doc]!)) found.push(id, hits.f[i]!, tokens[doc]!);
+    }
+  }
+  // The tail: the few rows written after the newest segment, counted on their text.
+  const tailRows = segments.length === 0 ? sql`true` : sql`d.seq > ${Math.max(...segments.map((s) => s.hi))}`;
+  const pattern = containsPattern(phrase);
+  const like = (column: "title" | "unit" | "body") => sql`${folded(column)} like ${pattern} escape '\\'`;
+  const { rows: tail } = await db.execute(
+    sql`with tail as materialized (select * from search_documents d where ${tailRows})
+        select d.report_id as id, d.year as year, d.unit_id as "unitId", d.tokens as tokens,
+               ${occurrences(folded("title"), phrase)} as t, ${occurrences(folded("unit"), phrase)} as u, ${occurrences(folded("body"), phrase)} as b
+          from tail d where ${like("title")} or ${like("unit")} or ${like("body")}`,
+  );
+  for (const row of tail) {
+    matching++;
+    if (passes(Number(row.year), Number(row.unitId))) {
+      found.push(Number(row.id), 10.0 * Number(row.t) + 5.0 * Number(row.u) + 1.0 * Number(row.b), Number(row.tokens));
+    }
+  }
+  const total = found.length;
+  const page = clampPage(Math.max(1, options.page ?? 1), pageCountOf(total, pageSize));
+  if (total === 0) return { total, page, ids: [] };
+
+  // bm25's idf and average length from the whole index, whatever the filters; ln() as SQLite's log().
+  const { rows: weights } = await db.execute(
+    sql`select s.n as n, s.tokens as tokens, case when ln(s.ratio) <= 0 then 1e-6::float8 else ln(s.ratio) end as idf
+          from (select documents::float8 as n, tokens::float8 as tokens,
+                       (documents::float8 - ${matching}::float8 + 0.5::float8) / (${matching}::float8 + 0.5::float8) as ratio
+                  from search_totals where id = 1) s`,
+  );
+  const idf = Number(weights[0]!.idf);
+  const avgdl = Number(weights[0]!.tokens) / Number(weights[0]!.n);
+  const k1 = 1.2;
+  const b = 0.75;
+  const scores = new Float64Array(total);
+  const { f, tokens, ids } = found;
+  for (let i = 0; i < total; i++) scores[i] = idf * ((f[i]! * (k1 + 1.0)) / (f[i]! + k1 * (1 - b + (b * tokens[i]!) / avgdl)));
+  const from = (page - 1) * pageSize;
+  const before = (x: number, y: number) => scores[x]! > scores[y]! || (scores[x] === scores[y] && ids[x]! > ids[y]!);
+  return { total, page, ids: best(total, from + pageSize, before).slice(from).map((i) => ids[i]!) };
+}
+
+/** The `k` best of 0..n−1 in order (`before(x, y)`: x ranks above y), with a heap of k: O(n log k). */
+export function best(n: number, k: number, before: (x: number, y: number) => boolean): number[] {
+  if (k >= n / 4) {
+    const all = Array.from({ length: n }, (_, i) => i);
+    return all.sort((x, y) => (before(x, y) ? -1 : before(y, x) ? 1 : 0)).slice(0, k);
+  }
+  // heap[0] is the worst of the k kept.
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => before(heap[b]!, heap[a]!);
+  const swap = (a: number, b: number) => ([heap[a], heap[b]] = [heap[b]!, heap[a]!]);
+  for (let i = 0; i < n; i++) {
+    if (heap.length < k) {
+      heap.push(i);
+      for (let c = heap.length - 1; c > 0 && worse(c, (c - 1) >> 1); c = (c - 1) >> 1) swap(c, (c - 1) >> 1);
+    } else if (before(i, heap[0]!)) {
+      heap[0] = i;
+      for (let p = 0; ; ) {
+        const l = 2 * p + 1;
+        const r = l + 1;
+        let w = p;
+        if (l < k && worse(l, w)) w = l;
+        if (r < k && worse(r, w)) w = r;
+        if (w === p) break;
+        swap(p, w);
+        p = w;
+      }
+    }
+  }
+  return heap.sort((x, y) => (before(x, y) ? -1 : 1));
 }
 
 /** The live reports among the ids, in the ids' order. */
@@ -127,9 +254,9 @@ export interface PgSearchDb {
  */
 export async function searchLiveReportsPg(db: PgSearchDb, options: SearchOptions): Promise<PgSearchPage> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('transaction_read_only', 'on', true), set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`,
-    );
+    // One snapshot for the segments, their postings, the tail and the page.
+    await tx.execute(sql`set transaction isolation level repeatable read, read only`);
+    await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
     return search(tx, options);
   });
 }
@@ -158,38 +285,34 @@ async function search(db: PgExecutor, options: SearchOptions): Promise<PgSearchP
   if (options.unitId) indexFilters.push(sql`d.unit_id = ${options.unitId}`);
   if (options.unitIds) indexFilters.push(sql`d.unit_id = any(${unitArray(options.unitIds)}::int[])`);
   if (plan.kind === "fts") {
-    const phrase = foldForTrigrams(query);
-    const pattern = containsPattern(phrase);
-    const like = (column: "title" | "unit" | "body") => sql`${folded(column)} like ${pattern} escape '\\'`;
-    const matches = sql`(${like("title")} or ${like("unit")} or ${like("body")})`;
-    // bm25's idf counts the rows matching the phrase whatever the filters: both in one pass.
-    const { rows: counted } = await db.execute(
-      sql`select (count(*) filter (where ${and(indexFilters)}))::int as total, count(*)::int as matching from search_documents d where ${matches}`,
-    );
-    total = Number(counted[0]?.total ?? 0);
-    page = clampPage(page, pageCountOf(total, pageSize));
+    const ranked = await rankPhrase(db, foldForTrigrams(query), options, pageSize);
+    total = ranked.total;
+    page = ranked.page;
     if (total === 0) return nothing(0, plan.kind);
-    const { rows } = await db.execute(rankedPage(matches, and(indexFilters), phrase, Number(counted[0]?.matching ?? 0), pageSize, (page - 1) * pageSize));
-    ids = await liveOnly(
-      db,
-      rows.map((r) => Number(r.id)),
-    );
+    ids = await liveOnly(db, ranked.ids);
   } else if (plan.kind === "chars") {
-    const where = and([sql`d.grams @> array[${characterTokens(query).join("")}]::text[]`, ...indexFilters]);
-    const { rows: counted } = await db.execute(sql`select count(*)::int as n from search_documents d where ${where}`);
-    total = Number(counted[0]?.n ?? 0);
-    page = clampPage(page, pageCountOf(total, pageSize));
+    // Materialized: the rows come from the GIN index of `grams` and are filtered afterwards —
+    // not found through the year's or unit's index and then checked against each row's
+    // (TOASTed) characters, nor by walking the primary key backwards until a page is full.
+    const counted = async (page: number) => {
+      const { rows } = await db.execute(
+        sql`with found as materialized (select d.report_id as report_id, d.year as year, d.unit_id as unit_id
+                                          from search_documents d where d.grams @> array[${characterTokens(query).join("")}]::text[]),
+                 kept as (select d.report_id as id from found d where ${and(indexFilters)})
+            select (select count(*)::int from kept) as n,
+                   array(select id from kept order by id desc limit ${pageSize} offset ${(page - 1) * pageSize}) as ids`,
+      );
+      return { total: Number(rows[0]?.n ?? 0), ids: (rows[0]?.ids as number[]).map(Number) };
+    };
+    let found = await counted(page);
+    total = found.total;
     if (total === 0) return nothing(0, plan.kind);
-    const { rows } = await db.execute(
-      // Materialized: the ids come from the index, not from walking the primary key backwards
-      // through every row's characters until a page is full.
-      sql`with found as materialized (select d.report_id as id from search_documents d where ${where})
-          select id from found order by id desc limit ${pageSize} offset ${(page - 1) * pageSize}`,
-    );
-    ids = await liveOnly(
-      db,
-      rows.map((r) => Number(r.id)),
-    );
+    const last = clampPage(page, pageCountOf(total, pageSize));
+    if (last !== page) {
+      page = last;
+      found = await counted(page);
+    }
+    ids = await liveOnly(db, found.ids);
   } else {
     // Letters mixed with punctuation: LIKE with escaped wildcards, newest publication first.
     // `grams` narrows the rows to those holding the query's letters before LIKE reads them.

@@ -13,6 +13,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexReportForSearch, rebuildSearchIndex, removeFromSearch } from "@/db/pg/search-index";
+import { buildSegment, maintainSegments } from "@/db/pg/search-segments";
 import { parseReportJson } from "@/lib/interchange";
 import { searchLiveReportsPg } from "@/db/pg/search-query";
 import type { SearchOptions } from "@/lib/public/search-query";
@@ -188,6 +189,61 @@ describe("search on PostgreSQL", () => {
     console.info(`unfiltered totals: ${unfiltered.join("; ")}`);
     // The comparison is only worth something if most searches find reports.
     expect(found).toBeGreaterThan(compared / 3);
+  }, 120_000);
+
+  it("answers the same from several segments of postings, a tail and reports replaced since their segment was built", async () => {
+    // rebuildSearchIndex made one segment of everything; replace some reports (the same text) so
+    // that the first segment holds stale entries of them, put some into a second segment, leave
+    // the others in the tail; then merge everything into one segment again.
+    const reindex = async (row: LiveRow) => {
+      const { rows } = await client.query<{ snapshot: string }>("select e.snapshot from reports r join report_editions e on e.id = r.live_edition_id where r.id = $1", [row.id]);
+      const parsed = parseReportJson(rows[0]!.snapshot);
+      if (!parsed.ok) throw new Error("snapshot does not parse");
+      await pgDb.transaction((tx) => indexReportForSearch(tx, row.id, parsed.document, row.unitId, row.unitName));
+    };
+    for (const row of live.slice(0, 4)) await reindex(row);
+    await pgDb.transaction((tx) => buildSegment(tx, { tail: true }));
+    for (const row of live.slice(0, 2)) await reindex(row);
+    const layout = await client.query<{ segments: number; stale: number; tail: number }>(
+      "select (select count(*)::int from search_segments) as segments, (select count(*)::int from search_stale) as stale, (select count(*)::int from search_documents where seq > (select max(hi) from search_segments)) as tail",
+    );
+    expect(layout.rows[0]).toEqual({ segments: 2, stale: 6, tail: 2 });
+    const compareAll = async () => {
+      for (const { q, why } of queries()) {
+        for (const options of [{ q }, { q, pageSize: 3, page: 2 }, { q, year: live[0]!.year }, { q, unitId: live[1]!.unitId }]) {
+          const { sqlite, postgres } = await bothEngines(options);
+          expect(postgres, `${why}: ${JSON.stringify(options)}`).toEqual(sqlite);
+        }
+      }
+    };
+    await compareAll();
+    const { rows: segments } = await client.query<{ id: number }>("select id from search_segments");
+    await pgDb.transaction((tx) => buildSegment(tx, { segments: segments.map((s) => s.id) }));
+    const merged = await client.query("select (select count(*)::int from search_segments) as segments, (select count(*)::int from search_stale) as stale");
+    expect(merged.rows[0]).toEqual({ segments: 1, stale: 0 });
+    await pgDb.transaction((tx) => buildSegment(tx, { tail: true }));
+    await compareAll();
+
+    // Full tails become segments, and the newest segments of one size class are merged (with a
+    // tail of 3 rows, every segment below 30 reports is of the first class).
+    const state = async () =>
+      (
+        await client.query(
+          "select array(select documents from search_segments order by lo) as sizes, (select count(*)::int from search_stale) as stale, (select count(*)::int from search_documents where seq > (select max(hi) from search_segments)) as tail",
+        )
+      ).rows[0];
+    expect(await state()).toEqual({ sizes: [live.length - 2, 2], stale: 0, tail: 0 });
+    for (const row of live.slice(0, 2)) await reindex(row);
+    await pgDb.transaction((tx) => maintainSegments(tx, { tail: 3, fanin: 2 }));
+    expect(await state()).toEqual({ sizes: [live.length - 2, 2], stale: 2, tail: 2 });
+    await compareAll();
+    await reindex(live[2]!);
+    await pgDb.transaction((tx) => maintainSegments(tx, { tail: 3, fanin: 2 }));
+    expect(await state()).toEqual({ sizes: [live.length], stale: 0, tail: 0 });
+    for (const row of live.slice(3, 6)) await reindex(row);
+    await pgDb.transaction((tx) => maintainSegments(tx, { tail: 3, fanin: 2 }));
+    expect(await state()).toEqual({ sizes: [live.length], stale: 0, tail: 0 });
+    await compareAll();
   }, 120_000);
 
   it("gives the same answers on a database whose LC_CTYPE is C (where pg_trgm cannot index Chinese)", async () => {
