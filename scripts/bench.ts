@@ -57,25 +57,25 @@ import { MemorySampler, type MemoryPeak } from "./bench/memory";
 import { generateSearchCorpus } from "./bench/search-corpus";
 import { copiedTextBench, copiedTextRows } from "./bench/copied-text";
 import { documentsBench, documentsRows } from "./bench/documents";
+import { compareTopologies, startNginxUpstream } from "./bench/app-topologies";
+import { ensureCommand } from "./bench/load-tools";
+import type { ProvincePrepared, ProvincePrepareInput } from "./bench/province-prepare";
+import { percentile } from "./bench/stats";
+import { timeSummation } from "./bench/summation-timing";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const BASE = `http://localhost:${PORT}`;
 const EDITORS = 20;
 const PASSWORD = "Bench-Editor-2026";
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 const round = (n: number) => Math.round(n * 10) / 10;
 
-async function startServer(databasePath: string, logFile: string, processes = process.env.NIANBAO_PROCESSES ?? "1", env: Record<string, string> = {}) {
+async function startServer(databasePath: string, logFile: string, processes = process.env.NIANBAO_PROCESSES ?? "1", env: Record<string, string> = {}, port = PORT) {
   const log = fs.openSync(logFile, "a");
   const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
     env: {
       ...process.env,
-      PORT: String(PORT),
+      PORT: String(port),
       DATABASE_PATH: databasePath,
       AUTH_SECRET: "bench-secret-0123456789abcdef",
       NEXT_TELEMETRY_DISABLED: "1",
@@ -83,13 +83,13 @@ async function startServer(databasePath: string, logFile: string, processes = pr
       DOCUMENT_FILES: "0",
       ...env,
     },
-    stdio: ["ignore", log, "ignore"],
+    stdio: ["ignore", log, log],
     detached: true,
   });
   fs.closeSync(log);
   for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return child;
+      if ((await fetch(`http://localhost:${port}/api/health`)).ok) return child;
     } catch {
       // starting
     }
@@ -424,39 +424,95 @@ async function pageLatency(pathname: string, times: number, cookies = ""): Promi
   return { path: pathname, p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), bytes };
 }
 
+const PROVINCE_EDITORS = 50;
+const value = (flag: string) => {
+  const at = process.argv.indexOf(flag);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+
 /**
- * `npm run bench -- province --db <file> [--postgres]`: the public pages, search and the overviews
- * on a province-sized database made by `npm run seed:province` (issue 17), one server process, on
- * SQLite — or, with --postgres, on a throwaway PostgreSQL server the file is first moved into
- * (db/pg/move-from-sqlite.ts) and whose search index is then filled. Each page is asked for 3 times unmeasured, then 40 times in a row; the figure is its
- * latency as a reader sees it (p50 / p95), with the size of its HTML. The database gets two bench accounts (a county's and a city's clerk).
+ * A copy of the province file in `dir` (the bench writes: accounts, drafts, 汇总, view counts;
+ * the file given is never written). A non-empty WAL is copied with it.
+ */
+function copyProvinceFile(databasePath: string, dir: string): string {
+  const started = performance.now();
+  const copy = path.join(dir, "province.db");
+  fs.copyFileSync(databasePath, copy);
+  if (fs.existsSync(`${databasePath}-wal`) && fs.statSync(`${databasePath}-wal`).size > 0) fs.copyFileSync(`${databasePath}-wal`, `${copy}-wal`);
+  console.log(`Copied the province file in ${Math.round((performance.now() - started) / 1000)} s.`);
+  return copy;
+}
+
+/** Runs scripts/bench/province-prepare.ts with the environment of the server to be measured (its engine). */
+async function prepareProvince(databasePath: string, env: Record<string, string>, input: ProvincePrepareInput): Promise<ProvincePrepared> {
+  const { stdout } = await promisify(execFile)("node_modules/.bin/tsx", ["scripts/bench/province-prepare.ts", JSON.stringify(input)], {
+    env: { ...process.env, DATABASE_PATH: databasePath, ...env },
+    encoding: "utf8",
+    maxBuffer: 16 * 2 ** 20,
+  });
+  return JSON.parse(stdout.trim().split("\n").at(-1)!) as ProvincePrepared;
+}
+
+/**
+ * `npm run bench -- province --db <file> [--postgres | --database-url <url>]`: on a province-sized
+ * database made by `npm run seed:province` (issue 17), with one server process, on SQLite — or,
+ * with --postgres, on a throwaway PostgreSQL server the file is first moved into
+ * (db/pg/move-from-sqlite.ts) and whose search index is then filled (`--database-url`: a
+ * PostgreSQL database that already holds the moved province and its index — the bench writes to
+ * it, so give it a copy; for trying the bench without the ~6-minute move). The bench works on a
+ * copy of the file; the file is only read.
+ *
+ * - Public pages, search and the overviews: each page 3 times unmeasured, then 40 times in a
+ *   row; the figure is its latency as a reader sees it (p50 / p95), with the size of its HTML.
+ * - Autosave: 50 clerks of 50 townships spread over the province, each with its township's next
+ *   year's report as a draft made by 「新建年度报告」's command, saving table 三 about once a
+ *   second for 20 s (autosaveBench).
+ * - 汇总 of a county and of a city (scripts/bench/summation-timing.ts): their published reports
+ *   of the last year, put into correction by a leader and started as 汇总 reports with every
+ *   unit lacking a report marked 「暂缺」 (scripts/bench/province-setup.ts), then the 汇总 page
+ *   and the 「汇总」 button's server action, as their clerk, over HTTP.
+ * - On PostgreSQL, the report page's req/s (scripts/bench/app-topologies.ts): one process on
+ *   SQLite (on the copy of the file), two processes on the PostgreSQL database behind nginx, and
+ *   one of those two alone, in interleaved rounds of BENCH_WRK_SECONDS (default 10) each.
+ *
+ * BENCH_KEEP=1 keeps the working directory (the copy, the server and nginx logs) and says where.
  */
 async function provinceOnly() {
-  const at = process.argv.indexOf("--db");
-  const databasePath = at > 0 ? process.argv[at + 1] : undefined;
-  if (!databasePath || !fs.existsSync(databasePath)) throw new Error("usage: npm run bench -- province --db <database made by npm run seed:province>");
+  const databasePath = value("--db");
+  const databaseUrl = value("--database-url");
+  if (!databasePath || !fs.existsSync(databasePath)) throw new Error("usage: npm run bench -- province --db <database made by npm run seed:province> [--postgres | --database-url <url>]");
   if (!fs.existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first");
-  const db = openDatabase(databasePath);
-  const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
-  const size = { units: count("select count(*) as n from units"), reports: count("select count(*) as n from reports where live_edition_id is not null") };
-  const year = (db.$client.prepare("select max(year) as y from reports").get() as { y: number }).y;
-  const county = db.$client.prepare("select id, name from units where kind = 'county' order by id limit 1").get() as { id: number; name: string };
-  const city = db.$client.prepare("select id, name from units where kind = 'city' order by id limit 1").get() as { id: number; name: string };
-  const township = db.$client.prepare("select id from units where kind = 'township' order by id desc limit 1").get() as { id: number };
-  const report = db.$client.prepare("select id from reports where unit_id = ? and year = ?").get(township.id, year) as { id: number } | undefined;
-  const passwordHash = await hashPassword(PASSWORD);
-  for (const [username, unitId] of [["bench.county", county.id], ["bench.city", city.id]] as const) {
-    const exists = db.$client.prepare("select 1 from users where username = ?").get(username);
-    if (!exists) await createUser(db, systemActor("cli"), { username, displayName: username, role: "clerk", unitId, passwordHash, mustChangePassword: false });
-  }
-  db.$client.close();
-  const postgres = process.argv.includes("--postgres") ? await provinceOnPostgres(databasePath) : null;
-  const engineLabel = postgres ? "PostgreSQL 15, moved from the SQLite file" : `SQLite, ${Math.round(fs.statSync(databasePath).size / 2 ** 20)} MiB`;
-  const logFile = path.join(os.tmpdir(), `nianbao-province-bench-${process.pid}.log`);
-  const started = performance.now();
-  const server = await startServer(databasePath, logFile, "1", postgres ? { DATABASE_URL: postgres.url } : {});
-  if (postgres) console.log(`Server started on PostgreSQL in ${Math.round((performance.now() - started) / 1000)} s.`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nianbao-province-bench-"));
+  const servers: ReturnType<typeof spawn>[] = [];
+  let postgres: ThrowawayPostgres | null = null;
+  let stopNginx = () => {};
   try {
+    const copyPath = copyProvinceFile(databasePath, dir);
+    const sqlite = openDatabase(copyPath);
+    const count = (sql: string) => (sqlite.$client.prepare(sql).get() as { n: number }).n;
+    const size = { units: count("select count(*) as n from units"), reports: count("select count(*) as n from reports where live_edition_id is not null") };
+    const year = (sqlite.$client.prepare("select max(year) as y from reports where live_edition_id is not null").get() as { y: number }).y;
+    const county = sqlite.$client.prepare("select id, name from units where kind = 'county' order by id limit 1").get() as { id: number; name: string };
+    const city = sqlite.$client.prepare("select id, name from units where kind = 'city' order by id limit 1").get() as { id: number; name: string };
+    const township = sqlite.$client.prepare("select id from units where kind = 'township' order by id desc limit 1").get() as { id: number };
+    const report = sqlite.$client.prepare("select id from reports where unit_id = ? and year = ?").get(township.id, year) as { id: number } | undefined;
+    sqlite.$client.close();
+
+    if (process.argv.includes("--postgres") && !databaseUrl) postgres = await provinceOnPostgres(databasePath);
+    const url = databaseUrl ?? postgres?.url ?? null;
+    const engineLabel = url ? `PostgreSQL 15, moved from the SQLite file${databaseUrl ? " (an existing database)" : ""}` : `SQLite, ${Math.round(fs.statSync(databasePath).size / 2 ** 20)} MiB`;
+
+    // The bench's accounts, drafts and 汇总 reports, through the commands, on the engine measured.
+    const preparing = performance.now();
+    const engineEnv: Record<string, string> = url ? { DATABASE_URL: url, TRUST_PROXY: "1" } : { DATABASE_URL: "" };
+    const prepared = await prepareProvince(copyPath, engineEnv, { countyId: county.id, cityId: city.id, year, editors: PROVINCE_EDITORS, password: PASSWORD });
+    const { county: countySummation, city: citySummation } = prepared;
+    console.log(`Prepared ${PROVINCE_EDITORS} editors' drafts of ${prepared.editorsYear} and the 汇总 of ${countySummation.unitName} and ${citySummation.unitName} in ${Math.round((performance.now() - preparing) / 1000)} s.`);
+
+    const started = performance.now();
+    servers.push(await startServer(copyPath, path.join(dir, "server.log"), "1", engineEnv));
+    if (url) console.log(`Server started on PostgreSQL in ${Math.round((performance.now() - started) / 1000)} s.`);
+
     const countyCookies = await signIn("bench.county");
     const cityCookies = await signIn("bench.city");
     const q = (text: string, extra = "") => `/search?q=${encodeURIComponent(text)}${extra}`;
@@ -481,15 +537,69 @@ async function provinceOnly() {
     await measure("search, 5 characters, year and unit filters", q("政府信息公", `&year=${year}&unit=${township.id}`), "p95 ≤ 50 ms");
     await measure(`county overview (${county.name})`, `/staff/overview?year=${year}`, "p95 ≤ 50 ms", countyCookies);
     await measure(`city overview (${city.name})`, `/staff/overview?year=${year}`, "p95 ≤ 50 ms", cityCookies);
+
+    const editors: Editor[] = [];
+    for (const e of prepared.editors) editors.push({ cookies: await signIn(e.username), reportId: e.reportId, version: e.version, step: 0 });
+    for (const e of editors) await save(e); // warm-up
+    const autosave = await autosaveBench(editors);
+
+    const summation = {
+      county: { ...countySummation, ...(await timeSummation(BASE, countyCookies, countySummation, 8)) },
+      city: { ...citySummation, ...(await timeSummation(BASE, cityCookies, citySummation, 8)) },
+    };
+
+    let reportPage: Awaited<ReturnType<typeof compareTopologies>> | null = null;
+    if (url && report) {
+      // A: one process on SQLite (the copy); B: two processes on PostgreSQL behind nginx; C: one of those two alone.
+      servers.push(await startServer(copyPath, path.join(dir, "server-2.log"), "1", engineEnv, PORT + 2));
+      servers.push(await startServer(copyPath, path.join(dir, "server-sqlite.log"), "1", { DATABASE_URL: "" }, PORT + 3));
+      if (!ensureCommand("nginx", "nginx-light")) reportPage = { skipped: "nginx is not installed and could not be installed (apt-get install nginx-light)" };
+      else {
+        stopNginx = await startNginxUpstream(dir, PORT + 4, [PORT, PORT + 2]);
+        reportPage = await compareTopologies({
+          reportId: report.id,
+          rounds: 3,
+          seconds: Number(process.env.BENCH_WRK_SECONDS) || 10,
+          topologies: [
+            { label: "1 process on SQLite", base: `http://127.0.0.1:${PORT + 3}` },
+            { label: "2 processes on PostgreSQL behind nginx", base: `http://127.0.0.1:${PORT + 4}` },
+            { label: "1 process on PostgreSQL", base: `http://127.0.0.1:${PORT}` },
+          ],
+        });
+      }
+    }
+
     console.log(`\nMachine: ${machine().cpus} × ${machine().cpuModel}, ${machine().memoryGiB} GiB, Node ${process.version}; load average ${loadAverage().join(" ")}`);
-    console.log(`Database: ${size.units} units, ${size.reports} published reports (${engineLabel}); one server process; 40 requests per page in a row.`);
-    printTable(measured.map((m) => [`${m.what}: \`${m.path}\``, `p50 ${m.p50} ms · p95 ${m.p95} ms · ${Math.round(m.bytes / 1024)} KB`, m.target]));
+    console.log(`Database: ${size.units} units, ${size.reports} published reports (${engineLabel}); one server process (the report page's req/s: as said); 40 requests per page in a row.`);
+    const rows: Row[] = measured.map((m) => [`${m.what}: \`${m.path}\``, `p50 ${m.p50} ms · p95 ${m.p95} ms · ${Math.round(m.bytes / 1024)} KB`, m.target]);
+    rows.push([
+      `autosave round trip, ${PROVINCE_EDITORS} clerks of ${PROVINCE_EDITORS} townships each saving table 三 of their ${prepared.editorsYear} draft ~1/s for 20 s (${autosave.saves} saves)`,
+      `p50 ${autosave.p50} ms · p95 ${autosave.p95} ms · p99 ${autosave.p99} ms`,
+      "p95 ≤ 30 ms",
+    ]);
+    for (const [level, s] of [["county", summation.county], ["city", summation.city]] as const) {
+      const what = `${s.unitName}'s ${s.year} report: ${s.listedUnits} units on its list, ${s.summedReports} published reports summed, ${s.absentUnits} 暂缺`;
+      rows.push([`汇总 of a ${level}, the 汇总 page (${what}), ${s.page.runs} views`, `p50 ${s.page.p50} ms · p95 ${s.page.p95} ms`, ""]);
+      rows.push([`汇总 of a ${level}, 「汇总」 (server action, one transaction): first · then ${s.sum.runs} × 重新汇总`, `${s.firstSum} ms · p50 ${s.sum.p50} ms · p95 ${s.sum.p95} ms`, ""]);
+    }
+    if (reportPage && "skipped" in reportPage) rows.push(["report page req/s, 2 processes on PostgreSQL behind nginx against 1 on SQLite", `skipped: ${reportPage.skipped}`, "≥ 1.6×"]);
+    else if (reportPage) {
+      const [sqliteOne, ...others] = reportPage.topologies;
+      const how = `report page \`${reportPage.url}\` with its live count, wrk 32 connections, ${reportPage.rounds} interleaved ${reportPage.seconds} s rounds: req/s min / median`;
+      for (const t of [sqliteOne!, ...others]) rows.push([`${how}, ${t.label}`, `${t.min} / ${t.median}; ${t.checked} responses checked, ${t.bad} not a 200 of the right length`, ""]);
+      for (const r of reportPage.ratios) rows.push([`${r.label} against 1 process on SQLite (per round): min / median`, `**${r.min}× / ${r.median}×**`, r.label.includes("2 processes") ? "≥ 1.6×" : ""]);
+    }
+    printTable(rows);
     fs.mkdirSync(".bench", { recursive: true });
-    const jsonFile = postgres ? ".bench/province-postgres.json" : ".bench/province.json";
-    fs.writeFileSync(jsonFile, `${JSON.stringify({ measuredAt: new Date().toISOString(), machine: machine(), engine: engineLabel, size, measured }, null, 2)}\n`);
+    const jsonFile = url ? ".bench/province-postgres.json" : ".bench/province.json";
+    const results = { measuredAt: new Date().toISOString(), machine: machine(), loadAverage: loadAverage(), engine: engineLabel, size, measured, autosave: { editors: PROVINCE_EDITORS, year: prepared.editorsYear, ...autosave, unit: "ms", target: "p95 ≤ 30 ms" }, summation, reportPage };
+    fs.writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nJSON: ${jsonFile}`);
   } finally {
-    await stopServer(server);
+    stopNginx();
+    for (const server of servers.reverse()) await stopServer(server);
     postgres?.stop();
+    if (process.env.BENCH_KEEP) console.log(`kept ${dir}`); else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
