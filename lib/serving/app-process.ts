@@ -15,7 +15,7 @@ import { withCompression } from "./compression";
 import { answerRenderRequests } from "./front-and-app";
 import { startJobs } from "./jobs";
 import { createPipeline } from "./pipeline";
-import { reportFastPathOn, sessionUsersOn, viewCounterOn } from "./process-parts";
+import { liveStatePartsOn, reportFastPathOn, sessionUsersOn } from "./process-parts";
 import { PublicPages, renderPublicPage } from "./public-pages";
 import { createRequestLogger, takeRequestId } from "./request-log";
 import { stopOnSignals } from "./shutdown";
@@ -46,13 +46,14 @@ export async function serveApp(options: AppProcessOptions): Promise<void> {
 
   // The process's own connection: the fast path's reads, the request log's session reads, the jobs.
   const db = openEngineDatabase();
-  const views = viewCounterOn(db);
+  // Behind fronts this process serves no cached page, so it keeps no live states.
+  const live = liveStatePartsOn(db, { keep: !behindFronts, onError: (error) => log.error({ err: error }, "[live state] listening failed") });
   const pipeline = createPipeline({
     // A front passes the client's IP on; alone, behind nginx, TRUST_PROXY=1 says to take nginx's.
     trustProxy: behindFronts !== undefined || process.env.TRUST_PROXY === "1",
     // A front logs the requests it passes on (as its client saw them); this process only keeps their id.
     logRequest: behindFronts ? takeRequestId : createRequestLogger(createLogger({ destination, redact: false }), sessionUsersOn(db, booted.authSecret)),
-    fastPath: behindFronts ? { handle: () => false } : reportFastPathOn(db, views, render, !dev),
+    fastPath: behindFronts ? { handle: () => false } : reportFastPathOn(live, render, !dev),
     publicPages: new PublicPages((path, headers) => renderPublicPage(handle, path, headers)),
     next: withCompression(handle),
     log,
@@ -71,6 +72,6 @@ export async function serveApp(options: AppProcessOptions): Promise<void> {
     if (behindFronts) server.listen(behindFronts.socketPath, listening);
     else server.listen(port, process.env.HOST || "0.0.0.0", listening);
   });
-  const jobs = startJobs({ db, views, retentionDays: booted.retentionDays, log, runsOnceJobs: options.runsOnceJobs });
+  const jobs = startJobs({ db, views: live.views, retentionDays: booted.retentionDays, log, runsOnceJobs: options.runsOnceJobs });
   stopOnSignals({ server, jobs, app, log });
 }

@@ -14,7 +14,7 @@ import { answerClientError } from "./client-error";
 import { AppProcesses } from "./front-and-app";
 import { startJobs } from "./jobs";
 import { createPipeline } from "./pipeline";
-import { reportFastPathOn, sessionUsersOn, viewCounterOn } from "./process-parts";
+import { liveStatePartsOn, reportFastPathOn, sessionUsersOn } from "./process-parts";
 import { createRequestLogger } from "./request-log";
 import { stopOnSignals } from "./shutdown";
 
@@ -34,7 +34,8 @@ export async function serveFront(options: FrontProcessOptions): Promise<void> {
   server.on("clientError", answerClientError);
 
   const db = openEngineDatabase();
-  const views = viewCounterOn(db);
+  const live = liveStatePartsOn(db, { keep: true, onError: (error) => log.error({ err: error }, "[live state] listening failed") });
+  const views = live.views;
   const apps = new AppProcesses(options.appSocketPath, options.renderToken, (error, url) =>
     log.error({ err: error, url: url.slice(0, 200) }, "[front] no app process answered"),
   );
@@ -49,7 +50,7 @@ export async function serveFront(options: FrontProcessOptions): Promise<void> {
         requestIds.set(req, id);
         return id;
       },
-      fastPath: reportFastPathOn(db, views, (path) => apps.render(path, `localhost:${port}`), true),
+      fastPath: reportFastPathOn(live, (path) => apps.render(path, `localhost:${port}`), true),
       publicPages: { handle: async () => false },
       next: (req, res) => apps.forward(req, res, String(req.headers[CLIENT_IP_HEADER] ?? ""), requestIds.get(req) ?? ""),
       log,

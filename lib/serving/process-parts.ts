@@ -1,11 +1,13 @@
 /**
  * What every serving process builds on its own database connection, whether it runs Next.js
- * (app-process.ts) or only fronts it (front.ts): the view counter, the report page's fast path
- * and who made a request, for the log.
+ * (app-process.ts) or only fronts it (front.ts): the view counter and the live states, the
+ * report page's fast path, and who made a request, for the log.
  */
 import { decode } from "next-auth/jwt";
-import type { Db } from "../../db/client";
-import { liveStateReader } from "../../db/report-live-state";
+import { isPostgres, type Db } from "../../db/client";
+import { postgresUrl } from "../../db/engine";
+import { WatchedLiveStates } from "../../db/pg/live-state-watch";
+import { liveStateReader, type LiveState } from "../../db/report-live-state";
 import { addReportViews } from "../../db/report-views";
 import { findSession } from "../../db/session-lookup";
 import { securityPolicy } from "../env";
@@ -15,12 +17,34 @@ import { ReportFastPath } from "./report-fast-path";
 import { SessionUsers } from "./request-log";
 import { ViewCounter } from "./view-counting";
 
-export function viewCounterOn(db: Db): ViewCounter {
-  return new ViewCounter((increments) => addReportViews(db, increments));
+/** What serves the report page's count in a process: its view counter and its reader of live states. */
+export interface LiveStateParts {
+  views: ViewCounter;
+  readLiveState: (reportId: number) => LiveState | undefined | Promise<LiveState | undefined>;
 }
 
-export function reportFastPathOn(db: Db, views: ViewCounter, render: (path: string) => Promise<RenderedPage>, cacheRenders: boolean): ReportFastPath {
-  return new ReportFastPath({ readLiveState: liveStateReader(db), render, counter: views, securityHeaders: SECURITY_HEADERS, cacheRenders });
+/**
+ * On SQLite the live state is read on every request (in-process, about 10 µs). On PostgreSQL it
+ * is kept until a change is notified or it is a second old (db/pg/live-state-watch.ts); the
+ * process's own view writes forget the states they changed. `keep: false`: always read (a
+ * process that serves no cached page).
+ */
+export function liveStatePartsOn(db: Db, options: { keep: boolean; onError: (error: unknown) => void }): LiveStateParts {
+  const url = postgresUrl();
+  if (!options.keep || !isPostgres(db) || !url) {
+    return { views: new ViewCounter((increments) => addReportViews(db, increments)), readLiveState: liveStateReader(db) };
+  }
+  const watched = new WatchedLiveStates(liveStateReader(db) as (reportId: number) => Promise<LiveState | undefined>, url, { onError: options.onError });
+  void watched.start();
+  const views = new ViewCounter(async (increments) => {
+    await addReportViews(db, increments);
+    watched.forget(increments.map(([reportId]) => reportId));
+  });
+  return { views, readLiveState: (reportId) => watched.get(reportId) };
+}
+
+export function reportFastPathOn(parts: LiveStateParts, render: (path: string) => Promise<RenderedPage>, cacheRenders: boolean): ReportFastPath {
+  return new ReportFastPath({ readLiveState: parts.readLiveState, render, counter: parts.views, securityHeaders: SECURITY_HEADERS, cacheRenders });
 }
 
 export function sessionUsersOn(db: Db, authSecret: string): SessionUsers {
