@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { asc, count, desc, eq, inArray, max, sql } from "drizzle-orm";
 import { reports, units } from "@/db/schema";
 import { clampPage, pageCountOf, type Paged } from "@/lib/public/paging";
@@ -104,9 +105,10 @@ let catalog: Catalog | null = null;
  * What every public list depends on, read cheaply on each request (so it is right in every server
  * process sharing the database): a publication or a correction adds an edition, a withdrawal adds
  * a withdrawn report, a rename or any other change of a unit touches its row. The year and unit
- * lists here and the search results (search.ts) are kept until it changes.
+ * lists here and the search results (search.ts) are kept until it changes. Read once per request
+ * (React's cache: a page and its metadata ask several times).
  */
-export async function publicDataStamp(): Promise<string> {
+export const publicDataStamp = cache(async (): Promise<string> => {
   const row = await rawRow<{ e: number | null; w: number; u: number | null }>(
     db(),
     sql`select (select max(id) from report_editions) as e,
@@ -114,7 +116,7 @@ export async function publicDataStamp(): Promise<string> {
                (select max(coalesce(updated_at, created_at)) from units) as u`,
   );
   return `${row?.e ?? 0}:${row?.w ?? 0}:${row?.u ?? 0}`;
-}
+});
 
 /** The years and units with public reports (every public page's filters), kept until they change. */
 async function publicCatalog(): Promise<Catalog> {
