@@ -38,7 +38,7 @@ function processesThatServed(logFile: string, pathname: string): Set<string> {
   return served;
 }
 
-test("with two server processes on one database, a leader's publication is seen by both at once, every reader is counted exactly once, a session is valid on both, and a scheduled report is published once", async ({ browser }) => {
+test("with two server processes on one database, a leader's publication is seen by both at once (page and search), every reader is counted exactly once, a session is valid on both, and a scheduled report is published once", async ({ browser }) => {
   test.setTimeout(180_000);
   const logFile = path.resolve(".e2e/two-processes.log");
   fs.rmSync(logFile, { force: true });
@@ -50,6 +50,14 @@ test("with two server processes on one database, a leader's publication is seen 
     const reportId = await addCompleteReport(unitId, 2019, "approved");
     const leader = uniqueUsername("twoproc");
     await insertUser({ username: leader, password: "Two-Processes-2026", role: "leader", unitShortName: town });
+
+    // Readers search for the township before it has published: every process answers (and keeps) "nothing found".
+    const searchPath = `/search?q=${encodeURIComponent(town)}`;
+    for (let i = 0; i < 4; i++) {
+      const response = await getOnNewConnection(`${server.url}${searchPath}`);
+      expect(response.status).toBe(200);
+      expect(response.body).not.toContain(`href="/reports/${reportId}"`);
+    }
 
     // The leader publishes through the two-process server, clicking as on one.
     const staff = await browser.newContext();
@@ -67,6 +75,13 @@ test("with two server processes on one database, a leader's publication is seen 
       const response = await getOnNewConnection(`${server.url}${pagePath}`, cookie);
       expect(response.status).toBe(200);
       expect(response.body).toContain(`示例县${town}人民政府2019年政府信息公开工作年度报告`);
+    }
+
+    // The same search, on either process, now finds it: a kept result does not outlive a publication.
+    for (let i = 0; i < 6; i++) {
+      const response = await getOnNewConnection(`${server.url}${searchPath}`);
+      expect(response.status).toBe(200);
+      expect(response.body).toContain(`href="/reports/${reportId}"`);
     }
 
     // The session made through one process is valid on the other: staff pages on new connections stay signed in.

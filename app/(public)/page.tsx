@@ -3,7 +3,7 @@ import { ColumnTitle } from "@/components/public/column-title";
 import { ReportList } from "@/components/public/report-list";
 import { SearchForm } from "@/components/public/search-form";
 import { readingClassName, type SearchParamRecord } from "@/lib/public/url-params";
-import { listPublicUnits, listPublicYears, listPublishedReports } from "@/lib/data/public/catalog";
+import { listFirstPublicUnits, listPublicYears, listPublishedReports } from "@/lib/data/public/catalog";
 import { siteName } from "@/lib/site";
 import { readingPreferencesOf } from "./reading-preferences";
 
@@ -22,7 +22,7 @@ const HOME_UNITS = 20;
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParamRecord> }) {
   const prefs = await readingPreferencesOf(await searchParams);
-  const [latest, years, units] = await Promise.all([listPublishedReports({ page: 1, pageSize: 8 }), listPublicYears(), listPublicUnits()]);
+  const [latest, years, units] = await Promise.all([listPublishedReports({ page: 1, pageSize: 8 }), listPublicYears(), listFirstPublicUnits(HOME_UNITS)]);
   return (
     <div className={readingClassName(prefs)}>
       <section aria-labelledby="home-title" className="border border-line bg-white p-5 sm:p-8">
@@ -72,11 +72,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
 
           <section aria-labelledby="units-title">
             <ColumnTitle id="units-title">按发布机构浏览</ColumnTitle>
-            {units.length === 0 ? (
+            {units.total === 0 ? (
               <p className="text-muted">暂无。</p>
             ) : (
               <ul className="divide-y divide-line border-y border-line bg-white">
-                {units.slice(0, HOME_UNITS).map((u) => (
+                {units.units.map((u) => (
                   <li key={u.id} className="flex items-baseline justify-between gap-3 px-3 py-2">
                     <a href={`/units/${u.id}`} className={linkClass}>
                       {u.name}
@@ -86,10 +86,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 ))}
               </ul>
             )}
-            {units.length > HOME_UNITS && (
+            {units.total > HOME_UNITS && (
               <p className="mt-2">
                 <a href="/reports" className="text-gov-red underline underline-offset-4">
-                  全部 {units.length} 个发布机构
+                  全部 {units.total} 个发布机构
                 </a>
               </p>
             )}

@@ -57,8 +57,30 @@ export function finishSvg(svg: string, id: string, label: string): string {
   );
 }
 
+/**
+ * Charts already drawn, by their whole input: drawing is a pure function of it and costs tens of
+ * milliseconds (ECharts lays out and renders every time), so a unit page drawn again with the same
+ * figures reuses its SVG. Nothing can go stale — other figures are another key; the oldest entry
+ * leaves when the cache is full.
+ */
+const drawn = new Map<string, string>();
+const DRAWN_LIMIT = 1024;
+
 /** Renders a bar or line chart of the series over the categories as an SVG string. */
 export function renderTrendChartSvg(input: TrendChartInput): string {
+  const key = JSON.stringify([input.id, input.label, input.categories, input.series, input.kind ?? "bar", input.width ?? null, input.height ?? null]);
+  const known = drawn.get(key);
+  if (known !== undefined) return known;
+  const svg = drawTrendChartSvg(input);
+  if (drawn.size >= DRAWN_LIMIT) {
+    const oldest = drawn.keys().next().value;
+    if (oldest !== undefined) drawn.delete(oldest);
+  }
+  drawn.set(key, svg);
+  return svg;
+}
+
+function drawTrendChartSvg(input: TrendChartInput): string {
   const width = input.width ?? 720;
   const height = input.height ?? 320;
   const kind = input.kind ?? "bar";

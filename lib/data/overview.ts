@@ -1,5 +1,6 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { inIds, rawRows } from "@/db/dialect";
 import { reportingListEntries, reports, units, REPORT_STATUSES, type ReportStatus, type UnitKind } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
@@ -124,6 +125,24 @@ export function descendantsOf(rootId: number, all: UnitRow[]): UnitRow[] {
   return found;
 }
 
+/**
+ * The units below the given one, at any depth (cycles ignored), as descendantsOf finds them in
+ * the whole list — read with one recursive query, so a city's overview reads its few hundred
+ * units rather than every unit of a province.
+ */
+async function subordinateUnitsOf(rootId: number): Promise<UnitRow[]> {
+  const below = await rawRows<{ id: number }>(
+    db(),
+    sql`with recursive area(id) as (select cast(${rootId} as integer) union select u.id from units u join area on u.parent_id = area.id)
+        select id from area where id <> ${rootId}`,
+  );
+  if (below.length === 0) return [];
+  return db()
+    .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId, active: units.active, reportDeadline: units.reportDeadline })
+    .from(units)
+    .where(inIds(units.id, below.map((r) => Number(r.id))));
+}
+
 /** A year from the query string, or the fallback when it is not a report year that has begun. */
 export function parseOverviewYear(raw: string | undefined, fallback: number): number {
   if (!raw || !/^\d{4}$/.test(raw)) return fallback;
@@ -180,11 +199,9 @@ export async function getSupervisionOverview(params: { year?: string; sort?: str
   const sort: OverviewSort = (OVERVIEW_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as OverviewSort) : "unit";
   const order: SortOrder = params.order === "desc" ? "desc" : "asc";
 
-  const allUnits = await db()
-    .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId, active: units.active, reportDeadline: units.reportDeadline })
-    .from(units);
-  const subordinates = descendantsOf(unit.id, allUnits);
-  const nameOf = new Map(allUnits.map((u) => [u.id, u.name]));
+  const subordinates = await subordinateUnitsOf(unit.id);
+  // A subordinate's parent is the viewer's unit or another subordinate.
+  const nameOf = new Map([[unit.id, unit.name], ...subordinates.map((u) => [u.id, u.name] as const)]);
   const ids = subordinates.map((u) => u.id);
 
   const yearReports = ids.length
@@ -199,7 +216,7 @@ export async function getSupervisionOverview(params: { year?: string; sort?: str
           withdrawnAt: reports.withdrawnAt,
         })
         .from(reports)
-        .where(and(eq(reports.year, year), inArray(reports.unitId, ids)))
+        .where(and(eq(reports.year, year), inIds(reports.unitId, ids)))
     : [];
   const reportByUnit = new Map(yearReports.map((r) => [r.unitId, r]));
   // Each unit is placed by the list of the unit directly above it (a city's own list names its
@@ -208,11 +225,11 @@ export async function getSupervisionOverview(params: { year?: string; sort?: str
     ? await db()
         .select({ supervisorId: reportingListEntries.supervisorId, unitId: reportingListEntries.unitId, included: reportingListEntries.included, reason: reportingListEntries.reason })
         .from(reportingListEntries)
-        .where(and(eq(reportingListEntries.year, year), inArray(reportingListEntries.unitId, ids)))
+        .where(and(eq(reportingListEntries.year, year), inIds(reportingListEntries.unitId, ids)))
     : [];
 
   const reportYears = ids.length
-    ? (await db().selectDistinct({ year: reports.year }).from(reports).where(inArray(reports.unitId, ids))).map((r) => r.year)
+    ? (await db().selectDistinct({ year: reports.year }).from(reports).where(inIds(reports.unitId, ids))).map((r) => r.year)
     : [];
   const years = [...new Set([...reportYears, defaultOverviewYear(), year])].sort((a, b) => b - a);
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { Breadcrumbs, HOME_CRUMB } from "@/components/public/breadcrumbs";
 import { ColumnTitle } from "@/components/public/column-title";
 import { Pagination } from "@/components/public/pagination";
@@ -14,12 +15,12 @@ interface ReportsPageProps {
   readonly searchParams: Promise<SearchParamRecord>;
 }
 
+/** The year list and the unit filter, read once for the page and its metadata. */
+const filterChoices = cache((region: number | null, unit: number | null) => Promise.all([listPublicYears(), publicUnitFilter({ region, unit })]));
+
 async function filtersOf(props: ReportsPageProps) {
   const searchParams = await props.searchParams;
-  const [years, unitFilter] = await Promise.all([
-    listPublicYears(),
-    publicUnitFilter({ region: parseId(searchParams.region), unit: parseId(searchParams.unit) }),
-  ]);
+  const [years, unitFilter] = await filterChoices(parseId(searchParams.region), parseId(searchParams.unit));
   return { searchParams, years, year: parseYear(searchParams.year), ...unitFilter };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { sql } from "drizzle-orm";
 import { units } from "@/db/schema";
 import { rawRow } from "@/db/dialect";
@@ -41,7 +42,8 @@ interface Tree {
 let tree: Tree | null = null;
 let regions: { tree: Tree; publishing: ReadonlySet<number>; index: RegionIndex } | null = null;
 
-async function unitTree(): Promise<Tree> {
+/** The unit tree, its staleness checked once per request (React's cache: a page and its metadata both ask). */
+const unitTree = cache(async (): Promise<Tree> => {
   const row = await rawRow<{ n: number; m: number | null; u: unknown }>(
     db(),
     sql`select count(*) as n, max(id) as m, max(coalesce(updated_at, created_at)) as u from units`,
@@ -53,7 +55,7 @@ async function unitTree(): Promise<Tree> {
     .from(units);
   tree = { stamp, units: rows, activeCount: rows.filter((r) => r.active).length };
   return tree;
-}
+});
 
 async function regionIndex(current: Tree): Promise<RegionIndex> {
   const publishing = await publicUnitIds();

@@ -20,6 +20,7 @@ import {
 import type { PublicSearchHit, PublicSearchResults } from "@/lib/public/types";
 import { db } from "../db";
 import { LIVE_R, isLiveReport, summaryQuery, toSummary } from "./live-reports";
+import { publicDataStamp } from "./catalog";
 import { inIds } from "@/db/dialect";
 
 /* The public search (/search): runs the plan of lib/public/search-query.ts on the two full-text tables of db/search-index.ts. */
@@ -40,6 +41,50 @@ const SEARCH_PAGE_SIZE = 10;
  */
 export async function searchPublishedReports(options: SearchOptions): Promise<PublicSearchResults> {
   const query = normalizeSearchQuery(options.q);
+  // Read before the search runs, so a result is never kept under a stamp older than its data.
+  const stamp = await publicDataStamp();
+  const key = JSON.stringify([query, options.year ?? null, options.unitId ?? null, options.unitIds ?? null, options.page ?? 1, options.pageSize ?? null]);
+  const known = recentResult(stamp, key);
+  if (known) return known;
+  return rememberResult(stamp, key, await runSearch(query, options));
+}
+
+/*
+ * Recent results, kept while the public data stays as it was (catalog.ts's publicDataStamp, read on
+ * every search, so a publication, correction, withdrawal or unit change made by any server process
+ * empties the cache of every other process at its next search). A common word matches most
+ * reports, and counting and ranking all of them costs tens of milliseconds every time; the
+ * same search asked again is answered from here. The oldest entry leaves when the cache is full.
+ */
+const RESULT_CACHE_LIMIT = 500;
+let resultStamp = "";
+const results = new Map<string, PublicSearchResults>();
+
+function recentResult(stamp: string, key: string): PublicSearchResults | null {
+  if (stamp !== resultStamp) {
+    results.clear();
+    resultStamp = stamp;
+    return null;
+  }
+  const known = results.get(key);
+  if (!known) return null;
+  results.delete(key);
+  results.set(key, known);
+  return { ...known, items: [...known.items] };
+}
+
+function rememberResult(stamp: string, key: string, result: PublicSearchResults): PublicSearchResults {
+  if (stamp === resultStamp) {
+    if (results.size >= RESULT_CACHE_LIMIT) {
+      const oldest = results.keys().next().value;
+      if (oldest !== undefined) results.delete(oldest);
+    }
+    results.set(key, result);
+  }
+  return { ...result, items: [...result.items] };
+}
+
+async function runSearch(query: string, options: SearchOptions): Promise<PublicSearchResults> {
   const facets = [...(options.year ? [yearFacet(options.year)] : []), ...(options.unitId ? [unitFacet(options.unitId)] : [])];
   const plan = planSearch(query, facets);
   const pageSize = Math.min(Math.max(options.pageSize ?? SEARCH_PAGE_SIZE, 1), 50);

@@ -150,6 +150,8 @@ describe("what the public can read", () => {
     expect(live.report.edition).toMatchObject({ edition: 2, changeNote: "更正了第六部分。" });
     expect(JSON.stringify(live.report.document)).toContain("尚未发布的更正内容");
     expect(live.report.document.title).toBe("草稿标题");
+    // The same search as before the correction (kept between requests) now finds it.
+    expect((await pub.searchPublishedReports({ q: "尚未发布的更正内容" })).items.map((r) => r.id)).toEqual([id]);
 
     const first = await pub.getPublicEdition(id, 1);
     if (first?.kind !== "live") throw new Error("expected live");
@@ -168,6 +170,13 @@ describe("what the public can read", () => {
 
   it("shows only the notice of a withdrawn report, and drops it from every list", async () => {
     const id = ids.baisha2023!;
+    // Asked once before the withdrawal: the search results and the list's counts are kept
+    // between requests, and the withdrawal must reach them.
+    expect((await pub.searchPublishedReports({ q: "白沙乡" })).items.map((r) => r.id)).toContain(id);
+    const before = await pub.listPublishedReports({ year: 2023 });
+    const baishaUnit = before.items.find((r) => r.id === id)!.unit.id;
+    const unitBefore = await pub.listPublishedReports({ unitId: baishaUnit });
+    expect(unitBefore.items.map((r) => r.id)).toContain(id);
     // The search row is deliberately left in place: the data layer must not rely on it.
     database
       .update(reports)
@@ -179,7 +188,11 @@ describe("what the public can read", () => {
     expect(JSON.stringify(result)).not.toContain("总体情况");
     expect(await pub.getPublicEdition(id, 1)).toMatchObject({ kind: "withdrawn" });
     expect(await pub.getPublicReportFile(id)).toMatchObject({ kind: "withdrawn" });
-    expect((await pub.listPublishedReports({ year: 2023 })).items.map((r) => r.id)).not.toContain(id);
+    const after = await pub.listPublishedReports({ year: 2023 });
+    expect(after.items.map((r) => r.id)).not.toContain(id);
+    expect(after.total).toBe(before.total - 1);
+    expect(await pub.listPublishedReports({ unitId: baishaUnit })).toMatchObject({ total: unitBefore.total - 1 });
+    expect((await pub.listPublishedReports({ unitIds: [baishaUnit] })).total).toBe(unitBefore.total - 1);
     expect((await pub.searchPublishedReports({ q: "白沙乡" })).items.map((r) => r.id)).not.toContain(id);
     expect((await pub.listFeedEntries()).map((r) => r.id)).not.toContain(id);
     expect((await pub.listSitemapEntries()).reports.map((r) => r.id)).not.toContain(id);
