@@ -6,7 +6,7 @@
  */
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { isPostgres } from "@/db/client";
+import { asPostgres, isPostgres } from "@/db/client";
 import { postgresUrl } from "@/db/engine";
 import { WatchedLiveStates } from "@/db/pg/live-state-watch";
 import { liveStateReader, type LiveState } from "@/db/report-live-state";
@@ -76,7 +76,7 @@ describe.runIf(onPostgres)("live states kept on PostgreSQL", () => {
           await database().insert(editionFiles).values({ editionId: row!.editionId!, kind: "pdf", content: Buffer.from("%PDF-1.7"), sha256: "0".repeat(64), byteSize: 8 });
         },
       ],
-      ["new report of the unit", () => database().execute(sql`insert into reports (unit_id, year, format, title, metadata) select unit_id, year + 1, format, title, metadata from reports where id = ${id}`)],
+      ["new report of the unit", () => asPostgres(database()).execute(sql`insert into reports (unit_id, year, format, title, metadata) select unit_id, year + 1, format, title, metadata from reports where id = ${id}`)],
     ];
     for (const [what, change] of changes) {
       await change();
@@ -106,7 +106,7 @@ describe.runIf(onPostgres)("live states kept on PostgreSQL", () => {
     const id = await publishedReport(town);
     const { watched, trips } = await watcher();
     await stateOf(watched, id);
-    await database().execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where query = ${"LISTEN nianbao_live_state"} and pid <> pg_backend_pid()`);
+    await asPostgres(database()).execute(sql`select pg_terminate_backend(pid) from pg_stat_activity where query = ${"LISTEN nianbao_live_state"} and pid <> pg_backend_pid()`);
     await vi.waitFor(() => expect(watched.isListening).toBe(false), { timeout: 5_000 });
     await stateOf(watched, id);
     await stateOf(watched, id);
