@@ -13,7 +13,8 @@
  *
  * What keeps several processes correct, on SQLite (WAL) as on one process:
  * - the report page's cache asks the database on every request whether its edition is still
- *   the live one (report-fast-path.ts), so a publication in one process is seen by all;
+ *   the live one (report-fast-path.ts), so a publication in one process is seen by all (on
+ *   PostgreSQL the answer is kept until a change is notified, db/pg/live-state-watch.ts);
  * - each process counts views in memory and adds them to the stored count
  *   (`view_count = view_count + n`) about once a second: no view is lost, a page shows the
  *   others' views of the last second a moment later;
