@@ -18,6 +18,7 @@
  * and the front's request id. Its answer goes back as it streams, with the cookies the front
  * set (the 30-minute view cookie) kept beside the app's.
  */
+import { timingSafeEqual } from "node:crypto";
 import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from "node:http";
 import type { RenderedPage } from "./next-render";
 
@@ -117,6 +118,14 @@ function copyAnswerHeaders(answer: IncomingHttpHeaders, res: ServerResponse): vo
   }
 }
 
+/** Compared in constant time (the socket is local, but the token is a secret all the same). */
+function sameToken(given: string | string[], expected: string): boolean {
+  if (typeof given !== "string") return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /**
  * The app process's side: a request carrying the render token is a front asking for a page to
  * keep — answered with the page as rendered (`render`, which counts nothing), uncompressed.
@@ -131,7 +140,7 @@ export function answerRenderRequests(
   return (req, res) => {
     const token = req.headers[RENDER_TOKEN_HEADER];
     if (token === undefined) return pipeline(req, res);
-    if (token !== renderToken || req.method !== "GET") {
+    if (!sameToken(token, renderToken) || req.method !== "GET") {
       res.writeHead(403).end();
       return;
     }

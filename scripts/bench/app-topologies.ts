@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { ensureCommand, runWrk, type WrkResult } from "./load-tools";
+import { ensureCommand, nginxConfigHead, runWrk, type WrkResult } from "./load-tools";
 import { roundRatios, throughputSummary, type ThroughputRun, type ThroughputSummary } from "./stats";
 
 /**
@@ -25,14 +25,7 @@ export async function startNginxUpstream(dir: string, port: number, upstreamPort
   const config = path.join(dir, "nginx.conf");
   fs.writeFileSync(
     config,
-    `worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
+    `${nginxConfigHead(dir, 1)}
   upstream nianbao {
 ${upstreamPorts.map((p) => `    server 127.0.0.1:${p};`).join("\n")}
     keepalive 32;

@@ -76,6 +76,18 @@ export async function runWrk(url: string, options: WrkOptions = {}): Promise<Wrk
   };
 }
 
+/** The start of the bench's nginx configurations, up to the inside of `http {`: files in `dir`, no access log, unlimited keep-alive. */
+export function nginxConfigHead(dir: string, workers: number | "auto"): string {
+  return `worker_processes ${workers};
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_requests 1000000;`;
+}
+
 /**
  * Serves one HTML file with nginx on loopback, with a gzip -9 copy beside it for clients that
  * take gzip (gzip_static); returns a stop function. `workers`: a number, or "auto" (one per core).
@@ -94,14 +106,7 @@ export async function startNginx(dir: string, html: Buffer, port: number, worker
   const config = path.join(dir, "nginx.conf");
   fs.writeFileSync(
     config,
-    `worker_processes ${workers};
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
+    `${nginxConfigHead(dir, workers)}
   server {
     listen 127.0.0.1:${port};
     root ${www};
