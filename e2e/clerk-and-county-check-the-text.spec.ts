@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { parseCsv } from "../lib/csv";
 import { insertUser, queryOne, uniqueUsername } from "./support/db";
+import { caretToEnd } from "./support/editor";
 import { DEMO_PASSWORD, signInAs } from "./support/personas";
 import { addPublishedReport, createTownshipWithCompleteDraft } from "./support/reports";
 
@@ -49,11 +50,7 @@ test.describe.serial("年报体检: the clerk sees X-1 and X-5 while writing, th
 
     const editor = page.getByRole("textbox", { name: "一、总体情况 正文" });
     /** The caret at the end of the text, in the editor (a click in the last paragraph, then Ctrl+End). */
-    const toEnd = async () => {
-      await editor.locator("p").last().click();
-      await expect(editor).toBeFocused();
-      await page.keyboard.press("Control+End");
-    };
+    const toEnd = () => caretToEnd(page, editor);
     await toEnd();
     await page.keyboard.press("Enter");
     const wrong = newReceived + 7;

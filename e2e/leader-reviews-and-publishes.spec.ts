@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { insertUser, openTestDb, queryOne, tablesChecksum, uniqueUsername } from "./support/db";
+import { caretToEnd } from "./support/editor";
 import { signInAs } from "./support/personas";
 import { createTownshipWithCompleteDraft } from "./support/reports";
 import { ExtraServer } from "./support/server";
@@ -98,8 +99,7 @@ test.describe.serial("the whole path from draft to publication, correction and w
     const thread = page.getByTestId("comments-overview");
     await expect(thread).toContainText("请补充依申请公开的平均办理时限。");
     const editor = page.getByRole("textbox", { name: "一、总体情况 正文" });
-    await editor.click();
-    await editor.press("Control+End");
+    await caretToEnd(page, editor);
     await editor.press("Enter");
     await editor.pressSequentially("依申请公开平均办理时限为8个工作日。");
     await expect(page.getByTestId("save-status")).toHaveText(/^已保存 \d/, { timeout: 10_000 });
@@ -173,8 +173,7 @@ test.describe.serial("the whole path from draft to publication, correction and w
     await signInAs(page, clerk, password);
     await page.goto(`/staff/reports/${reportId}/sections/other`);
     const editor = page.getByRole("textbox", { name: "六、其他需要报告的事项 正文" });
-    await editor.click();
-    await editor.press("Control+End");
+    await caretToEnd(page, editor);
     await editor.press("Enter");
     await editor.pressSequentially("更正：本年度发出收费通知0件。");
     await expect(page.getByTestId("save-status")).toHaveText(/^已保存 \d/, { timeout: 10_000 });
