@@ -8,22 +8,15 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { canOverlap, characterGrams, characterTokens, phraseInstances, trigramSnippet, trigramTokenCount } from "@/db/pg/fts5-compat";
 import { ELLIPSIS, MATCH_END, MATCH_START, ftsPhrase } from "@/lib/public/search-query";
+import { createRng } from "@/scripts/lib/prng";
 
 const sqlite = new Database(":memory:");
 sqlite.exec("create virtual table t using fts5(title, body, facets, tokenize = 'trigram')");
 sqlite.exec("create virtual table c using fts5(text, tokenize = 'unicode61')");
 afterAll(() => sqlite.close());
 
-/** A deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */
-function randomFrom(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random sequence (the demo data's mulberry32), so a failure can be replayed. */
+const randomFrom = (seed: number) => createRng(`fts5-${seed}`).next;
 
 const ALPHABETS = [["公", "开", "政", "府", "信", "息"], ["哈", "哈", "哈", "嘿"], ["a", "A", "b", ".", " ", ":", "\n", "1"], ["工", "作", "。", "，", " ", ".", "\n", "数", "字"]];
 

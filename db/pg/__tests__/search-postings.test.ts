@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { foldForTrigrams, phraseInstances } from "@/db/pg/fts5-compat";
 import { PostingsBuilder, coveringTrigrams, decodeSegmentDocs, encodeSegmentDocs, phraseHits, type SegmentText } from "@/db/pg/search-postings";
+import { createRng } from "@/scripts/lib/prng";
 
 /** A report where the phrase occurs: its number and the occurrences per column. */
 interface PhraseHit {
@@ -17,15 +18,8 @@ interface PhraseHit {
   body: number;
 }
 
-function randomFrom(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random sequence (the demo data's mulberry32), so a failure can be replayed. */
+const randomFrom = (seed: number) => createRng(`postings-${seed}`).next;
 
 const ALPHABETS = [["公", "开", "政", "府"], ["哈", "哈", "哈", "嘿"], ["a", "A", "b", " ", "1", "\n"], ["依", "申", "请", "公", "开", "。"], ["𠀀", "𠀁", "Ａ", "ａ", "Σ", "开"]];
 
