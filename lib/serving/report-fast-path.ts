@@ -129,11 +129,17 @@ export class ReportFastPath {
       this.send(req, res, reportId, cached, state, setCookies);
       return true;
     }
-    return this.page(key, reportId, prefs, state).then((page) => {
-      if (!page) return false;
-      this.send(req, res, reportId, page, state, setCookies);
-      return true;
-    });
+    return this.page(key, reportId, prefs, state)
+      .then(async (page) => {
+        // The state is read again: while the page was rendered the view flush may have moved
+        // this process's pending views into the stored count (it would show one view short).
+        return page ? { page, now: (await this.options.readLiveState(reportId)) ?? state } : null;
+      })
+      .then((rendered) => {
+        if (!rendered) return false;
+        this.send(req, res, reportId, rendered.page, rendered.now, setCookies);
+        return true;
+      });
   }
 
   /** Writes the page with the current count spliced in, in the encoding the client takes. */

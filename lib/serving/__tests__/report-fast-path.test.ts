@@ -196,6 +196,30 @@ describe("the public report fast path", () => {
     expect(await (await fetch(`${base}/reports/1?edition=1`)).text()).toBe("next");
   });
 
+  it("shows the first reader's own view when the view flush ran while the page was being rendered", async () => {
+    // As the database does: every read is a new object, the stored count moved by the flush.
+    let storedViews = 41;
+    const flushing = new ViewCounter((increments) => void (storedViews += increments.reduce((n, [, v]) => n + v, 0)));
+    const slowFirstRender = new ReportFastPath({
+      readLiveState: () => ({ liveEditionId: 5, withdrawnAt: null, viewCount: storedViews, related: null }),
+      render: async () => {
+        await flushing.flush(); // the view-flush job's turn came while Next.js rendered
+        return { status: 200, headers: { "content-type": "text/html" }, body: Buffer.from(`<span data-view-count="${storedViews}">${storedViews}</span>`) };
+      },
+      counter: flushing,
+      securityHeaders: {},
+    });
+    const local = http.createServer((req, res) => void Promise.resolve(slowFirstRender.handle(req, res)));
+    await new Promise<void>((r) => local.listen(0, "127.0.0.1", r));
+    try {
+      const first = await fetch(`http://127.0.0.1:${(local.address() as AddressInfo).port}/reports/5`);
+      expect(storedViews).toBe(42);
+      expect(viewCount(await first.text())).toBe(42);
+    } finally {
+      await new Promise<void>((r) => local.close(() => r()));
+    }
+  });
+
   it("in development renders every request (the page's code changes under the server) and still counts", async () => {
     let devRenders = 0;
     const dev = new ReportFastPath({
