@@ -23,6 +23,8 @@ const SQLITE_ONLY_INTEGRATION_TESTS = [
   "db/pg/__tests__/backup.integration.test.ts",
   // Compares FTS5's answers with PostgreSQL's on a server of its own.
   "lib/data/public/__tests__/search-postgres.integration.test.ts",
+  // SQLite's data_version, which a front's kept live states watch.
+  "lib/serving/__tests__/front-live-states.integration.test.ts",
   // SQLite's transaction queue and BEGIN IMMEDIATE.
   "db/__tests__/transaction.integration.test.ts",
   // Publishes from several processes on one SQLite file (db/commands/__tests__/fixtures/publish-worker.ts);

@@ -47,7 +47,7 @@ export async function serveApp(options: AppProcessOptions): Promise<void> {
   // The process's own connection: the fast path's reads, the request log's session reads, the jobs.
   const db = openEngineDatabase();
   // Behind fronts this process serves no cached page, so it keeps no live states.
-  const live = liveStatePartsOn(db, { keep: !behindFronts, onError: (error) => log.error({ err: error }, "[live state] listening failed") });
+  const live = liveStatePartsOn(db, { keep: !behindFronts, onlyViewWrites: false, onError: (error) => log.error({ err: error }, "[live state] listening failed") });
   const pipeline = createPipeline({
     // A front passes the client's IP on; alone, behind nginx, TRUST_PROXY=1 says to take nginx's.
     trustProxy: behindFronts !== undefined || process.env.TRUST_PROXY === "1",

@@ -34,7 +34,7 @@ export async function serveFront(options: FrontProcessOptions): Promise<void> {
   server.on("clientError", answerClientError);
 
   const db = openEngineDatabase();
-  const live = liveStatePartsOn(db, { keep: true, onError: (error) => log.error({ err: error }, "[live state] listening failed") });
+  const live = liveStatePartsOn(db, { keep: true, onlyViewWrites: true, onError: (error) => log.error({ err: error }, "[live state] listening failed") });
   const views = live.views;
   const apps = new AppProcesses(options.appSocketPath, options.renderToken, (error, url) =>
     log.error({ err: error, url: url.slice(0, 200) }, "[front] no app process answered"),

@@ -8,6 +8,7 @@ import { isPostgres, type Db } from "../../db/client";
 import { postgresUrl } from "../../db/engine";
 import { WatchedLiveStates } from "../../db/pg/live-state-watch";
 import { liveStateReader, type LiveState } from "../../db/report-live-state";
+import { SqliteKeptLiveStates } from "../../db/sqlite-live-states";
 import { addReportViews } from "../../db/report-views";
 import { findSession } from "../../db/session-lookup";
 import { securityPolicy } from "../env";
@@ -24,13 +25,26 @@ export interface LiveStateParts {
 }
 
 /**
- * On SQLite the live state is read on every request (in-process, about 10 µs). On PostgreSQL it
- * is kept until a change is notified or it is a second old (db/pg/live-state-watch.ts); the
- * process's own view writes forget the states they changed. `keep: false`: always read (a
+ * Whether and how live states are kept (`keep`):
+ * - On PostgreSQL, until a change is notified or the state is a second old
+ *   (db/pg/live-state-watch.ts): a round trip per request would cost the page most of its speed.
+ * - On SQLite, until another connection commits (db/sqlite-live-states.ts) — only for a process
+ *   whose connection writes nothing but view counts (`onlyViewWrites`: a front process); one
+ *   that also runs the jobs (scheduled publications, 原文 files) on it reads every request
+ *   (in-process, about 10–20 µs).
+ * The process's own view writes forget the states they changed. `keep: false`: always read (a
  * process that serves no cached page).
  */
-export function liveStatePartsOn(db: Db, options: { keep: boolean; onError: (error: unknown) => void }): LiveStateParts {
+export function liveStatePartsOn(db: Db, options: { keep: boolean; onlyViewWrites: boolean; onError: (error: unknown) => void }): LiveStateParts {
   const url = postgresUrl();
+  if (options.keep && !isPostgres(db) && options.onlyViewWrites) {
+    const kept = new SqliteKeptLiveStates(db, liveStateReader(db) as (reportId: number) => LiveState | undefined);
+    const views = new ViewCounter(async (increments) => {
+      await addReportViews(db, increments);
+      kept.forget(increments.map(([reportId]) => reportId));
+    });
+    return { views, readLiveState: (reportId) => kept.get(reportId) };
+  }
   if (!options.keep || !isPostgres(db) || !url) {
     return { views: new ViewCounter((increments) => addReportViews(db, increments)), readLiveState: liveStateReader(db) };
   }
