@@ -10,7 +10,10 @@ export const E2E_DATABASE_PATH = path.resolve(process.env.E2E_DATABASE_PATH ?? "
  */
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || null;
 if (E2E_DATABASE_URL) process.env.DATABASE_URL = E2E_DATABASE_URL;
-const port = Number(process.env.E2E_PORT ?? 3210);
+/** The main server's port; a spec's extra servers take the next few (e2e/support/server.ts). */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+/** Files a spec writes (server logs) go beside the database: each lane has its own folder. */
+export const E2E_DIR = path.dirname(E2E_DATABASE_PATH);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -21,9 +24,11 @@ export default defineConfig({
   // unchanged, which a test running alongside (signing in, creating users) would disturb.
   workers: 1,
   retries: 0,
+  // The lanes run side by side (scripts/test.sh): each keeps its own traces.
+  outputDir: E2E_DATABASE_URL ? "test-results/postgres" : "test-results/sqlite",
   reporter: [["list"], ["json", { outputFile: E2E_DATABASE_URL ? ".test-reports/e2e-pg.json" : ".test-reports/e2e.json" }]],
   use: {
-    baseURL: `http://localhost:${port}`,
+    baseURL: `http://localhost:${E2E_PORT}`,
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     trace: "retain-on-failure",
@@ -42,13 +47,13 @@ export default defineConfig({
   },
   webServer: {
     command: "node_modules/.bin/tsx scripts/serve.ts",
-    url: `http://localhost:${port}/api/health`,
+    url: `http://localhost:${E2E_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
     env: {
-      PORT: String(port),
+      PORT: String(E2E_PORT),
       DATABASE_PATH: E2E_DATABASE_PATH,
       ...(E2E_DATABASE_URL ? { DATABASE_URL: E2E_DATABASE_URL } : {}),
       AUTH_SECRET: "e2e-only-secret-not-for-production-0123456789",

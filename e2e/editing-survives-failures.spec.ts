@@ -6,7 +6,7 @@ import { ExtraServer } from "./support/server";
 test.describe("nothing a clerk types is lost", () => {
   test("with the server stopped mid-edit the page shows 保存失败, and after restart the text is saved without retyping", async ({ page }) => {
     test.setTimeout(120_000);
-    const server = new ExtraServer(3211);
+    const server = new ExtraServer(1);
     await server.start();
     try {
       const username = uniqueUsername("liuxi.clerk");

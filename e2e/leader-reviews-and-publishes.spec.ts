@@ -142,7 +142,7 @@ test.describe.serial("the whole path from draft to publication, correction and w
     const db = openTestDb();
     db.prepare("update reports set scheduled_at = ? where id = ?").run(Date.now() - 1000, reportId);
     db.close();
-    const server = new ExtraServer(3212);
+    const server = new ExtraServer(2);
     try {
       await server.start(); // the start-up check publishes due reports
       await expect.poll(() => queryOne<{ status: string }>("select status from reports where id = ?", reportId)?.status, { timeout: 30_000 }).toBe("published");

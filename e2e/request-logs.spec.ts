@@ -5,6 +5,7 @@ import type { RequestLogEntry } from "../lib/serving/request-log";
 import { insertUser, queryOne, uniqueUsername } from "./support/db";
 import { DEMO_PASSWORD } from "./support/personas";
 import { createTownshipWithCompleteDraft } from "./support/reports";
+import { E2E_DIR } from "../playwright.config";
 import { ExtraServer } from "./support/server";
 
 const BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36";
@@ -20,8 +21,8 @@ type RequestLine = LogLine & RequestLogEntry;
 
 test("the server writes one JSON line per request, with its id, status, duration and user, and never a password, session token or report text", async ({ browser }) => {
   test.setTimeout(120_000);
-  const logFile = path.resolve(`.e2e/request-logs-${Date.now()}.log`);
-  const server = new ExtraServer(3271, { stdoutFile: logFile });
+  const logFile = path.join(E2E_DIR, `request-logs-${Date.now()}.log`);
+  const server = new ExtraServer(5, { stdoutFile: logFile });
   const { reportId } = await createTownshipWithCompleteDraft("日志测试乡", 73);
   const username = uniqueUsername("logs.clerk");
   // An account of its own (the demo personas' data stays untouched), with the demo password.

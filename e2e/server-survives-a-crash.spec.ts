@@ -10,7 +10,7 @@ const BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36
 
 test("after SIGKILL mid-burst every acknowledged save and publication is there, each publication is whole or absent, the database is intact and at most the last second of views is lost", async ({ browser }) => {
   test.setTimeout(120_000);
-  const server = new ExtraServer(3213);
+  const server = new ExtraServer(3);
   await server.start();
   try {
     // Three clerks of three towns, each with a draft of their own; their leaders each have

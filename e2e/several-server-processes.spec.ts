@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { insertUser, makeScheduledPublicationDue, queryOne, uniqueUsername } from "./support/db";
 import { signInAs } from "./support/personas";
 import { addCompleteReport, createTownshipWithCompleteDraft } from "./support/reports";
+import { E2E_DIR } from "../playwright.config";
 import { ExtraServer } from "./support/server";
 
 const READER = { javaScriptEnabled: false, userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36" };
@@ -40,9 +41,9 @@ function processesThatServed(logFile: string, pathname: string): Set<string> {
 
 test("with two server processes on one database, a leader's publication is seen by both at once (page and search), every reader is counted exactly once, a session is valid on both, and a scheduled report is published once", async ({ browser }) => {
   test.setTimeout(180_000);
-  const logFile = path.resolve(".e2e/two-processes.log");
+  const logFile = path.join(E2E_DIR, "two-processes.log");
   fs.rmSync(logFile, { force: true });
-  const server = new ExtraServer(3214, { stdoutFile: logFile, env: { NIANBAO_PROCESSES: "2" } });
+  const server = new ExtraServer(4, { stdoutFile: logFile, env: { NIANBAO_PROCESSES: "2" } });
   await server.start();
   try {
     const town = "双进程测试乡";

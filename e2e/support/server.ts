@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { E2E_DATABASE_PATH } from "../../playwright.config";
+import { E2E_DATABASE_PATH, E2E_PORT } from "../../playwright.config";
 
 /**
  * A second production server on the e2e database, which a test may kill and start again
@@ -8,14 +8,19 @@ import { E2E_DATABASE_PATH } from "../../playwright.config";
  */
 export class ExtraServer {
   private process: ChildProcess | null = null;
+  readonly port: number;
   /**
+   * `portAfterMain`: its port is the main server's plus this (1–9), so that the SQLite and the
+   * PostgreSQL lanes, which run side by side on main ports 20 apart, never share one.
    * `stdoutFile`: append the server's stdout (its JSON log) to this file; otherwise it is
    * discarded. `env`: more environment for the server (e.g. NIANBAO_PROCESSES).
    */
   constructor(
-    readonly port: number,
+    portAfterMain: number,
     private readonly options: { stdoutFile?: string; env?: Record<string, string> } = {},
-  ) {}
+  ) {
+    this.port = E2E_PORT + portAfterMain;
+  }
 
   get url(): string {
     return `http://localhost:${this.port}`;
