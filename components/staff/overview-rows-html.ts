@@ -3,22 +3,28 @@ import { chinaDate, chinaDateTime } from "@/lib/time";
 import { REPORT_STATUS_LABELS, type ReportStatus } from "@/lib/vocabulary";
 
 /*
- * The overview table's rows as one HTML string. A city's overview lists several hundred units
- * (a province's thousands); as React elements each row cost about 0.2 ms of server time to
- * render and serialise twice (HTML and the page's payload), which made the city overview the
- * slowest page on a province. The rows are plain text and links, so they are written here once,
- * every value escaped.
+ * The overview table's rows (issue 17). A city's overview lists several hundred units (a
+ * province's thousands). As React elements each row cost about 0.2 ms of server time to render
+ * and serialise twice (HTML and the page's payload); as one HTML string in a server component the
+ * string was still sent twice, the second time escaped again inside the payload (384 KB for a
+ * city's 440 rows). So the page sends each row once as a short tuple of its cell values
+ * (OverviewRowCells), and components/staff/overview-rows.tsx writes them as one HTML string, on
+ * the server for the HTML and in the browser from the payload; every value is escaped. A row
+ * carries no classes: the table styles its cells (the 单位 header cell, the muted 是否逾期 and
+ * 上级 columns) once, in app/(staff)/staff/overview/page.tsx.
  */
 
-export const OVERVIEW_STATUS_LABELS: Record<"not_started" | ReportStatus, string> = { not_started: "未开始", ...REPORT_STATUS_LABELS };
+type OverviewStatus = "not_started" | ReportStatus;
 
-/** What a row shows of a subordinate unit (the overview's OverviewRowView). */
+export const OVERVIEW_STATUS_LABELS: Record<OverviewStatus, string> = { not_started: "未开始", ...REPORT_STATUS_LABELS };
+
+/** What a row shows of a subordinate unit (the overview's OverviewRow). */
 export interface OverviewRowView {
   readonly unitName: string;
   readonly parentName: string | null;
   readonly unitActive: boolean;
   readonly reportId: number | null;
-  readonly status: keyof typeof OVERVIEW_STATUS_LABELS;
+  readonly status: OverviewStatus;
   readonly publishedAt: Date | null;
   readonly isPublic: boolean;
   readonly inCorrection: boolean;
@@ -29,44 +35,77 @@ export interface OverviewRowView {
   readonly daysLate: number;
 }
 
-const muted = (text: string) => `<span class="text-muted">${escapeHtml(text)}</span>`;
+/** A row as the page sends it to the browser: its cells' values, dates already in China time. */
+export type OverviewRowCells = readonly [
+  unitName: string,
+  /** The public report the unit's name links to, or 0. */
+  publicReportId: number,
+  unitActive: boolean,
+  status: OverviewStatus,
+  /** Muted words after the status (修订中, the scheduled time, the withdrawal date), or "". */
+  statusNote: string,
+  /** 发布日期, or "" when never published. */
+  publishedOn: string,
+  deadline: string,
+  late: "overdue" | "published_late" | "",
+  daysLate: number,
+  /** Whether the report is public now (按时发布 rather than 未逾期 when not late). */
+  isPublic: boolean,
+  /** The unit directly above, or "" (shown when the table has the 上级 column). */
+  parentName: string,
+];
 
-function statusHtml(row: OverviewRowView): string {
-  const label = escapeHtml(OVERVIEW_STATUS_LABELS[row.status]);
-  if (row.inCorrection) return `${label}${muted("（修订中，已发布的版本仍公开）")}`;
-  if (row.status === "scheduled" && row.scheduledAt) return `${label}${muted(`（${chinaDateTime(row.scheduledAt)}）`)}`;
-  if (row.status === "withdrawn" && row.withdrawnAt) return `${label}${muted(`（${chinaDate(row.withdrawnAt)} 撤回）`)}`;
-  return label;
+function statusNote(row: OverviewRowView): string {
+  if (row.inCorrection) return "（修订中，已发布的版本仍公开）";
+  if (row.status === "scheduled" && row.scheduledAt) return `（${chinaDateTime(row.scheduledAt)}）`;
+  if (row.status === "withdrawn" && row.withdrawnAt) return `（${chinaDate(row.withdrawnAt)} 撤回）`;
+  return "";
 }
 
-function lateHtml(row: OverviewRowView): string {
-  if (row.late === "overdue") return `<strong class="font-semibold text-red-800">逾期未发布（已逾期 ${row.daysLate} 天）</strong>`;
-  if (row.late === "published_late") return `<strong class="font-semibold text-amber-900">逾期发布（晚 ${row.daysLate} 天）</strong>`;
-  return muted(row.isPublic ? "按时发布" : "未逾期");
+/** The row's cells, on the server. */
+export function overviewRowCells(row: OverviewRowView): OverviewRowCells {
+  return [
+    row.unitName,
+    row.isPublic && row.reportId !== null ? row.reportId : 0,
+    row.unitActive,
+    row.status,
+    statusNote(row),
+    row.publishedAt ? chinaDate(row.publishedAt) : "",
+    row.deadline,
+    row.late ?? "",
+    row.daysLate,
+    row.isPublic,
+    row.parentName ?? "",
+  ];
 }
 
-function unitHtml(row: OverviewRowView): string {
-  const name =
-    row.isPublic && row.reportId !== null
-      ? `<a href="/reports/${row.reportId}" title="阅读已公开的年度报告">${escapeHtml(row.unitName)}</a>`
-      : escapeHtml(row.unitName);
-  return row.unitActive ? name : `${name}<span class="ml-1 text-muted">（已停用）</span>`;
+function unitHtml(name: string, publicReportId: number, active: boolean): string {
+  const text = escapeHtml(name);
+  const linked = Number.isSafeInteger(publicReportId) && publicReportId > 0 ? `<a href="/reports/${publicReportId}">${text}</a>` : text;
+  return active ? linked : `${linked}<span class="ml-1 text-muted">（已停用）</span>`;
+}
+
+/** 是否逾期: muted by the table, a lateness in strong colour. */
+function lateHtml(late: OverviewRowCells[7], daysLate: number, isPublic: boolean): string {
+  if (late === "overdue") return `<strong class="font-semibold text-red-800">逾期未发布（已逾期 ${daysLate} 天）</strong>`;
+  if (late === "published_late") return `<strong class="font-semibold text-amber-900">逾期发布（晚 ${daysLate} 天）</strong>`;
+  return isPublic ? "按时发布" : "未逾期";
 }
 
 /** The <tbody> content: one row per unit (an overdue one tinted), or a single row saying there are none. */
-export function overviewRowsHtml(rows: readonly OverviewRowView[], showParents: boolean): string {
+export function overviewRowsHtml(rows: readonly OverviewRowCells[], showParents: boolean): string {
   if (rows.length === 0) return `<tr><td colspan="${showParents ? 6 : 5}" class="py-6! text-center text-muted">本单位没有下级单位。</td></tr>`;
-  return rows
-    .map(
-      (row) =>
-        `<tr${row.late === "overdue" ? ' class="bg-red-50"' : ""}>` +
-        `<th scope="row" class="text-left font-normal">${unitHtml(row)}</th>` +
-        `<td>${statusHtml(row)}</td>` +
-        `<td>${row.publishedAt ? chinaDate(row.publishedAt) : "—"}</td>` +
-        `<td>${escapeHtml(row.deadline)}</td>` +
-        `<td>${lateHtml(row)}</td>` +
-        (showParents ? `<td class="text-muted">${escapeHtml(row.parentName ?? "—")}</td>` : "") +
-        `</tr>`,
-    )
-    .join("");
+  let html = "";
+  for (const [unitName, publicReportId, unitActive, status, note, publishedOn, deadline, late, daysLate, isPublic, parentName] of rows) {
+    html +=
+      `<tr${late === "overdue" ? ' class="bg-red-50"' : ""}>` +
+      `<th scope="row">${unitHtml(unitName, publicReportId, unitActive)}</th>` +
+      `<td>${escapeHtml(OVERVIEW_STATUS_LABELS[status] ?? "")}${note ? `<span class="text-muted">${escapeHtml(note)}</span>` : ""}</td>` +
+      `<td>${publishedOn ? escapeHtml(publishedOn) : "—"}</td>` +
+      `<td>${escapeHtml(deadline)}</td>` +
+      `<td>${lateHtml(late, daysLate, isPublic)}</td>` +
+      (showParents ? `<td>${parentName ? escapeHtml(parentName) : "—"}</td>` : "") +
+      `</tr>`;
+  }
+  return html;
 }

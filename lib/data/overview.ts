@@ -1,13 +1,14 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
-import { inIds, rawRows } from "@/db/dialect";
-import { reportingListEntries, reports, units, REPORT_STATUSES, type ReportStatus, type UnitKind } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+import { inIds } from "@/db/dialect";
+import { reportingListEntries, reports, REPORT_STATUSES, type ReportStatus, type UnitKind } from "@/db/schema";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { canSuperviseUnits, overviewTitle } from "@/lib/permissions-overview";
 import { placementOf } from "@/lib/reporting-list";
-import { unitLevelOf } from "@/db/unit-tree";
+import { unitLevel } from "@/lib/unit-levels";
 import { db } from "./db";
+import { unitTree, unitsBelow, type TreeUnitRow, type UnitTree } from "./unit-tree";
 import { getViewer, requireViewer } from "./session";
 import { chinaDate, chinaYear, daysBetween, daysUntil, dueReportYear, reportDeadline } from "@/lib/time";
 
@@ -82,9 +83,15 @@ export function defaultOverviewYear(): number {
 /** The viewer's unit if they supervise the units below it (the overview and 体检); otherwise "not found". */
 export async function requireSupervisor() {
   const viewer = await requireViewer();
-  const [unit] = await db().select({ id: units.id, name: units.name, kind: units.kind }).from(units).where(eq(units.id, viewer.unitId));
+  const tree = await unitTree();
+  const unit = tree.byId.get(viewer.unitId);
   if (!unit || !canSuperviseUnits(viewer, unit)) throw new AppError("not_found");
-  return { viewer, unit };
+  return { viewer, unit, tree };
+}
+
+/** What the unit's overview is called (「县级总览」, 「市级总览」…), by its level in the tree. */
+function overviewTitleIn(tree: UnitTree, unit: TreeUnitRow): string {
+  return overviewTitle(unitLevel(unit, (id) => tree.byId.get(id)));
 }
 
 /**
@@ -94,9 +101,10 @@ export async function requireSupervisor() {
 export async function viewerOverviewTitle(): Promise<string | null> {
   const viewer = await getViewer();
   if (!viewer) return null;
-  const [unit] = await db().select({ id: units.id, kind: units.kind }).from(units).where(eq(units.id, viewer.unitId));
+  const tree = await unitTree();
+  const unit = tree.byId.get(viewer.unitId);
   if (!unit || !canSuperviseUnits(viewer, unit)) return null;
-  return overviewTitle(await unitLevelOf(db(), unit.id));
+  return overviewTitleIn(tree, unit);
 }
 
 export type UnitRow = { id: number; name: string; kind: UnitKind; parentId: number | null; active: boolean; reportDeadline: string };
@@ -123,24 +131,6 @@ export function descendantsOf(rootId: number, all: UnitRow[]): UnitRow[] {
     }
   }
   return found;
-}
-
-/**
- * The units below the given one, at any depth (cycles ignored), as descendantsOf finds them in
- * the whole list — read with one recursive query, so a city's overview reads its few hundred
- * units rather than every unit of a province.
- */
-async function subordinateUnitsOf(rootId: number): Promise<UnitRow[]> {
-  const below = await rawRows<{ id: number }>(
-    db(),
-    sql`with recursive area(id) as (select cast(${rootId} as integer) union select u.id from units u join area on u.parent_id = area.id)
-        select id from area where id <> ${rootId}`,
-  );
-  if (below.length === 0) return [];
-  return db()
-    .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId, active: units.active, reportDeadline: units.reportDeadline })
-    .from(units)
-    .where(inIds(units.id, below.map((r) => Number(r.id))));
 }
 
 /** A year from the query string, or the fallback when it is not a report year that has begun. */
@@ -194,44 +184,40 @@ function compareRows(sort: OverviewSort, order: SortOrder): (a: OverviewRow, b: 
  * (`offList`), with the reason, and are not counted. Anyone else gets "not found".
  */
 export async function getSupervisionOverview(params: { year?: string; sort?: string; order?: string } = {}): Promise<SupervisionOverview> {
-  const { unit } = await requireSupervisor();
+  const { unit, tree } = await requireSupervisor();
   const year = parseOverviewYear(params.year, defaultOverviewYear());
   const sort: OverviewSort = (OVERVIEW_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as OverviewSort) : "unit";
   const order: SortOrder = params.order === "desc" ? "desc" : "asc";
 
-  const subordinates = await subordinateUnitsOf(unit.id);
-  // A subordinate's parent is the viewer's unit or another subordinate.
-  const nameOf = new Map([[unit.id, unit.name], ...subordinates.map((u) => [u.id, u.name] as const)]);
+  const subordinates = unitsBelow(tree, unit.id);
   const ids = subordinates.map((u) => u.id);
 
-  const yearReports = ids.length
-    ? await db()
-        .select({
-          id: reports.id,
-          unitId: reports.unitId,
-          status: reports.status,
-          publishedAt: reports.publishedAt,
-          liveEditionId: reports.liveEditionId,
-          scheduledAt: reports.scheduledAt,
-          withdrawnAt: reports.withdrawnAt,
-        })
-        .from(reports)
-        .where(and(eq(reports.year, year), inIds(reports.unitId, ids)))
-    : [];
+  // Three independent reads (on PostgreSQL they go out together).
+  const [yearReports, savedList, reportYears] = ids.length
+    ? await Promise.all([
+        db()
+          .select({
+            id: reports.id,
+            unitId: reports.unitId,
+            status: reports.status,
+            publishedAt: reports.publishedAt,
+            liveEditionId: reports.liveEditionId,
+            scheduledAt: reports.scheduledAt,
+            withdrawnAt: reports.withdrawnAt,
+          })
+          .from(reports)
+          .where(and(eq(reports.year, year), inIds(reports.unitId, ids))),
+        // Each unit is placed by the list of the unit directly above it (a city's own list names
+        // its counties; each county's names its townships).
+        db()
+          .select({ supervisorId: reportingListEntries.supervisorId, unitId: reportingListEntries.unitId, included: reportingListEntries.included, reason: reportingListEntries.reason })
+          .from(reportingListEntries)
+          .where(and(eq(reportingListEntries.year, year), inIds(reportingListEntries.unitId, ids))),
+        db().selectDistinct({ year: reports.year }).from(reports).where(inIds(reports.unitId, ids)),
+      ])
+    : [[], [], []];
   const reportByUnit = new Map(yearReports.map((r) => [r.unitId, r]));
-  // Each unit is placed by the list of the unit directly above it (a city's own list names its
-  // counties; each county's names its townships).
-  const savedList = ids.length
-    ? await db()
-        .select({ supervisorId: reportingListEntries.supervisorId, unitId: reportingListEntries.unitId, included: reportingListEntries.included, reason: reportingListEntries.reason })
-        .from(reportingListEntries)
-        .where(and(eq(reportingListEntries.year, year), inIds(reportingListEntries.unitId, ids)))
-    : [];
-
-  const reportYears = ids.length
-    ? (await db().selectDistinct({ year: reports.year }).from(reports).where(inIds(reports.unitId, ids))).map((r) => r.year)
-    : [];
-  const years = [...new Set([...reportYears, defaultOverviewYear(), year])].sort((a, b) => b - a);
+  const years = [...new Set([...reportYears.map((r) => r.year), defaultOverviewYear(), year])].sort((a, b) => b - a);
 
   const rows: OverviewRow[] = [];
   const offList: OverviewRow[] = [];
@@ -246,7 +232,8 @@ export async function getSupervisionOverview(params: { year?: string; sort?: str
       unitId: sub.id,
       unitName: sub.name,
       unitKind: sub.kind,
-      parentName: sub.parentId === null ? null : (nameOf.get(sub.parentId) ?? null),
+      // A subordinate's parent is the viewer's unit or another subordinate.
+      parentName: sub.parentId === null ? null : (tree.byId.get(sub.parentId)?.name ?? null),
       unitActive: sub.active,
       reportId: report?.id ?? null,
       status: report?.status ?? "not_started",
@@ -270,5 +257,5 @@ export async function getSupervisionOverview(params: { year?: string; sort?: str
     if (row.late) lateCounts[row.late] += 1;
   }
 
-  return { unitName: unit.name, title: overviewTitle(await unitLevelOf(db(), unit.id)), year, years, sort, order, rows, offList, counts, lateCounts };
+  return { unitName: unit.name, title: overviewTitleIn(tree, unit), year, years, sort, order, rows, offList, counts, lateCounts };
 }

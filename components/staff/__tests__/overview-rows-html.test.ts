@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findElements, parseHtml, textOf, type HtmlElement } from "@/lib/document/html-tree";
-import { overviewRowsHtml, type OverviewRowView } from "../overview-rows-html";
+import { overviewRowCells, overviewRowsHtml as rowsHtmlOfCells, type OverviewRowView } from "../overview-rows-html";
 
 const row = (over: Partial<OverviewRowView> = {}): OverviewRowView => ({
   unitName: "青石镇人民政府",
@@ -19,6 +19,9 @@ const row = (over: Partial<OverviewRowView> = {}): OverviewRowView => ({
   ...over,
 });
 
+/** The rows as the page writes them: each row's cells, then the HTML. */
+const overviewRowsHtml = (rows: OverviewRowView[], showParents: boolean) => rowsHtmlOfCells(rows.map(overviewRowCells), showParents);
+
 /** The rows as a browser reads them: one array of cell texts per row. */
 function cells(html: string): string[][] {
   const isCell = (n: unknown): n is HtmlElement => (n as HtmlElement).type === "element" && ["th", "td"].includes((n as HtmlElement).tag);
@@ -32,9 +35,28 @@ describe("the overview's rows", () => {
       ["青石镇人民政府", "已发布", "2024-01-20", "2024-01-31", "按时发布", "示例县人民政府"],
       ["柳溪镇人民政府", "未开始", "—", "2024-01-31", "逾期未发布（已逾期 3 天）", "示例县人民政府"],
     ]);
-    expect(html).toContain('<a href="/reports/12" title="阅读已公开的年度报告">青石镇人民政府</a>');
+    expect(html).toContain('<a href="/reports/12">青石镇人民政府</a>');
     expect(html).toContain('<tr class="bg-red-50">');
     expect(cells(overviewRowsHtml([row()], false))[0]).toHaveLength(5);
+  });
+
+  it("writes an ordinary row without classes: the table styles its hundreds of rows once", () => {
+    expect(overviewRowsHtml([row(), row({ reportId: null, status: "draft", publishedAt: null, isPublic: false })], true)).not.toContain("class=");
+  });
+
+  it("adds the correction, the scheduled time (China time) or the withdrawal date to the status", () => {
+    const html = overviewRowsHtml(
+      [
+        row({ status: "submitted", inCorrection: true }),
+        row({ status: "scheduled", isPublic: false, reportId: 13, publishedAt: null, scheduledAt: new Date("2024-02-01T01:30:00Z") }),
+        row({ status: "withdrawn", isPublic: false, withdrawnAt: new Date("2024-03-01T20:00:00Z"), late: "overdue", daysLate: 30 }),
+      ],
+      false,
+    );
+    expect(cells(html).map((r) => r[1])).toEqual(["待审核（修订中，已发布的版本仍公开）", "定时发布（2024-02-01 09:30）", "已撤回（2024-03-02 撤回）"]);
+    // Only a public report is linked; a scheduled one is not yet.
+    expect(html).toContain('<a href="/reports/12">');
+    expect(html).not.toContain("/reports/13");
   });
 
   it("escapes every name, so a unit called like markup stays text", () => {

@@ -1,8 +1,4 @@
 import "server-only";
-import { cache } from "react";
-import { sql } from "drizzle-orm";
-import { units } from "@/db/schema";
-import { rawRow } from "@/db/dialect";
 import {
   UNIT_SELECT_MAX,
   buildRegionIndex,
@@ -14,14 +10,15 @@ import {
   type UnitChoice,
   type UnitFilterForm,
 } from "@/lib/public/unit-regions";
-import { db } from "../db";
+import { unitTree, type UnitTree } from "../unit-tree";
 import { listPublicUnits, publicUnitIds } from "./catalog";
 
 /*
  * The 发布机构 filter of the public list and search (issue 17): which choices the form offers and
  * which units a choice covers. The unit tree is read once and kept until a unit is added or
- * changed; the region index is rebuilt when the tree or the set of publishing units changes —
- * a request itself does work proportional to the region it shows, not to the province.
+ * changed (../unit-tree.ts); the region index is rebuilt when the tree or the set of publishing
+ * units changes — a request itself does work proportional to the region it shows, not to the
+ * province.
  */
 
 /** What the list or search is narrowed to. */
@@ -33,31 +30,9 @@ export interface UnitScope {
   readonly label: string | null;
 }
 
-interface Tree {
-  readonly stamp: string;
-  readonly units: readonly TreeUnit[];
-  readonly activeCount: number;
-}
+let regions: { tree: UnitTree; publishing: ReadonlySet<number>; index: RegionIndex } | null = null;
 
-let tree: Tree | null = null;
-let regions: { tree: Tree; publishing: ReadonlySet<number>; index: RegionIndex } | null = null;
-
-/** The unit tree, its staleness checked once per request (React's cache: a page and its metadata both ask). */
-const unitTree = cache(async (): Promise<Tree> => {
-  const row = await rawRow<{ n: number; m: number | null; u: unknown }>(
-    db(),
-    sql`select count(*) as n, max(id) as m, max(coalesce(updated_at, created_at)) as u from units`,
-  );
-  const stamp = `${row?.n ?? 0}:${row?.m ?? 0}:${row?.u ?? 0}`;
-  if (tree?.stamp === stamp) return tree;
-  const rows = await db()
-    .select({ id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, parentId: units.parentId, active: units.active })
-    .from(units);
-  tree = { stamp, units: rows, activeCount: rows.filter((r) => r.active).length };
-  return tree;
-});
-
-async function regionIndex(current: Tree): Promise<RegionIndex> {
+async function regionIndex(current: UnitTree): Promise<RegionIndex> {
   const publishing = await publicUnitIds();
   if (regions?.tree !== current || regions.publishing !== publishing) regions = { tree: current, publishing, index: buildRegionIndex(current.units, publishing) };
   return regions.index;

@@ -10,7 +10,8 @@ import {
   type OverviewSort,
 } from "@/lib/data/overview";
 import { loadOrNotFound } from "@/lib/load";
-import { OVERVIEW_STATUS_LABELS, overviewRowsHtml } from "@/components/staff/overview-rows-html";
+import { OVERVIEW_STATUS_LABELS, overviewRowCells } from "@/components/staff/overview-rows-html";
+import { OverviewRows } from "@/components/staff/overview-rows";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await viewerOverviewTitle()) ?? "下级单位总览" };
@@ -56,8 +57,11 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
       </section>
 
       <div className="overflow-x-auto rounded border border-line bg-white">
-        {/* Cell padding and row rules are set once here: a city's table has hundreds of rows. */}
-        <table className="w-full text-sm [&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_th]:px-3 [&_tbody_th]:py-2 [&_tbody_tr]:border-t [&_tbody_tr]:border-line">
+        {/*
+          The rows' styles are set once here, not on each row: a city's table has hundreds of rows
+          (components/staff/overview-rows.tsx). 是否逾期 (5th cell) and 上级 (6th) are muted.
+        */}
+        <table className="w-full text-sm [&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_td:nth-child(n+5)]:text-muted [&_tbody_th]:px-3 [&_tbody_th]:py-2 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_tr]:border-t [&_tbody_tr]:border-line">
           <caption className="sr-only">{year}年度各单位年度报告情况</caption>
           <thead className="bg-gray-50 text-left">
             <tr>
@@ -69,12 +73,12 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
               {showParents && <th scope="col" className="px-3 py-2">上级</th>}
             </tr>
           </thead>
-          <tbody dangerouslySetInnerHTML={{ __html: overviewRowsHtml(rows, showParents) }} />
+          <OverviewRows rows={rows.map(overviewRowCells)} showParents={showParents} />
         </table>
       </div>
       {overview.offList.length > 0 && <OffListUnits rows={overview.offList} />}
       <p className="mt-3 text-sm text-muted">
-        “逾期未发布”：已过公开截止日期，仍没有公开的年度报告（未开始、未发布或已撤回）；“逾期发布”：首次发布晚于截止日期。
+        单位名称带链接的，点击即可阅读其已公开的年度报告。“逾期未发布”：已过公开截止日期，仍没有公开的年度报告（未开始、未发布或已撤回）；“逾期发布”：首次发布晚于截止日期。
       </p>
     </>
   );
