@@ -39,6 +39,10 @@ export default defineConfig({
   test: {
     environment: "node",
     pool: "forks",
+    // npm test runs these beside the e2e lanes on a shared 2-core machine: an integration test
+    // that takes 2 s alone can take 10 under load, which is not a failure of what it asserts.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         // Pure and fast: everything that is not an integration test (`--project unit`).
