@@ -5,6 +5,7 @@
  */
 import { eq, sql, type Placeholder } from "drizzle-orm";
 import { isPostgres, type Db } from "./client";
+import { preparedOnce } from "./prepared";
 import { authSessions, units, users } from "./schema";
 
 const sessionQuery = (db: Db, sessionId: string | Placeholder) =>
@@ -31,13 +32,10 @@ const sessionQuery = (db: Db, sessionId: string | Placeholder) =>
 export type FoundSession = Awaited<ReturnType<typeof sessionQuery>>[number];
 
 /** On SQLite the statement is prepared once per connection: it runs twice for every staff request. */
-const preparedSessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
 const prepareSessionQuery = (db: Db) => sessionQuery(db, sql.placeholder("sessionId")).prepare();
 
 /** Synchronous on SQLite (the request log reads it on every request), a promise on PostgreSQL. */
 export function findSession(db: Db, sessionId: string): FoundSession | undefined | Promise<FoundSession | undefined> {
   if (isPostgres(db)) return sessionQuery(db, sessionId).then((rows) => rows[0]);
-  let prepared = preparedSessionQueries.get(db);
-  if (!prepared) preparedSessionQueries.set(db, (prepared = prepareSessionQuery(db)));
-  return prepared.get({ sessionId });
+  return preparedOnce(db, prepareSessionQuery).get({ sessionId });
 }
