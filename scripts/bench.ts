@@ -95,7 +95,9 @@ async function startServer(databasePath: string, logFile: string, processes = pr
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error("server did not start");
+  // Not left running (and loading the machine) when it was too slow to answer.
+  if (child.pid) process.kill(-child.pid, "SIGKILL");
+  throw new Error(`server did not start within 60 s (log: ${logFile})`);
 }
 
 /** Creates the bench units, a clerk and a blank draft for each. */
