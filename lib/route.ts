@@ -86,6 +86,22 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** Below this size a JSON answer is sent as it is (the size at which the server's compression starts). */
+const SMALL_JSON_BYTES = 1024;
+
+/**
+ * A JSON response; a small one (an autosave's answer is under 100 bytes) is marked
+ * `no-transform`, which the server's compression honours: gzip or brotli on every save cost more
+ * than the bytes it saved (Next.js drops a route's Content-Length, so the size threshold never applies).
+ */
+function jsonResponse(value: unknown, init: { status?: number; headers: Record<string, string> }): Response {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new TypeError("a JSON route answered nothing");
+  const small = Buffer.byteLength(text) < SMALL_JSON_BYTES;
+  const cacheControl = small ? `${init.headers["Cache-Control"]}, no-transform` : init.headers["Cache-Control"]!;
+  return new Response(text, { status: init.status, headers: { ...init.headers, "Cache-Control": cacheControl, "Content-Type": "application/json" } });
+}
+
 /**
  * Runs a JSON route handler: checks origin and size, parses the body, and answers expected
  * failures with their HTTP status and a Chinese message. Responses are never cached.
@@ -96,13 +112,13 @@ export async function handleJson(request: Request, work: (body: unknown) => Prom
     assertSameOriginJson(request);
     const body = await readJson(request);
     if (body === null || typeof body !== "object" || Array.isArray(body)) throw new AppError("invalid", "请求格式无效：应为 JSON 对象。");
-    return Response.json(await work(body), { headers });
+    return jsonResponse(await work(body), { headers });
   } catch (error) {
     if (error instanceof AppError) {
-      return Response.json({ message: error.message, fieldErrors: error.fieldErrors }, { status: error.status, headers });
+      return jsonResponse({ message: error.message, fieldErrors: error.fieldErrors }, { status: error.status, headers });
     }
     console.error("[route] unexpected error", error);
-    return Response.json({ message: "系统繁忙，请稍后重试。" }, { status: 500, headers });
+    return jsonResponse({ message: "系统繁忙，请稍后重试。" }, { status: 500, headers });
   }
 }
 

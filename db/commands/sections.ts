@@ -3,17 +3,18 @@
  * revision. Content arrives validated and sanitised (lib/data); these commands store it with
  * its revision history and audit row in one transaction.
  */
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql, type Placeholder } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import type { CellTree } from "@/lib/interchange";
 import type { UserActor } from "../actor";
-import type { Db } from "../client";
+import { isPostgres, type Db } from "../client";
+import { preparedOnce } from "../prepared";
 import { unitLevelOf } from "../unit-tree";
 import { completionRefusal } from "@/lib/report-editing";
 import { checkReport } from "@/lib/rules";
 import { previousYearDocument, readReportDocument, sectionContentOf } from "../report-store";
-import { reportSections, reports, sectionRevisions } from "../schema";
+import { reportSections, reports, sectionRevisions, type SectionRevision } from "../schema";
 import { forUpdate } from "../dialect";
 import { transaction, type Tx } from "../transaction";
 import { appendAudit } from "./audit";
@@ -27,9 +28,20 @@ export interface SectionContent {
   cells: CellTree | null;
 }
 
+const latestRevisionQuery = (tx: Tx, sectionId: number | Placeholder) =>
+  tx.select().from(sectionRevisions).where(eq(sectionRevisions.sectionId, sectionId)).orderBy(desc(sectionRevisions.id)).limit(1);
+
+/** Prepared once per SQLite connection (../prepared.ts): every autosave reads it. */
+const prepareLatestRevisionQuery = (db: Db) => latestRevisionQuery(db, sql.placeholder("sectionId")).prepare();
+
+/** The section's newest revision (inside the transaction: on SQLite the connection is the transaction). */
+async function latestRevision(tx: Tx, sectionId: number): Promise<SectionRevision | undefined> {
+  return isPostgres(tx) ? (await latestRevisionQuery(tx, sectionId))[0] : preparedOnce(tx, prepareLatestRevisionQuery).get({ sectionId });
+}
+
 /** Records a save in the section's history, coalescing a person's autosaves into bursts; true when a new revision began. */
 async function recordRevision(tx: Tx, sectionId: number, authorId: number, content: SectionContent, version: number, at: Date, restoredFromId?: number, fresh = false): Promise<boolean> {
-  const [latest] = await tx.select().from(sectionRevisions).where(eq(sectionRevisions.sectionId, sectionId)).orderBy(desc(sectionRevisions.id)).limit(1);
+  const latest = await latestRevision(tx, sectionId);
   const coalesce =
     !fresh &&
     restoredFromId === undefined &&

@@ -37,6 +37,18 @@ describe("JSON route handlers refuse hostile requests before any work", () => {
     expect(work).toHaveBeenCalledOnce();
   });
 
+  it("marks a small JSON answer no-transform (not worth compressing) and a large one not, never cached", async () => {
+    const small = await handleJson(put(JSON.stringify({ baseVersion: 1 })), async () => ({ status: "saved", note: "已保存" }));
+    expect(small.headers.get("content-type")).toBe("application/json");
+    expect(small.headers.get("cache-control")).toBe("private, no-store, no-transform");
+    expect(await small.json()).toEqual({ status: "saved", note: "已保存" });
+    const large = await handleJson(put(JSON.stringify({ baseVersion: 1 })), async () => ({ status: "conflict", theirs: { html: "<p>正文</p>".repeat(200) } }));
+    expect(large.headers.get("cache-control")).toBe("private, no-store");
+    const refused = await handleJson(put("a=1", { ...sameOrigin, "content-type": "text/plain" }), async () => ({}));
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("cache-control")).toBe("private, no-store, no-transform");
+  });
+
   it.each([
     ["a foreign Origin", { ...sameOrigin, origin: "https://evil.example" }],
     ["Origin: null", { ...sameOrigin, origin: "null" }],

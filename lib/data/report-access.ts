@@ -1,5 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql, type Placeholder } from "drizzle-orm";
+import { isPostgres, type Db } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { reports, units, type Report } from "@/db/schema";
 import type { UnitKind } from "@/lib/vocabulary";
 import { AppError } from "@/lib/errors";
@@ -12,8 +14,8 @@ export interface ReportWithUnit {
   unit: { id: number; name: string; shortName: string; kind: UnitKind; reportDeadline: string };
 }
 
-async function loadReport(reportId: number): Promise<ReportWithUnit | undefined> {
-  const [row] = await db()
+const reportQuery = (database: Db, reportId: number | Placeholder) =>
+  database
     .select({
       report: reports,
       unit: { id: units.id, name: units.name, shortName: units.shortName, kind: units.kind, reportDeadline: units.reportDeadline },
@@ -21,7 +23,14 @@ async function loadReport(reportId: number): Promise<ReportWithUnit | undefined>
     .from(reports)
     .innerJoin(units, eq(units.id, reports.unitId))
     .where(eq(reports.id, reportId));
-  return row;
+
+/** Prepared once per SQLite connection (db/prepared.ts): every autosave reads its report. */
+const prepareReportQuery = (database: Db) => reportQuery(database, sql.placeholder("reportId")).prepare();
+
+async function loadReport(reportId: number): Promise<ReportWithUnit | undefined> {
+  const database = db();
+  if (isPostgres(database)) return (await reportQuery(database, reportId))[0];
+  return preparedOnce(database, prepareReportQuery).get({ reportId });
 }
 
 /** The report if the viewer may read it; "missing" and "not yours" are the same 404. */

@@ -1,5 +1,7 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql, type Placeholder } from "drizzle-orm";
+import { isPostgres, type Db } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { reportSections, sectionRevisions, users, type ReportSectionRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { isFormatId } from "@/lib/formats";
@@ -27,11 +29,18 @@ export type SaveSectionResult =
   | { status: "saved"; version: number; savedAt: Date }
   | { status: "conflict"; theirs: SectionSnapshot };
 
-async function sectionRow(reportId: number, key: string): Promise<ReportSectionRow> {
-  const [row] = await db()
+const sectionQuery = (database: Db, reportId: number | Placeholder, key: string | Placeholder) =>
+  database
     .select()
     .from(reportSections)
     .where(and(eq(reportSections.reportId, reportId), eq(reportSections.key, key)));
+
+/** Prepared once per SQLite connection (db/prepared.ts): every autosave reads its section. */
+const prepareSectionQuery = (database: Db) => sectionQuery(database, sql.placeholder("reportId"), sql.placeholder("key")).prepare();
+
+async function sectionRow(reportId: number, key: string): Promise<ReportSectionRow> {
+  const database = db();
+  const row = isPostgres(database) ? (await sectionQuery(database, reportId, key))[0] : preparedOnce(database, prepareSectionQuery).get({ reportId, key });
   if (!row) throw new AppError("not_found", "该节不存在。");
   return row;
 }

@@ -39,8 +39,28 @@ async function sessionIdFromCookie(): Promise<string | null> {
   const jar = await cookies();
   const cookie = sessionCookieFrom((name) => jar.get(name)?.value);
   if (!cookie) return null;
+  const cacheKey = `${cookie.name}=${cookie.value}`;
+  const known = decodedCookies.get(cacheKey);
+  // Expired by the decoder's clock (real time) or by the app's (replaceable in tests): decoded again, and refused.
+  if (known && known.expiresAt > Math.max(Date.now(), now().getTime())) return known.sid;
   const token = await decode({ token: cookie.value, secret, salt: cookie.name }).catch(() => null);
-  return typeof token?.sid === "string" ? token.sid : null;
+  const sid = typeof token?.sid === "string" ? token.sid : null;
+  if (sid && typeof token?.exp === "number") rememberDecodedCookie(cacheKey, { sid, expiresAt: token.exp * 1000 });
+  return sid;
+}
+
+/**
+ * Session cookies already decoded, by their exact text: an autosave sends the same cookie about
+ * once a second, and decoding it (key derivation and decryption) was a sizeable part of a save.
+ * The same text always decodes to the same payload; an entry is used only until the cookie's
+ * own expiry. What the session row says (ended, idle, user changed) is still read every time.
+ */
+const decodedCookies = new Map<string, { sid: string; expiresAt: number }>();
+const MAX_DECODED_COOKIES = 2000;
+
+function rememberDecodedCookie(key: string, decoded: { sid: string; expiresAt: number }): void {
+  decodedCookies.set(key, decoded);
+  if (decodedCookies.size > MAX_DECODED_COOKIES) decodedCookies.delete(decodedCookies.keys().next().value!);
 }
 
 /**

@@ -61,6 +61,35 @@ export function setTableValue(tables: ReportTables | undefined, id: CellId, valu
 }
 
 /**
+ * Tables with many cells replaced: the same result as `setTableValue` once per entry, in order
+ * (immutable; untouched branches are shared), but each branch on the way is copied only once
+ * rather than once per cell — an autosave sets every cell of a table.
+ */
+export function setTableValues(tables: ReportTables | undefined, entries: Iterable<readonly [CellId, CellValue]>): ReportTables {
+  const out: ReportTables = { ...(tables ?? {}) };
+  const copied = new WeakSet<object>();
+  const own = (node: unknown): CellTree => {
+    const copy: CellTree = node !== null && typeof node === "object" ? { ...(node as CellTree) } : {};
+    copied.add(copy);
+    return copy;
+  };
+  for (const [id, value] of entries) {
+    const { tableId, path } = splitCellId(id);
+    if (path.length === 0) throw new Error("empty cell path");
+    const table = out[tableId];
+    let node: CellTree = table && copied.has(table) ? table : (out[tableId] = own(table));
+    for (let i = 0; i < path.length - 1; i++) {
+      const segment = path[i]!;
+      const child: CellTree | CellValue | undefined = node[segment];
+      if (child !== null && typeof child === "object" && copied.has(child)) node = child;
+      else node = node[segment] = own(child);
+    }
+    node[path[path.length - 1]!] = value;
+  }
+  return out;
+}
+
+/**
  * A copy of the document with one cell replaced. Throws when the cell id does not
  * belong to the document's format (a programming error, not user input).
  */

@@ -32,6 +32,6 @@ export {
   serializeReportDocument,
 } from "./parse";
 export type { ReportParseError, ReportParseResult } from "./parse";
-export { blankCells, emptyTables, getCell, getTableValue, setCell, setTableValue } from "./cells";
+export { blankCells, emptyTables, getCell, getTableValue, setCell, setTableValue, setTableValues } from "./cells";
 export { createEmptyReport } from "./create";
 export type { NewReportInit } from "./create";

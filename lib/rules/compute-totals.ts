@@ -1,5 +1,5 @@
 import { resolveFormat, type CellId, type FormatDefinition, type FormatId } from "@/lib/formats";
-import { setTableValue, type ReportTables } from "@/lib/interchange";
+import { setTableValues, type ReportTables } from "@/lib/interchange";
 import { compileFormat, readValues, sumOf } from "./compile";
 import { tidy } from "./numbers";
 import type { CheckableReport } from "./types";
@@ -31,7 +31,5 @@ export function fillComputedCells(
   format: FormatId | FormatDefinition,
   tables: ReportTables | undefined,
 ): ReportTables {
-  let out: ReportTables = tables ?? {};
-  for (const [id, value] of Object.entries(computeTotals(format, { tables }))) out = setTableValue(out, id, value);
-  return out;
+  return setTableValues(tables, Object.entries(computeTotals(format, { tables })));
 }

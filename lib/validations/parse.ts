@@ -11,12 +11,20 @@ const GARBLED = /[\uFFFD\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export const GARBLED_TEXT_MESSAGE = "内容含有无法识别的字符（可能是乱码或控制字符），请删除后重试。";
 
 /** The path of the first string in the input that holds garbled text, or null. */
-export function findGarbledText(input: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
-  if (typeof input === "string") return GARBLED.test(input) || !input.isWellFormed() ? path : null;
+export function findGarbledText(input: unknown): string[] | null {
+  return garbledPathReversed(input, 0)?.reverse() ?? null;
+}
+
+/** findGarbledText's walk; the path is built only for the string found (innermost key first), not for every value visited. */
+function garbledPathReversed(input: unknown, depth: number): string[] | null {
+  if (typeof input === "string") return GARBLED.test(input) || !input.isWellFormed() ? [] : null;
   if (input === null || typeof input !== "object" || depth > 20) return null;
-  for (const [key, value] of Object.entries(input)) {
-    const found = findGarbledText(value, [...path, key], depth + 1);
-    if (found) return found;
+  for (const key of Object.keys(input)) {
+    const found = garbledPathReversed((input as Record<string, unknown>)[key], depth + 1);
+    if (found) {
+      found.push(key);
+      return found;
+    }
   }
   return null;
 }

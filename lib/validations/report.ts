@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { getFormat, listTableCells, type CellInfo, type FormatId, type TableId } from "@/lib/formats";
-import { setTableValue, type CellTree, type ReportTables } from "@/lib/interchange";
+import { getFormat, listTableCells, type CellId, type CellInfo, type FormatId, type TableId } from "@/lib/formats";
+import { setTableValues, type CellTree, type CellValue } from "@/lib/interchange";
 import { valueProblem } from "@/lib/rules";
 
 /** Largest narrative section accepted (characters of HTML); a whole report is far smaller. */
@@ -32,18 +32,27 @@ export function parseCellInput(raw: string, type: CellInfo["type"]): CellInputRe
   return problem ? { ok: false, message: problem } : { ok: true, value };
 }
 
-/** The cells of one table, validated as the editor may store them (well-formed, no bad values). */
+const tableCellsSchemas = new Map<string, ReturnType<typeof buildTableCellsSchema>>();
+
+/** The cells of one table, validated as the editor may store them (well-formed, no bad values); built once per table. */
 export function tableCellsSchema(format: FormatId, tableId: TableId) {
+  const key = `${format}:${tableId}`;
+  let schema = tableCellsSchemas.get(key);
+  if (!schema) tableCellsSchemas.set(key, (schema = buildTableCellsSchema(format, tableId)));
+  return schema;
+}
+
+function buildTableCellsSchema(format: FormatId, tableId: TableId) {
   const cells = listTableCells(getFormat(format), tableId);
   return z
     .record(z.string(), z.unknown())
     .transform((input, ctx) => {
-      let tables: ReportTables = {};
+      const values: [CellId, CellValue][] = [];
       for (const cell of cells) {
         let node: unknown = input;
         for (const segment of cell.path) node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[segment] : undefined;
         if (node === undefined || node === null) {
-          tables = setTableValue(tables, cell.id, null);
+          values.push([cell.id, null]);
           continue;
         }
         if (typeof node !== "number" || !Number.isFinite(node) || Math.abs(node) > MAX_CELL_VALUE) {
@@ -55,9 +64,9 @@ export function tableCellsSchema(format: FormatId, tableId: TableId) {
           ctx.addIssue({ code: "custom", path: cell.path as string[], message: `${cell.name}：${problem}` });
           return z.NEVER;
         }
-        tables = setTableValue(tables, cell.id, node);
+        values.push([cell.id, node]);
       }
-      return (tables[tableId] ?? {}) as CellTree;
+      return (setTableValues({}, values)[tableId] ?? {}) as CellTree;
     });
 }
 

@@ -12,7 +12,11 @@ import {
   safeParseReportDocument,
   serializeReportDocument,
   setCell,
+  setTableValue,
+  setTableValues,
+  type CellValue,
   type ReportDocument,
+  type ReportTables,
 } from "@/lib/interchange";
 
 const unit = { name: "示例县青石镇人民政府", orgCode: "11339999MB0A12318P", kind: "township" as const };
@@ -164,6 +168,23 @@ describe("getCell / setCell", () => {
     expect(getCell(doc, "table3.total.nope")).toBeUndefined();
     expect(() => setCell(doc, "table3.total.nope", 1)).toThrow(/unknown cell/);
     expect(blankCells(next)).toHaveLength(listCells("gov-2021").length - 1);
+  });
+
+  it("sets many cells at once exactly as one at a time, without mutating the input", () => {
+    const ids = listCells("gov-2021").map((c) => c.id);
+    const value = fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1000 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...ids), value), { maxLength: 60 }), fc.boolean(), (entries, fromEmpty) => {
+        const start: ReportTables | undefined = fromEmpty ? undefined : createEmptyReport({ format: "gov-2021", year: 2024, unit }).tables;
+        const before = JSON.stringify(start);
+        const oneByOne = entries.reduce<ReportTables | undefined>((tables, [id, v]) => setTableValue(tables, id, v as CellValue), start);
+        const together = setTableValues(start, entries as [string, CellValue][]);
+        expect(JSON.stringify(together)).toBe(JSON.stringify(oneByOne ?? {}));
+        expect(JSON.stringify(start)).toBe(before);
+        if (start && !entries.some(([id]) => id.startsWith("table2."))) expect(together.table2).toBe(start.table2);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("creates reports with the format's narrative sections", () => {

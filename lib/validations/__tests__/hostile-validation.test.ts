@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { GARBLED_TEXT_MESSAGE, parseOrThrow } from "../parse";
+import { findGarbledText, GARBLED_TEXT_MESSAGE, parseOrThrow } from "../parse";
 import { MAX_CELL_VALUE, parseCellInput, reportTitleSchema, saveSectionSchema, tableCellsSchema } from "../report";
 import { commentSchema, returnSchema } from "../workflow";
 
@@ -24,6 +24,12 @@ describe("text that would be stored garbled is refused at the field", () => {
     const error = refusal(() => parseOrThrow(reportTitleSchema, { title }));
     expect(error.status).toBe(400);
     expect(error.fieldErrors).toEqual({ title: GARBLED_TEXT_MESSAGE });
+  });
+
+  it("names the whole path of the first garbled string, deep inside objects and arrays", () => {
+    expect(findGarbledText({ cells: { total: { a: 1, b: ["好", "坏\u0000"] } }, html: "\uFFFD" })).toEqual(["cells", "total", "b", "1"]);
+    expect(findGarbledText("\uFFFD")).toEqual([]);
+    expect(findGarbledText({ cells: { total: { a: 1, b: ["好"] } }, html: "<p>正文</p>" })).toBeNull();
   });
 
   it("keeps tabs, line breaks and emoji", () => {
