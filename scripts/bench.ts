@@ -520,7 +520,11 @@ async function provinceOnly() {
 
     // The bench's accounts, drafts and 汇总 reports, through the commands, on the engine measured.
     const preparing = performance.now();
-    const engineEnv: Record<string, string> = url ? { DATABASE_URL: url, TRUST_PROXY: "1" } : { DATABASE_URL: "" };
+    // One public address for every server, as a deployment behind nginx sets it: otherwise each
+    // process writes its own port into the page's absolute links (canonical, QR code, 本页地址),
+    // and the two behind nginx would serve pages of different lengths.
+    const site = { SITE_URL: "https://xxgk.example.gov.cn" };
+    const engineEnv: Record<string, string> = url ? { DATABASE_URL: url, TRUST_PROXY: "1", ...site } : { DATABASE_URL: "", ...site };
     const prepared = await prepareProvince(copyPath, engineEnv, { countyId: county.id, cityId: city.id, year, editors: PROVINCE_EDITORS, password: PASSWORD });
     const { county: countySummation, city: citySummation } = prepared;
     console.log(`Prepared ${PROVINCE_EDITORS} editors' drafts of ${prepared.editorsYear} and the 汇总 of ${countySummation.unitName} and ${citySummation.unitName} in ${Math.round((performance.now() - preparing) / 1000)} s.`);
@@ -589,7 +593,7 @@ async function provinceOnly() {
     if (url && report && !autosaveOnly) {
       // A: one process on SQLite (the copy); B: two processes on PostgreSQL behind nginx; C: one of those two alone.
       servers.push(await startServer(copyPath, path.join(dir, "server-2.log"), "1", engineEnv, PORT + 2));
-      servers.push(await startServer(copyPath, path.join(dir, "server-sqlite.log"), "1", { DATABASE_URL: "" }, PORT + 3));
+      servers.push(await startServer(copyPath, path.join(dir, "server-sqlite.log"), "1", { DATABASE_URL: "", ...site }, PORT + 3));
       if (!ensureCommand("nginx", "nginx-light")) reportPage = { skipped: "nginx is not installed and could not be installed (apt-get install nginx-light)" };
       else {
         stopNginx = await startNginxUpstream(dir, PORT + 4, [PORT, PORT + 2]);
