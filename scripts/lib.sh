@@ -32,7 +32,8 @@ ensure_browser() {
   [ "${1:-}" = "--with-poppler" ] && packages="$packages poppler-utils"
   [ -x "$chromium" ] || missing=1
   for font in "Noto Serif CJK SC" "AR PL SungtiL GB" "AR PL KaitiM GB" "WenQuanYi Micro Hei"; do
-    fc-list 2>/dev/null | grep -qF "$font" || missing=1
+    # Not grep -q: it would stop reading, and under pipefail fc-list's SIGPIPE counts as not found.
+    fc-list 2>/dev/null | grep -F "$font" >/dev/null || missing=1
   done
   if [ "${1:-}" = "--with-poppler" ] && ! command -v pdftotext >/dev/null; then missing=1; fi
   [ $missing = 0 ] && return 0
