@@ -3,12 +3,12 @@
  * lib/data/session.ts for every staff request and by the request log (lib/serving) to name
  * the user of a valid session; both judge it with `sessionInvalidity` (lib/lockout.ts).
  */
-import { eq, sql, type Placeholder } from "drizzle-orm";
-import { isPostgres, type Db } from "./client";
-import { preparedOnce } from "./prepared";
+import { eq } from "drizzle-orm";
+import type { Db } from "./client";
+import { firstRow, type ValuesOrPlaceholders } from "./prepared";
 import { authSessions, units, users } from "./schema";
 
-const sessionQuery = (db: Db, sessionId: string | Placeholder) =>
+const sessionQuery = (db: Db, { sessionId }: ValuesOrPlaceholders<{ sessionId: string }>) =>
   db
     .select({
       session: authSessions,
@@ -31,11 +31,10 @@ const sessionQuery = (db: Db, sessionId: string | Placeholder) =>
 
 export type FoundSession = Awaited<ReturnType<typeof sessionQuery>>[number];
 
-/** On SQLite the statement is prepared once per connection: it runs twice for every staff request. */
-const prepareSessionQuery = (db: Db) => sessionQuery(db, sql.placeholder("sessionId")).prepare();
-
-/** Synchronous on SQLite (the request log reads it on every request), a promise on PostgreSQL. */
+/**
+ * Synchronous on SQLite (the request log reads it on every request), a promise on PostgreSQL.
+ * On SQLite the statement is prepared once per connection: it runs twice for every staff request.
+ */
 export function findSession(db: Db, sessionId: string): FoundSession | undefined | Promise<FoundSession | undefined> {
-  if (isPostgres(db)) return sessionQuery(db, sessionId).then((rows) => rows[0]);
-  return preparedOnce(db, prepareSessionQuery).get({ sessionId });
+  return firstRow(db, sessionQuery, { sessionId });
 }

@@ -3,13 +3,13 @@
  * revision. Content arrives validated and sanitised (lib/data); these commands store it with
  * its revision history and audit row in one transaction.
  */
-import { and, desc, eq, sql, type Placeholder } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import type { CellTree } from "@/lib/interchange";
 import type { UserActor } from "../actor";
-import { isPostgres, type Db } from "../client";
-import { preparedOnce } from "../prepared";
+import { asPostgres, isPostgres, type Db } from "../client";
+import { firstRow, type ValuesOrPlaceholders } from "../prepared";
 import { unitLevelOf } from "../unit-tree";
 import { completionRefusal } from "@/lib/report-editing";
 import { checkReport } from "@/lib/rules";
@@ -28,15 +28,15 @@ export interface SectionContent {
   cells: CellTree | null;
 }
 
-const latestRevisionQuery = (tx: Tx, sectionId: number | Placeholder) =>
+const latestRevisionQuery = (tx: Tx, { sectionId }: ValuesOrPlaceholders<{ sectionId: number }>) =>
   tx.select().from(sectionRevisions).where(eq(sectionRevisions.sectionId, sectionId)).orderBy(desc(sectionRevisions.id)).limit(1);
 
-/** Prepared once per SQLite connection (../prepared.ts): every autosave reads it. */
-const prepareLatestRevisionQuery = (db: Db) => latestRevisionQuery(db, sql.placeholder("sectionId")).prepare();
-
-/** The section's newest revision (inside the transaction: on SQLite the connection is the transaction). */
+/**
+ * The section's newest revision (inside the transaction: on SQLite the connection is the
+ * transaction, and the statement is prepared once for it, ../prepared.ts).
+ */
 async function latestRevision(tx: Tx, sectionId: number): Promise<SectionRevision | undefined> {
-  return isPostgres(tx) ? (await latestRevisionQuery(tx, sectionId))[0] : preparedOnce(tx, prepareLatestRevisionQuery).get({ sectionId });
+  return firstRow(tx, latestRevisionQuery, { sectionId });
 }
 
 /** Records a save in the section's history, coalescing a person's autosaves into bursts; true when a new revision began. */
@@ -73,6 +73,10 @@ export async function saveSectionContent(
 ): Promise<SaveOutcome> {
   const at = now();
   const version = input.baseVersion + 1;
+  if (isPostgres(db)) {
+    const outcome = await saveIntoBurstOnPostgres(db, actor.userId, input, version, at);
+    if (outcome) return outcome;
+  }
   return transaction(db, async (tx) => {
     const updated = await tx
       .update(reportSections)
@@ -85,6 +89,55 @@ export async function saveSectionContent(
     }
     return { saved: true, version, savedAt: at };
   });
+}
+
+/**
+ * On PostgreSQL, most autosaves in one statement (one round trip instead of five: BEGIN, the
+ * section's update, its newest revision, that revision's update, COMMIT). A save that joins the
+ * person's current burst (same rule as recordRevision: their revision, not a restore, updated
+ * within REVISION_COALESCE_MS) updates the section on top of `baseVersion` and the revision
+ * together, atomically; a version conflict is answered at once. Any other save (a new burst, to
+ * be audited) changes nothing here and returns null for the transaction above to do.
+ *
+ * Why one snapshot for the newest revision is safe: every new revision comes with a new version
+ * of the section, so if another revision was added after this statement's snapshot, the
+ * section's update finds another version (PostgreSQL re-checks the row it waited for) and
+ * nothing is written.
+ */
+async function saveIntoBurstOnPostgres(
+  db: Db,
+  authorId: number,
+  input: { sectionId: number; baseVersion: number; content: SectionContent },
+  version: number,
+  at: Date,
+): Promise<SaveOutcome | null> {
+  const cells = input.content.cells === null ? null : JSON.stringify(input.content.cells);
+  const burstSince = new Date(at.getTime() - REVISION_COALESCE_MS);
+  const { rows } = await asPostgres(db).execute<{ joins_burst: boolean; saved: boolean }>(sql`
+    with newest as (
+      select id from (
+        select id, author_id, restored_from_id, updated_at from section_revisions
+        where section_id = ${input.sectionId} order by id desc limit 1
+      ) latest
+      where author_id = ${authorId} and restored_from_id is null and updated_at > ${burstSince}
+    ),
+    saved as (
+      update report_sections
+      set html = ${input.content.html}, cells = ${cells}::jsonb, version = ${version}, updated_at = ${at}, updated_by_id = ${authorId}
+      where id = ${input.sectionId} and version = ${input.baseVersion} and exists (select 1 from newest)
+      returning html, cells
+    ),
+    joined as (
+      update section_revisions
+      set html = saved.html, cells = saved.cells, version = ${version}, updated_at = ${at}, save_count = save_count + 1
+      from saved, newest
+      where section_revisions.id = newest.id
+      returning section_revisions.id
+    )
+    select exists (select 1 from newest) as joins_burst, exists (select 1 from joined) as saved`);
+  const [result] = rows;
+  if (!result?.joins_burst) return null;
+  return result.saved ? { saved: true, version, savedAt: at } : { saved: false };
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq, sql, type Placeholder } from "drizzle-orm";
-import { isPostgres, type Db } from "@/db/client";
-import { preparedOnce } from "@/db/prepared";
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { firstRow, type ValuesOrPlaceholders } from "@/db/prepared";
 import { reportSections, sectionRevisions, users, type ReportSectionRow } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { isFormatId } from "@/lib/formats";
@@ -12,10 +12,9 @@ import { fillComputedCells } from "@/lib/rules";
 import { refuseGarbledText } from "@/lib/validations/parse";
 import { saveSectionSchema, tableCellsSchema, type SaveSectionInput } from "@/lib/validations/report";
 import * as sections from "@/db/commands/sections";
-import { isSummationReport } from "@/db/summation-store";
 import { db } from "./db";
 import { actorOf } from "./session";
-import { requireEditableReport, requireReadableReport } from "./report-access";
+import { requireEditableReportSection, requireReadableReport } from "./report-access";
 
 export interface SectionSnapshot {
   html: string;
@@ -29,20 +28,25 @@ export type SaveSectionResult =
   | { status: "saved"; version: number; savedAt: Date }
   | { status: "conflict"; theirs: SectionSnapshot };
 
-const sectionQuery = (database: Db, reportId: number | Placeholder, key: string | Placeholder) =>
+const sectionQuery = (database: Db, { reportId, key }: ValuesOrPlaceholders<{ reportId: number; key: string }>) =>
   database
     .select()
     .from(reportSections)
     .where(and(eq(reportSections.reportId, reportId), eq(reportSections.key, key)));
 
-/** Prepared once per SQLite connection (db/prepared.ts): every autosave reads its section. */
-const prepareSectionQuery = (database: Db) => sectionQuery(database, sql.placeholder("reportId"), sql.placeholder("key")).prepare();
+const SECTION_NOT_FOUND = "该节不存在。";
 
 async function sectionRow(reportId: number, key: string): Promise<ReportSectionRow> {
-  const database = db();
-  const row = isPostgres(database) ? (await sectionQuery(database, reportId, key))[0] : preparedOnce(database, prepareSectionQuery).get({ reportId, key });
-  if (!row) throw new AppError("not_found", "该节不存在。");
+  const row = await firstRow(db(), sectionQuery, { reportId, key });
+  if (!row) throw new AppError("not_found", SECTION_NOT_FOUND);
   return row;
+}
+
+/** A section of a report the viewer may change now, with the report (one read: report-access.ts). */
+async function requireEditableSection(reportId: number, sectionKey: string) {
+  const { section, ...found } = await requireEditableReportSection(reportId, sectionKey);
+  if (!section) throw new AppError("not_found", SECTION_NOT_FOUND);
+  return { ...found, row: section };
 }
 
 async function snapshotOf(row: ReportSectionRow): Promise<SectionSnapshot> {
@@ -53,8 +57,8 @@ async function snapshotOf(row: ReportSectionRow): Promise<SectionSnapshot> {
 export const SUMMED_TABLE_MESSAGE = "本报告的统计表由「汇总」生成，不能直接修改：请在汇总页面修改本级数据后重新汇总。";
 
 /** A 汇总 report's tables are written by 汇总 only (a re-sum never overwrites typed figures). */
-async function refuseSummedTable(reportId: number, row: ReportSectionRow): Promise<void> {
-  if (row.kind === "table" && (await isSummationReport(db(), reportId))) throw new AppError("forbidden", SUMMED_TABLE_MESSAGE);
+function refuseSummedTable(summation: boolean, row: ReportSectionRow): void {
+  if (summation && row.kind === "table") throw new AppError("forbidden", SUMMED_TABLE_MESSAGE);
 }
 
 /** Validates and normalises the new content of a section: sanitised HTML, or well-formed cells with totals computed. */
@@ -94,9 +98,8 @@ export async function saveSection(raw: SaveSectionInput): Promise<SaveSectionRes
     const message = issue?.message ?? "保存的数据有误。";
     throw new AppError("invalid", message, issue && issue.path.length > 0 ? { [issue.path.map(String).join(".")]: message } : undefined);
   }
-  const { report, viewer } = await requireEditableReport(input.data.reportId);
-  const row = await sectionRow(report.id, input.data.sectionKey);
-  await refuseSummedTable(report.id, row);
+  const { report, viewer, row, summation } = await requireEditableSection(input.data.reportId, input.data.sectionKey);
+  refuseSummedTable(summation, row);
   const content = contentFor(row, report.format, input.data);
   const outcome = await sections.saveSectionContent(db(), await actorOf(viewer), {
     reportId: report.id,
@@ -111,8 +114,7 @@ export async function saveSection(raw: SaveSectionInput): Promise<SaveSectionRes
 
 /** 「标记为已完成」 (or back to editing). */
 export async function setSectionCompleted(reportId: number, sectionKey: string, completed: boolean): Promise<void> {
-  const { report, viewer } = await requireEditableReport(reportId);
-  const row = await sectionRow(report.id, sectionKey);
+  const { report, viewer, row } = await requireEditableSection(reportId, sectionKey);
   await sections.setSectionCompleted(db(), await actorOf(viewer), { reportId: report.id, sectionId: row.id, sectionKey, completed });
 }
 
@@ -152,9 +154,8 @@ export async function listSectionRevisions(reportId: number, sectionKey: string)
 
 /** Restores an old revision as a new revision (history is never rewritten). */
 export async function restoreSectionRevision(reportId: number, sectionKey: string, revisionId: number): Promise<{ version: number }> {
-  const { report, viewer } = await requireEditableReport(reportId);
-  const row = await sectionRow(report.id, sectionKey);
-  await refuseSummedTable(report.id, row);
+  const { report, viewer, row, summation } = await requireEditableSection(reportId, sectionKey);
+  refuseSummedTable(summation, row);
   const version = await sections.restoreSectionRevision(db(), await actorOf(viewer), { reportId: report.id, sectionId: row.id, sectionKey, revisionId });
   return { version };
 }

@@ -160,6 +160,15 @@ describe("a clerk writes the sections", () => {
     ]);
   });
 
+  it("the same person's save on a version they no longer hold (a second tab) is refused within their burst too, and nothing is written", async () => {
+    await actAs(town.clerk);
+    const before = dataTables();
+    const { result, audit } = await written(() => save("overview", 3, { html: "<p>另一个标签页里的旧稿</p>" }));
+    expect(result).toEqual({ status: "conflict", theirs: expect.objectContaining({ html: "<p>概述三</p>", version: 4, updatedBy: town.clerk.displayName }) });
+    expect(dataTables()).toEqual(before);
+    expect(audit).toEqual([]);
+  });
+
   it("another clerk's save starts a revision of their own", async () => {
     const colleague = await addUser(town.unit, "clerk", `t${town.unit.id}.clerk2`, "写作镇副文书");
     await actAs(colleague);
@@ -213,6 +222,16 @@ describe("a clerk writes the sections", () => {
     const stored = sectionRow(reportId, "applications").cells as typeof cells;
     expect(stored.total).toEqual(CONSISTENT_TABLES.table3!.total);
     expect(stored.naturalPerson).toEqual(CONSISTENT_TABLES.table3!.naturalPerson);
+
+    // The next autosave joins the burst: section and revision hold the new cells, totals computed.
+    const changed = structuredClone(cells);
+    changed.naturalPerson = { ...changed.naturalPerson, newReceived: Number(changed.naturalPerson!.newReceived) + 1 };
+    expect(await save("applications", 2, { cells: changed })).toMatchObject({ status: "saved", version: 3 });
+    const again = sectionRow(reportId, "applications").cells as typeof cells;
+    expect(again.naturalPerson!.newReceived).toBe(Number(CONSISTENT_TABLES.table3!.naturalPerson!.newReceived) + 1);
+    expect(again.total!.newReceived).toBe(Number(CONSISTENT_TABLES.table3!.total!.newReceived) + 1);
+    const [revision] = await listSectionRevisions(reportId, "applications");
+    expect(revision).toMatchObject({ version: 3, saveCount: 2, cells: again });
   });
 
   it("a malformed cell is refused at that cell and nothing is stored", async () => {
