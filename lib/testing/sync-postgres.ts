@@ -59,6 +59,8 @@ port.on("message", async ({ text, params, arrayMode }) => {
 class SyncPostgres {
   private readonly port: MessagePort;
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  /** Never signalled: waiting on it is a short sleep of this thread. */
+  private readonly pause = new Int32Array(new SharedArrayBuffer(4));
   private readonly worker: Worker;
 
   constructor(url: string) {
@@ -73,10 +75,25 @@ class SyncPostgres {
     Atomics.store(this.signal, 0, 0);
     this.port.postMessage({ text, params, arrayMode });
     if (Atomics.wait(this.signal, 0, 0, 60_000) === "timed-out") throw new Error(`sync PostgreSQL query timed out: ${text}`);
-    const answer = receiveMessageOnPort(this.port)?.message as Answer | undefined;
-    if (!answer) throw new Error("sync PostgreSQL: no answer");
+    const answer = this.receiveAnswer();
+    if (!answer) throw new Error(`sync PostgreSQL: no answer to ${text}`);
     if (answer.error) throw Object.assign(new Error(answer.error.message), answer.error);
     return { rows: (answer.rows ?? []).map(buffersBack), rowCount: answer.rowCount ?? 0 };
+  }
+
+  /**
+   * The worker's answer, posted before it raised the signal. On a loaded machine it has been
+   * seen to arrive on the port a moment after the signal (npm test, 2026-12-06: "no answer", and
+   * the next query then read this one's answer); it is waited for, up to 10 s, rather than
+   * left to be read as the answer to the next query.
+   */
+  private receiveAnswer(): Answer | undefined {
+    for (let waited = 0; waited <= 10_000; waited += 5) {
+      const received = receiveMessageOnPort(this.port);
+      if (received) return received.message as Answer;
+      Atomics.wait(this.pause, 0, 0, 5);
+    }
+    return undefined;
   }
 
   close(): Promise<number> {
