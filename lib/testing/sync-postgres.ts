@@ -41,7 +41,7 @@ const typeParsers = {
 const client = new pg.Client({ connectionString: workerData.url });
 const ready = client.connect();
 const { port, signal } = workerData;
-port.on("message", async ({ text, params, arrayMode }) => {
+port.on("message", async ({ sequence, text, params, arrayMode }) => {
   let answer;
   try {
     await ready;
@@ -50,17 +50,17 @@ port.on("message", async ({ text, params, arrayMode }) => {
   } catch (error) {
     answer = { error: { message: error.message, code: error.code, detail: error.detail } };
   }
-  port.postMessage(answer);
-  Atomics.store(signal, 0, 1);
+  port.postMessage({ sequence, ...answer });
+  Atomics.store(signal, 0, sequence);
   Atomics.notify(signal, 0);
 });
 `;
 
 class SyncPostgres {
   private readonly port: MessagePort;
+  /** The number of the query the worker answered last. */
   private readonly signal = new Int32Array(new SharedArrayBuffer(4));
-  /** Never signalled: waiting on it is a short sleep of this thread. */
-  private readonly pause = new Int32Array(new SharedArrayBuffer(4));
+  private sequence = 0;
   private readonly worker: Worker;
 
   constructor(url: string) {
@@ -72,26 +72,35 @@ class SyncPostgres {
   }
 
   query(text: string, params: unknown[], arrayMode: boolean): { rows: unknown[]; rowCount: number } {
-    Atomics.store(this.signal, 0, 0);
-    this.port.postMessage({ text, params, arrayMode });
-    if (Atomics.wait(this.signal, 0, 0, 60_000) === "timed-out") throw new Error(`sync PostgreSQL query timed out: ${text}`);
-    const answer = this.receiveAnswer();
+    const sequence = (this.sequence = (this.sequence % 2_000_000_000) + 1);
+    this.port.postMessage({ sequence, text, params, arrayMode });
+    this.waitForAnswer(sequence, text);
+    const answer = this.answerTo(sequence);
     if (!answer) throw new Error(`sync PostgreSQL: no answer to ${text}`);
     if (answer.error) throw Object.assign(new Error(answer.error.message), answer.error);
     return { rows: (answer.rows ?? []).map(buffersBack), rowCount: answer.rowCount ?? 0 };
   }
 
   /**
-   * The worker's answer, posted before it raised the signal. On a loaded machine it has been
-   * seen to arrive on the port a moment after the signal (npm test, 2026-12-06: "no answer", and
-   * the next query then read this one's answer); it is waited for, up to 10 s, rather than
-   * left to be read as the answer to the next query.
+   * Waits until the worker has answered this query: its answer is on the port once the signal
+   * holds the query's number. Not until the first wake-up: the worker's notify for the previous
+   * query can come after that query was read (it had already seen the signal change) and wake
+   * this wait early — npm test under load saw "no answer", and the next query then read this
+   * one's answer.
    */
-  private receiveAnswer(): Answer | undefined {
-    for (let waited = 0; waited <= 10_000; waited += 5) {
-      const received = receiveMessageOnPort(this.port);
-      if (received) return received.message as Answer;
-      Atomics.wait(this.pause, 0, 0, 5);
+  private waitForAnswer(sequence: number, text: string): void {
+    const deadline = Date.now() + 60_000;
+    for (let seen = Atomics.load(this.signal, 0); seen !== sequence; seen = Atomics.load(this.signal, 0)) {
+      const left = deadline - Date.now();
+      if (left <= 0 || Atomics.wait(this.signal, 0, seen, left) === "timed-out") throw new Error(`sync PostgreSQL query timed out: ${text}`);
+    }
+  }
+
+  /** This query's answer; an earlier one's (a query that timed out) is passed over. */
+  private answerTo(sequence: number): Answer | undefined {
+    for (let received = receiveMessageOnPort(this.port); received; received = receiveMessageOnPort(this.port)) {
+      const answer = received.message as Answer & { sequence: number };
+      if (answer.sequence === sequence) return answer;
     }
     return undefined;
   }
