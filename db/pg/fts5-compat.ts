@@ -17,6 +17,9 @@
 
 /** One code point as FTS5's trigram tokenizer compares it (case_sensitive=0, remove_diacritics=0). */
 export function foldTrigramCharacter(c: string): string {
+  // CJK symbols, kana and ideographs (U+3000–U+9FFF) have no case: most of a report's text.
+  const code = c.charCodeAt(0);
+  if (code >= 0x3000 && code <= 0x9fff) return c;
   const lower = c.toLowerCase();
   return lower.length === c.length ? lower : c;
 }

@@ -174,32 +174,40 @@ export class PostingsBuilder {
   }
 }
 
-/** Reads one trigram's postings report by report. */
+/**
+ * Reads one trigram's postings report by report. A report's positions are decoded only when asked
+ * for, column by column in order (title, unit, body); those not asked for are skipped, which only
+ * looks for the last byte of each varint.
+ */
 class PostingsCursor {
   private countsAt = 0;
+  /** Where the next column of the current report starts in the positions part. */
   private positionsAt = 0;
+  /** The next column of the current report not yet decoded or skipped (3: none left). */
+  private column = 3;
   private readonly counted: Uint8Array;
   private readonly placed: Uint8Array;
   /** Current report's number in the segment; -1 before the first, Infinity after the last. */
   doc = -1;
-  /** Positions of the current report, per column (title, unit, body), and how many. */
-  readonly positions: [Int32Array, Int32Array, Int32Array] = [new Int32Array(16), new Int32Array(16), new Int32Array(16)];
+  /** Occurrences in the current report, per column (title, unit, body). */
   readonly counts = new Int32Array(3);
+  /** Positions of the column last decoded (`decode`); the first counts[c] are valid. */
+  positions = new Int32Array(64);
 
   constructor(postings: Postings) {
     this.counted = postings.counts;
     this.placed = postings.positions ?? new Uint8Array(0);
   }
 
-  /** Moves to the next report; false at the end. Reads its positions too when `withPositions`. */
-  next(withPositions: boolean): boolean {
+  /** Moves to the next report; false at the end. */
+  next(): boolean {
+    if (this.column < 3) this.skipTo(3);
     const bytes = this.counted;
     let at = this.countsAt;
     if (at >= bytes.length) {
       this.doc = Infinity;
       return false;
     }
-    const values = [0, 0, 0, 0];
     for (let k = 0; k < 4; k++) {
       let b = bytes[at++]!;
       let v = b & 0x7f;
@@ -209,44 +217,59 @@ class PostingsCursor {
         v |= (b & 0x7f) << shift;
         shift += 7;
       }
-      values[k] = v;
+      if (k === 0) this.doc += v + 1;
+      else this.counts[k - 1] = v;
     }
     this.countsAt = at;
-    this.doc += values[0]! + 1;
-    this.counts[0] = values[1]!;
-    this.counts[1] = values[2]!;
-    this.counts[2] = values[3]!;
-    if (withPositions) this.readPositions();
+    // Read with its counts only (a three-character phrase): there are no positions to pass over.
+    this.column = this.placed.length > 0 ? 0 : 3;
     return true;
   }
 
-  private readPositions() {
+  /** Skips the positions of the current report's columns before `column`. */
+  private skipTo(column: number) {
     const bytes = this.placed;
     let at = this.positionsAt;
-    for (let c = 0; c < 3; c++) {
-      const n = this.counts[c]!;
-      if (this.positions[c]!.length < n) this.positions[c] = new Int32Array(Math.max(n, this.positions[c]!.length * 2));
-      const list = this.positions[c]!;
-      let p = 0;
-      for (let i = 0; i < n; i++) {
-        let b = bytes[at++]!;
+    let left = 0;
+    for (let c = this.column; c < column; c++) left += this.counts[c]!;
+    while (left > 0 && at < bytes.length) if (bytes[at++]! < 0x80) left--;
+    this.positionsAt = at;
+    this.column = column;
+  }
+
+  /** Decodes the positions of column c (≥ every column already read) of the current report into `positions`. */
+  decode(c: number): Int32Array {
+    if (this.column < c) this.skipTo(c);
+    const n = this.counts[c]!;
+    if (this.positions.length < n) this.positions = new Int32Array(Math.max(n, this.positions.length * 2));
+    const list = this.positions;
+    const bytes = this.placed;
+    let at = this.positionsAt;
+    let p = 0;
+    for (let i = 0; i < n; i++) {
+      let b = bytes[at++]!;
+      if (b < 0x80) {
+        p += b;
+      } else {
         let v = b & 0x7f;
         let shift = 7;
-        while (b >= 0x80) {
+        do {
           b = bytes[at++]!;
           v |= (b & 0x7f) << shift;
           shift += 7;
-        }
+        } while (b >= 0x80);
         p += v;
-        list[i] = p;
       }
+      list[i] = p;
     }
     this.positionsAt = at;
+    this.column = c + 1;
+    return list;
   }
 
   /** Moves to the first report numbered `doc` or more; false at the end. */
   seek(doc: number): boolean {
-    while (this.doc < doc) if (!this.next(true)) return false;
+    while (this.doc < doc) if (!this.next()) return false;
     return true;
   }
 }
@@ -263,7 +286,9 @@ export function coveringTrigrams(phrase: string): { trigram: string; offset: num
 /**
  * The reports where a phrase occurs, from the postings of its covering trigrams (in the order
  * of coveringTrigrams; a missing trigram means no report). Calls `hit` with the report's number
- * in the segment and the phrase's occurrences in its title, unit and body, in ascending number. A three-character phrase needs only the counts of its one trigram.
+ * in the segment and the phrase's occurrences in its title, unit and body, in ascending number.
+ * A three-character phrase needs only the counts of its one trigram; a longer one decodes the
+ * positions of a column only where every covering trigram occurs in it.
  */
 export function phraseHits(
   offsets: readonly number[],
@@ -276,12 +301,12 @@ export function phraseHits(
   const others = cursors.slice(1);
   const otherOffsets = offsets.slice(1);
   if (others.length === 0) {
-    while (lead.next(false)) hit(lead.doc, lead.counts[0]!, lead.counts[1]!, lead.counts[2]!);
+    while (lead.next()) hit(lead.doc, lead.counts[0]!, lead.counts[1]!, lead.counts[2]!);
     return;
   }
   const idx = new Int32Array(others.length);
   const found = [0, 0, 0];
-  outer: while (lead.next(true)) {
+  outer: while (lead.next()) {
     const doc = lead.doc;
     for (const cursor of others) {
       if (!cursor.seek(doc)) return;
@@ -290,35 +315,51 @@ export function phraseHits(
     for (let c = 0; c < 3; c++) {
       found[c] = 0;
       const n = lead.counts[c]!;
-      if (n === 0 || others.some((o) => o.counts[c] === 0)) continue;
-      // Merge-walk: for each lead position p, does every other trigram start at p + its offset?
-      const starts = lead.positions[c]!;
-      let count = 0;
-      idx.fill(0);
-      for (let i = 0; i < n; i++) {
-        const p = starts[i]!;
-        let all = true;
-        for (let k = 0; k < others.length; k++) {
-          const list = others[k]!.positions[c]!;
-          const m = others[k]!.counts[c]!;
-          const want = p + otherOffsets[k]!;
-          let j = idx[k]!;
-          while (j < m && list[j]! < want) j++;
-          idx[k] = j;
-          if (j >= m) {
-            all = false;
-            i = n; // no later position can match either
-            break;
-          }
-          if (list[j] !== want) {
-            all = false;
-            break;
-          }
-        }
-        if (all) count++;
-      }
-      found[c] = count;
+      let everywhere = n > 0;
+      for (let k = 0; k < others.length && everywhere; k++) everywhere = others[k]!.counts[c]! > 0;
+      if (!everywhere) continue; // skipped by the next decode or report
+      const starts = lead.decode(c);
+      for (const other of others) other.decode(c);
+      found[c] = others.length === 1 ? countShifted(starts, n, others[0]!.positions, others[0]!.counts[c]!, otherOffsets[0]!) : countAligned(starts, n, others, otherOffsets, c, idx);
     }
     if (found[0]! + found[1]! + found[2]! > 0) hit(doc, found[0]!, found[1]!, found[2]!);
   }
+}
+
+/** How many of the first n positions p of `starts` have p + offset among the first m of `list` (both ascending). */
+function countShifted(starts: Int32Array, n: number, list: Int32Array, m: number, offset: number): number {
+  let count = 0;
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const want = starts[i]! + offset;
+    while (j < m && list[j]! < want) j++;
+    if (j >= m) break; // no later position can match either
+    if (list[j] === want) count++;
+  }
+  return count;
+}
+
+/** Merge-walk for three or more covering trigrams: for each lead position p, does every other trigram start at p + its offset? */
+function countAligned(starts: Int32Array, n: number, others: readonly PostingsCursor[], offsets: readonly number[], c: number, idx: Int32Array): number {
+  let count = 0;
+  idx.fill(0);
+  for (let i = 0; i < n; i++) {
+    const p = starts[i]!;
+    let all = true;
+    for (let k = 0; k < others.length; k++) {
+      const list = others[k]!.positions;
+      const m = others[k]!.counts[c]!;
+      const want = p + offsets[k]!;
+      let j = idx[k]!;
+      while (j < m && list[j]! < want) j++;
+      idx[k] = j;
+      if (j >= m) return count; // no later position can match either
+      if (list[j] !== want) {
+        all = false;
+        break;
+      }
+    }
+    if (all) count++;
+  }
+  return count;
 }

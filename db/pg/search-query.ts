@@ -241,7 +241,7 @@ async function liveOnly(db: PgExecutor, ids: number[]): Promise<number[]> {
 
 /** What the search runs on: the application's drizzle node-postgres database (a pool). */
 export interface PgSearchDb {
-  transaction<T>(work: (tx: PgExecutor) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: PgExecutor) => Promise<T>, config: { isolationLevel: "repeatable read"; accessMode: "read only" }): Promise<T>;
 }
 
 /**
@@ -253,12 +253,14 @@ export interface PgSearchDb {
  * it with the database, not inside a transaction that writes.
  */
 export async function searchLiveReportsPg(db: PgSearchDb, options: SearchOptions): Promise<PgSearchPage> {
-  return db.transaction(async (tx) => {
-    // One snapshot for the segments, their postings, the tail and the page.
-    await tx.execute(sql`set transaction isolation level repeatable read, read only`);
-    await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
-    return search(tx, options);
-  });
+  // One snapshot for the segments, their postings, the tail and the page (set by BEGIN itself: one round trip less).
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
+      return search(tx, options);
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
 }
 
 async function search(db: PgExecutor, options: SearchOptions): Promise<PgSearchPage> {

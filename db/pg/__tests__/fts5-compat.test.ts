@@ -6,7 +6,7 @@
  */
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { canOverlap, characterGrams, characterTokens, phraseInstances, trigramSnippet, trigramTokenCount } from "@/db/pg/fts5-compat";
+import { canOverlap, characterGrams, characterTokens, foldTrigramCharacter, phraseInstances, trigramSnippet, trigramTokenCount } from "@/db/pg/fts5-compat";
 import { ELLIPSIS, MATCH_END, MATCH_START, ftsPhrase } from "@/lib/public/search-query";
 import { createRng } from "@/scripts/lib/prng";
 
@@ -66,6 +66,19 @@ describe("trigramSnippet", () => {
     expect(canOverlap("哈哈哈")).toBe(true);
     expect(canOverlap("1.1")).toBe(true);
     expect(canOverlap("政府信息")).toBe(false);
+  });
+});
+
+describe("foldTrigramCharacter", () => {
+  it("folds every character of the Basic Multilingual Plane as its one-character lower case (its shortcut for CJK included)", () => {
+    const differing: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue; // surrogates: not characters on their own
+      const c = String.fromCharCode(code);
+      const lower = c.toLowerCase();
+      if (foldTrigramCharacter(c) !== (lower.length === 1 ? lower : c)) differing.push(code.toString(16));
+    }
+    expect(differing).toEqual([]);
   });
 });
 
