@@ -42,7 +42,13 @@ export const units = sqliteTable(
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at"),
   },
-  (t) => [uniqueIndex("units_org_code_unique").on(t.orgCode), uniqueIndex("units_name_unique").on(t.name)],
+  (t) => [
+    uniqueIndex("units_org_code_unique").on(t.orgCode),
+    uniqueIndex("units_name_unique").on(t.name),
+    // The public data's stamp (lib/data/public/catalog.ts), read on every public page, takes the
+    // newest change of any unit from here instead of reading all of them (4,953 in a province).
+    index("units_changed_at_idx").on(sql`coalesce(${t.updatedAt}, ${t.createdAt})`),
+  ],
 );
 
 export const users = sqliteTable(

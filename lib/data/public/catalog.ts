@@ -106,7 +106,10 @@ let catalog: Catalog | null = null;
  * process sharing the database): a publication or a correction adds an edition, a withdrawal adds
  * a withdrawn report, a rename or any other change of a unit touches its row. The year and unit
  * lists here and the search results (search.ts) are kept until it changes. Read once per request
- * (React's cache: a page and its metadata ask several times).
+ * (React's cache: a page and its metadata ask several times). Each part is one index entry: the
+ * newest edition, the withdrawn reports' partial index, and the units' latest change
+ * (units_changed_at_idx; reading every unit cost 0.5 ms on SQLite and 1.7 ms on PostgreSQL for
+ * the province's 4,953).
  */
 export const publicDataStamp = cache(async (): Promise<string> => {
   const row = await rawRow<{ e: number | null; w: number; u: number | null }>(

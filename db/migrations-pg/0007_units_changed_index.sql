@@ -1,0 +1,1 @@
+CREATE INDEX "units_changed_at_idx" ON "units" USING btree (coalesce("updated_at", "created_at"));
