@@ -1,8 +1,11 @@
 /**
- * The first row of a query that runs on every autosave or staff request, without building it
- * anew each time on SQLite: there it is built once per connection with placeholders and
- * prepared (drizzle otherwise builds the SQL text and better-sqlite3 prepares it on each call);
- * on PostgreSQL it is built with the values and run as usual. Synchronous on SQLite.
+ * The first row of a query that runs on every autosave or staff request, prepared once instead of
+ * built and planned on every call:
+ * - on SQLite it is built once per connection with placeholders and prepared (drizzle otherwise
+ *   builds the SQL text and better-sqlite3 prepares it on each call);
+ * - on PostgreSQL it is a named prepared statement: each pooled connection parses and plans it
+ *   on first use only (for the autosave's reads, planning cost 0.3–0.4 ms of the server's CPU
+ *   against well under 0.1 ms to run them). Synchronous on SQLite.
  */
 import { sql, type Placeholder } from "drizzle-orm";
 import { isPostgres, type Db } from "./client";
@@ -10,29 +13,45 @@ import { isPostgres, type Db } from "./client";
 /** A query's parameters, as values or as placeholders of the same names. */
 export type ValuesOrPlaceholders<V> = { [K in keyof V]: V[K] | Placeholder };
 
-/** What a drizzle select built on `Db` offers: awaiting it (PostgreSQL) and preparing it (SQLite). */
-interface BuiltQuery<Row> extends PromiseLike<Row[]> {
-  prepare(): { get(values: Record<string, unknown>): Row | undefined };
+/** What a drizzle select built on `Db` offers: preparing it (SQLite: no name; PostgreSQL: a statement name). */
+interface BuiltQuery<Row> {
+  prepare(name?: string): PreparedQuery<Row>;
+}
+interface PreparedQuery<Row> {
+  /** SQLite. */
+  get?(values: Record<string, unknown>): Row | undefined;
+  /** PostgreSQL. */
+  execute?(values: Record<string, unknown>): Promise<Row[]>;
 }
 
-const preparedByDb = new WeakMap<Db, Map<unknown, { get(values: Record<string, unknown>): unknown }>>();
+const preparedByDb = new WeakMap<Db, Map<unknown, PreparedQuery<unknown>>>();
+/** PostgreSQL's name for each query: the same on every connection, one per `build` function. */
+const statementNames = new Map<unknown, string>();
 
 /**
  * Runs `build(db, values)` and returns its first row. `build` must be one function defined once
- * (a module's constant): on SQLite it is the key of the statement prepared for the connection.
+ * (a module's constant): it is the key of the statement prepared for the connection (SQLite) or
+ * of the statement's name (PostgreSQL).
  */
 export function firstRow<V extends Record<string, unknown>, Row>(
   db: Db,
   build: (db: Db, values: ValuesOrPlaceholders<V>) => BuiltQuery<Row>,
   values: V,
 ): Row | undefined | Promise<Row | undefined> {
-  if (isPostgres(db)) return Promise.resolve(build(db, values)).then((rows) => rows[0]);
   let prepared = preparedByDb.get(db);
   if (!prepared) preparedByDb.set(db, (prepared = new Map()));
-  let statement = prepared.get(build);
+  let statement = prepared.get(build) as PreparedQuery<Row> | undefined;
   if (!statement) {
     const placeholders = Object.fromEntries(Object.keys(values).map((name) => [name, sql.placeholder(name)])) as ValuesOrPlaceholders<V>;
-    prepared.set(build, (statement = build(db, placeholders).prepare()));
+    if (isPostgres(db)) {
+      let name = statementNames.get(build);
+      if (!name) statementNames.set(build, (name = `nianbao_first_row_${statementNames.size + 1}`));
+      statement = build(db, placeholders).prepare(name);
+    } else {
+      statement = build(db, placeholders).prepare();
+    }
+    prepared.set(build, statement);
   }
-  return statement.get(values) as Row | undefined;
+  if (statement.execute) return statement.execute(values).then((rows) => rows[0]);
+  return statement.get!(values);
 }

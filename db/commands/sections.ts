@@ -4,6 +4,7 @@
  * its revision history and audit row in one transaction.
  */
 import { and, desc, eq, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import type { CellTree } from "@/lib/interchange";
@@ -91,6 +92,9 @@ export async function saveSectionContent(
   });
 }
 
+/** Builds the text of saveIntoBurstOnPostgres's statement (run as a named statement, not through drizzle's execute). */
+const burstDialect = new PgDialect();
+
 /**
  * On PostgreSQL, most autosaves in one statement (one round trip instead of five: BEGIN, the
  * section's update, its newest revision, that revision's update, COMMIT). A save that joins the
@@ -113,7 +117,7 @@ async function saveIntoBurstOnPostgres(
 ): Promise<SaveOutcome | null> {
   const cells = input.content.cells === null ? null : JSON.stringify(input.content.cells);
   const burstSince = new Date(at.getTime() - REVISION_COALESCE_MS);
-  const { rows } = await asPostgres(db).execute<{ joins_burst: boolean; saved: boolean }>(sql`
+  const statement = burstDialect.sqlToQuery(sql`
     with newest as (
       select id from (
         select id, author_id, restored_from_id, updated_at from section_revisions
@@ -135,6 +139,8 @@ async function saveIntoBurstOnPostgres(
       returning section_revisions.id
     )
     select exists (select 1 from newest) as joins_burst, exists (select 1 from joined) as saved`);
+  // A named statement: each pooled connection parses and plans it once (db/prepared.ts).
+  const { rows } = await asPostgres(db).$client.query<{ joins_burst: boolean; saved: boolean }>({ name: "nianbao_save_into_burst", text: statement.sql, values: statement.params });
   const [result] = rows;
   if (!result?.joins_burst) return null;
   return result.saved ? { saved: true, version, savedAt: at } : { saved: false };
