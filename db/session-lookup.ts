@@ -33,7 +33,7 @@ export type FoundSession = Awaited<ReturnType<typeof sessionQuery>>[number];
 
 /**
  * Synchronous on SQLite (the request log reads it on every request), a promise on PostgreSQL.
- * On SQLite the statement is prepared once per connection: it runs twice for every staff request.
+ * Prepared once per connection on both engines (db/prepared.ts): it runs twice for every staff request.
  */
 export function findSession(db: Db, sessionId: string): FoundSession | undefined | Promise<FoundSession | undefined> {
   return firstRow(db, sessionQuery, { sessionId });
