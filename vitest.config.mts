@@ -30,6 +30,8 @@ const SQLITE_ONLY_INTEGRATION_TESTS = [
   // Publishes from several processes on one SQLite file (db/commands/__tests__/fixtures/publish-worker.ts);
   // to be ported to one PostgreSQL database with lib/testing/fresh-database.ts.
   "db/commands/__tests__/publication.integration.test.ts",
+  // Migrates both engines step by step, PostgreSQL on a server of its own.
+  "db/__tests__/edition-title-migration.integration.test.ts",
 ];
 
 export default defineConfig({

@@ -107,6 +107,8 @@ export async function publishInTransaction(tx: Tx, actor: Actor, reportId: numbe
       reportId: report.id,
       edition,
       snapshot,
+      title: document.title,
+      indexNo: document.metadata.indexNo ?? null,
       sha256,
       publishedAt,
       changeNote: options.changeNote ?? null,

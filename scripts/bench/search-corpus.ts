@@ -24,7 +24,7 @@ export function generateSearchCorpus(db: Db, units = 500, years = 20): number {
     "insert into reports (unit_id, year, format, title, metadata, status, origin, published_at, index_no) values (?, ?, 'gov-2021', ?, '{}', 'published', 'import', ?, ?)",
   );
   const insertEdition = db.$client.prepare(
-    "insert into report_editions (report_id, edition, snapshot, sha256, published_at) values (?, 1, ?, 'bench', ?)",
+    "insert into report_editions (report_id, edition, snapshot, title, index_no, sha256, published_at) values (?, 1, ?, ?, ?, 'bench', ?)",
   );
   const setLive = db.$client.prepare("update reports set live_edition_id = ? where id = ?");
   const index = db.$client.prepare("insert into search_documents (rowid, report_id, title, unit, body, facets) values (?, ?, ?, ?, ?, ?)");
@@ -42,8 +42,9 @@ export function generateSearchCorpus(db: Db, units = 500, years = 20): number {
         const text = texts[(u + y) % texts.length]!.replaceAll("2023", String(year)).replaceAll("青石镇", name);
         const publishedAt = Date.UTC(year + 1, 0, 20);
         const reportId = Number(insertReport.run(unitId, year, title, publishedAt, `${orgCode}/${year}-00001`).lastInsertRowid);
-        const snapshot = JSON.stringify({ title, metadata: { indexNo: `${orgCode}/${year}-00001` } });
-        const editionId = Number(insertEdition.run(reportId, snapshot, publishedAt).lastInsertRowid);
+        const indexNo = `${orgCode}/${year}-00001`;
+        const snapshot = JSON.stringify({ title, metadata: { indexNo } });
+        const editionId = Number(insertEdition.run(reportId, snapshot, title, indexNo, publishedAt).lastInsertRowid);
         setLive.run(editionId, reportId);
         const body = `${text}\n本乡第${u}号统计样本，${year}年度。`;
         const facets = ` ${yearFacet(year)} ${unitFacet(unitId)} `;

@@ -66,8 +66,14 @@ describe("publication", () => {
     expect(editions.every((e) => e.n === 1)).toBe(true);
     const indexNos = (db.$client.prepare("select index_no from reports").all() as { index_no: string }[]).map((r) => r.index_no);
     expect(new Set(indexNos).size).toBe(reportIds.length);
-    const snapshots = db.$client.prepare("select snapshot, sha256 from report_editions").all() as { snapshot: string; sha256: string }[];
-    for (const s of snapshots) expect(sha256Hex(s.snapshot)).toBe(s.sha256);
+    const snapshots = db.$client.prepare("select snapshot, sha256, title, index_no from report_editions").all() as { snapshot: string; sha256: string; title: string; index_no: string }[];
+    for (const s of snapshots) {
+      expect(sha256Hex(s.snapshot)).toBe(s.sha256);
+      // The lists' copies of the title and 索引号 are the snapshot's.
+      const document = JSON.parse(s.snapshot) as { title: string; metadata: { indexNo: string } };
+      expect({ title: s.title, indexNo: s.index_no }).toEqual({ title: document.title, indexNo: document.metadata.indexNo });
+      expect(s.index_no).toMatch(/^PUBTST0\d.\/\d{4}-\d{5}$/);
+    }
     db.$client.close();
   }, 60_000);
 

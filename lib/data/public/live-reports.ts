@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import { jsonText } from "@/db/dialect";
 import { reportEditions, reports, units } from "@/db/schema";
 import type { PublicReportSummary, PublicUnitRef } from "@/lib/public/types";
 import { db } from "../db";
@@ -30,9 +29,6 @@ export function whereAll(...conditions: (SQL | undefined)[]): SQL {
   return and(...conditions)!;
 }
 
-export const snapshotTitle = jsonText(reportEditions.snapshot, "title") as SQL<string>;
-export const snapshotIndexNo = jsonText(reportEditions.snapshot, "metadata", "indexNo");
-
 export function unitRefOf(row: { unitId: number; unitName: string; unitShortName: string }): PublicUnitRef {
   return { id: row.unitId, name: row.unitName, shortName: row.unitShortName };
 }
@@ -43,8 +39,9 @@ export function summaryQuery() {
     .select({
       id: reports.id,
       year: reports.year,
-      title: snapshotTitle,
-      indexNo: snapshotIndexNo,
+      // The live edition's, as in its snapshot (copied when the edition was made).
+      title: reportEditions.title,
+      indexNo: reportEditions.indexNo,
       unitId: units.id,
       unitName: units.name,
       unitShortName: units.shortName,

@@ -14,7 +14,7 @@ import type {
   WithdrawalNotice,
 } from "@/lib/public/types";
 import { db } from "../db";
-import { isLiveReport, snapshotIndexNo, snapshotTitle, unitRefOf, whereAll } from "./live-reports";
+import { isLiveReport, unitRefOf, whereAll } from "./live-reports";
 import { parseSnapshot } from "./snapshot-documents";
 
 /*
@@ -31,6 +31,8 @@ const editionColumns = {
   publishedAt: reportEditions.publishedAt,
   changeNote: reportEditions.changeNote,
   sha256: reportEditions.sha256,
+  title: reportEditions.title,
+  indexNo: reportEditions.indexNo,
 };
 
 /** The report row with its unit and live edition, or null when it was never published. */
@@ -54,7 +56,7 @@ async function loadPublishedRow(id: number) {
     .where(eq(reports.id, id));
   if (!row || row.liveEditionId === null) return null;
   const [live] = await db()
-    .select({ ...editionColumns, title: snapshotTitle, indexNo: snapshotIndexNo })
+    .select(editionColumns)
     .from(reportEditions)
     .where(and(eq(reportEditions.id, row.liveEditionId), eq(reportEditions.reportId, row.id)));
   if (!live) return null;
