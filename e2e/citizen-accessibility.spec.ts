@@ -1,18 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { seriousViolations } from "./support/axe";
 import { queryOne } from "./support/db";
 
 /**
  * The public pages pass axe-core without serious or critical violations (GB/T 37668 follows
  * WCAG 2.0 AA), can be operated from the keyboard, and show where the focus is.
  */
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(", ")}`);
-}
 
 const qingshi = () =>
   queryOne<{ id: number; unit_id: number }>("select r.id, r.unit_id from reports r join units u on u.id = r.unit_id where u.short_name = '青石镇' and r.year = 2023")!;

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { orgCodeCheckChar } from "../lib/validations/org-code";
+import { seriousViolations } from "./support/axe";
 import { queryOne } from "./support/db";
 import { PERSONAS, signInAs } from "./support/personas";
 
@@ -55,6 +56,44 @@ test.describe("a city supervises its counties", () => {
     await expect(page.getByRole("heading", { level: 1, name: "年报体检" })).toBeVisible();
     await expect(page.getByText("示例市人民政府下属各单位")).toBeVisible();
     await expect(page.getByRole("rowheader", { name: /青石镇/ }).first()).toBeVisible();
+  });
+
+  test("the city clerk reads 各地区情况, clicks a county to see only its units, and goes back to all", async ({ page }) => {
+    await signInAs(page, "city.clerk");
+    await nav(page).getByRole("link", { name: "市级总览" }).click();
+    await page.getByLabel("报告年度").selectOption("2023");
+    await page.getByRole("button", { name: "查看" }).click();
+    await expect(page).toHaveURL(/year=2023/);
+
+    const regions = page.getByRole("table", { name: "2023年度各地区年度报告公开情况" });
+    const regionRow = (name: string) => regions.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) });
+    // Each county's units, its own government included: 东山县 and its two townships, none public
+    // and all three overdue (2023's deadline has passed).
+    await expect(regionRow("示例市东山县人民政府").getByRole("cell")).toHaveText(["3", "0", "0%", "3", "0"]);
+    // 示例县's 青石镇 published its 2023 report.
+    expect(Number(await regionRow("示例县人民政府").getByRole("cell").nth(1).innerText())).toBeGreaterThanOrEqual(1);
+
+    await regionRow("示例市东山县人民政府").getByRole("link", { name: "示例市东山县人民政府" }).click();
+    await expect(page).toHaveURL(/under=\d+/);
+    await expect(page).toHaveURL(/year=2023/);
+    await expect(page.getByRole("navigation", { name: "查看范围" })).toContainText("示例市东山县人民政府");
+    await expect(page.getByRole("heading", { level: 2, name: /示例市东山县人民政府，共 2 个单位/ })).toBeVisible();
+    const units = page.getByRole("table", { name: /2023年度各单位年度报告情况/ });
+    await expect(units.getByRole("rowheader")).toHaveText([/龙潭乡/, /桃源镇/]);
+    // All under one county: no 上级 column.
+    await expect(units.getByRole("columnheader", { name: "上级" })).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Sorting keeps the county.
+    await units.getByRole("link", { name: "状态" }).click();
+    await expect(page).toHaveURL(/sort=status/);
+    await expect(units.getByRole("rowheader")).toHaveCount(2);
+
+    await page.getByRole("navigation", { name: "查看范围" }).getByRole("link", { name: /全部/ }).click();
+    await expect(page).not.toHaveURL(/under=/);
+    await expect(page).toHaveURL(/year=2023/);
+    await expect(rowOf(page, /青石镇/)).toHaveCount(1);
+    await expect(rowOf(page, /桃源镇/)).toHaveCount(1);
   });
 
   test("a township clerk has no overview: no menu entry, and the page is a 404", async ({ page }) => {

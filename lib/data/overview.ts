@@ -5,6 +5,7 @@ import { reportingListEntries, reports, REPORT_STATUSES, type ReportStatus, type
 import { now } from "@/lib/clock";
 import { AppError } from "@/lib/errors";
 import { canSuperviseUnits, overviewTitle } from "@/lib/permissions-overview";
+import { clampPage, pageCountOf } from "@/lib/public/paging";
 import { placementOf } from "@/lib/reporting-list";
 import { unitLevel } from "@/lib/unit-levels";
 import { db } from "./db";
@@ -56,7 +57,29 @@ export interface OverviewRow {
   offListReason: string | null;
 }
 
+/** A unit with units below it (a county, a city), rolled up: its subtree's units on the lists. */
+export interface OverviewRegion {
+  unitId: number;
+  unitName: string;
+  /** Its units on their supervisors' 报送单位名单: the region's own government and every unit below it. */
+  units: number;
+  /** Of those, units whose report citizens can read now. */
+  public: number;
+  overdue: number;
+  publishedLate: number;
+}
+
+/** One step of the way from the viewer's unit down to the unit whose subordinates are listed. */
+export interface OverviewScopeStep {
+  unitId: number;
+  unitName: string;
+}
+
+/** Rows of the units table per page: a city lists several hundred units, a province thousands. */
+export const OVERVIEW_PAGE_SIZE = 100;
+
 export interface SupervisionOverview {
+  /** The unit whose subordinates are listed: the viewer's, or a region below it (`under`). */
   unitName: string;
   /** 「县级总览」, 「市级总览」…: by the supervising unit's level. */
   title: string;
@@ -65,8 +88,25 @@ export interface SupervisionOverview {
   years: number[];
   sort: OverviewSort;
   order: SortOrder;
-  /** Units on their supervisor's 报送单位名单 (the counts are theirs). */
+  /**
+   * From the viewer's unit down to the listed unit: one step when the viewer's own subordinates
+   * are listed, more after choosing a region (`under`).
+   */
+  scope: OverviewScopeStep[];
+  /** The region listed (`under`), or null when the viewer's own subordinates are. */
+  under: number | null;
+  /** The regions directly below the listed unit (units with units below them), rolled up; empty for a county. */
+  regions: OverviewRegion[];
+  /** Units below the listed unit that are no region themselves (a city's own departments), rolled up; null when there are no regions. */
+  directUnits: OverviewRegion | null;
+  /** This page of the units on their supervisor's 报送单位名单 (the counts are of all of them). */
   rows: OverviewRow[];
+  /** All units on the lists (every page). */
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Whether the units are under more than one unit, so each row says which (the 上级 column). */
+  showParents: boolean;
   /** Units left out of the list, shown apart with the reason; not counted. */
   offList: OverviewRow[];
   counts: Record<OverviewStatus, number>;
@@ -183,11 +223,15 @@ function compareRows(sort: OverviewSort, order: SortOrder): (a: OverviewRow, b: 
  * report for that year. Units left out of their supervisor's 报送单位名单 for the year come apart
  * (`offList`), with the reason, and are not counted. Anyone else gets "not found".
  */
-export async function getSupervisionOverview(params: { year?: string; sort?: string; order?: string } = {}): Promise<SupervisionOverview> {
-  const { unit, tree } = await requireSupervisor();
+export async function getSupervisionOverview(
+  params: { year?: string; sort?: string; order?: string; under?: string; page?: string } = {},
+): Promise<SupervisionOverview> {
+  const { unit: viewerUnit, tree } = await requireSupervisor();
   const year = parseOverviewYear(params.year, defaultOverviewYear());
   const sort: OverviewSort = (OVERVIEW_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as OverviewSort) : "unit";
   const order: SortOrder = params.order === "desc" ? "desc" : "asc";
+  const scope = scopeOf(tree, viewerUnit, params.under);
+  const unit = tree.byId.get(scope[scope.length - 1]!.unitId)!;
 
   const subordinates = unitsBelow(tree, unit.id);
   const ids = subordinates.map((u) => u.id);
@@ -257,5 +301,77 @@ export async function getSupervisionOverview(params: { year?: string; sort?: str
     if (row.late) lateCounts[row.late] += 1;
   }
 
-  return { unitName: unit.name, title: overviewTitleIn(tree, unit), year, years, sort, order, rows, offList, counts, lateCounts };
+  const { regions, directUnits } = rollUp(tree, unit.id, rows);
+  const pageCount = pageCountOf(rows.length, OVERVIEW_PAGE_SIZE);
+  const page = clampPage(Number(params.page ?? 1), pageCount);
+  return {
+    unitName: unit.name,
+    title: overviewTitleIn(tree, viewerUnit),
+    year,
+    years,
+    sort,
+    order,
+    scope,
+    under: scope.length > 1 ? unit.id : null,
+    regions,
+    directUnits,
+    rows: rows.slice((page - 1) * OVERVIEW_PAGE_SIZE, page * OVERVIEW_PAGE_SIZE),
+    total: rows.length,
+    page,
+    pageCount,
+    showParents: rows.some((row) => row.parentName !== unit.name),
+    offList,
+    counts,
+    lateCounts,
+  };
+}
+
+/**
+ * The way from the viewer's unit down to the one asked for (`under`): only a unit below the
+ * viewer's that has units below it; anything else (a stale link, a unit elsewhere) lists the
+ * viewer's own subordinates.
+ */
+function scopeOf(tree: UnitTree, viewerUnit: TreeUnitRow, under: string | undefined): OverviewScopeStep[] {
+  const top = [{ unitId: viewerUnit.id, unitName: viewerUnit.name }];
+  const id = under && /^\d{1,9}$/.test(under) ? Number(under) : null;
+  const target = id === null ? undefined : tree.byId.get(id);
+  if (!target || target.id === viewerUnit.id || !tree.children.get(target.id)?.length) return top;
+  const way: OverviewScopeStep[] = [];
+  const seen = new Set<number>();
+  for (let at: TreeUnitRow | undefined = target; at && !seen.has(at.id); at = at.parentId === null ? undefined : tree.byId.get(at.parentId)) {
+    if (at.id === viewerUnit.id) return [...top, ...way.reverse()];
+    seen.add(at.id);
+    way.push({ unitId: at.id, unitName: at.name });
+  }
+  return top;
+}
+
+/**
+ * The listed unit's direct subordinates that have units below them (a city's counties), each
+ * with its own row and its subtree's counted, and the rest (the city's own departments) counted
+ * together.
+ */
+function rollUp(tree: UnitTree, rootId: number, rows: readonly OverviewRow[]): { regions: OverviewRegion[]; directUnits: OverviewRegion | null } {
+  const regionOf = new Map<number, OverviewRegion>();
+  const regions: OverviewRegion[] = [];
+  const empty = (unitId: number, unitName: string): OverviewRegion => ({ unitId, unitName, units: 0, public: 0, overdue: 0, publishedLate: 0 });
+  for (const child of tree.children.get(rootId) ?? []) {
+    if (!tree.children.get(child.id)?.length) continue;
+    const region = empty(child.id, child.name);
+    regions.push(region);
+    regionOf.set(child.id, region);
+    for (const below of unitsBelow(tree, child.id)) regionOf.set(below.id, region);
+  }
+  if (regions.length === 0) return { regions, directUnits: null };
+  const root = tree.byId.get(rootId)!;
+  const directUnits = empty(root.id, root.name);
+  for (const row of rows) {
+    const region = regionOf.get(row.unitId) ?? directUnits;
+    region.units += 1;
+    if (row.isPublic) region.public += 1;
+    if (row.late === "overdue") region.overdue += 1;
+    if (row.late === "published_late") region.publishedLate += 1;
+  }
+  regions.sort((a, b) => collator.compare(a.unitName, b.unitName) || a.unitId - b.unitId);
+  return { regions, directUnits };
 }

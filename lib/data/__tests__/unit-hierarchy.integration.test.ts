@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { getCountyCheckup } from "@/lib/data/checkup";
 import { getSupervisionOverview } from "@/lib/data/overview";
 import { createUnit, updateUnit } from "@/lib/data/units";
-import { units } from "@/db/schema";
+import { reports, units } from "@/db/schema";
 import { orgCodeCheckChar } from "@/lib/validations/org-code";
 import type { UnitKind } from "@/lib/vocabulary";
 import { actAs, addUnit, addUser, audited, database, refusal, seedFixture, written } from "@/lib/testing/integration-db";
@@ -95,5 +95,53 @@ describe("supervision reaches down the whole tree", () => {
     await actAs(await addUser(eastTown, "clerk", "jia.clerk"));
     expect((await refusal(() => getSupervisionOverview())).error.code).toBe("not_found");
     expect((await refusal(() => getCountyCheckup())).error.code).toBe("not_found");
+  });
+
+  it("a city's overview rolls its units up per county, narrows to one county, and pages its units; a county's link cannot leave the viewer's reach", async () => {
+    await actAs(f.admin);
+    const city = addUnit({ name: "测试三市人民政府", shortName: "测试三市", kind: "city", parentId: null });
+    const north = addUnit({ name: "测试三市北县人民政府", shortName: "北县", kind: "county", parentId: city.id });
+    const south = addUnit({ name: "测试三市南县人民政府", shortName: "南县", kind: "county", parentId: city.id });
+    const bureau = addUnit({ name: "测试三市统计局", shortName: "统计局", kind: "department", parentId: city.id });
+    const northTowns = Array.from({ length: 3 }, (_, i) => addUnit({ name: `测试三市北县${i}镇人民政府`, shortName: `北${i}镇`, kind: "township", parentId: north.id }));
+    Array.from({ length: 110 }, (_, i) => addUnit({ name: `测试三市南县${String(i).padStart(3, "0")}乡人民政府`, shortName: `南${i}乡`, kind: "township", parentId: south.id }));
+    // Published: 北县 itself and one of its townships, and the city's 统计局.
+    for (const unit of [north, northTowns[0]!, bureau]) {
+      database().insert(reports).values({ unitId: unit.id, year: 2024, format: "gov-2021", title: `${unit.name}2024年报`, metadata: {}, status: "published" }).run();
+    }
+    const otherCity = addUnit({ name: "测试四市人民政府", shortName: "测试四市", kind: "city", parentId: null });
+    const otherCounty = addUnit({ name: "测试四市中县人民政府", shortName: "中县", kind: "county", parentId: otherCity.id });
+    addUnit({ name: "测试四市中县丙镇人民政府", shortName: "丙镇", kind: "township", parentId: otherCounty.id });
+
+    await actAs(await addUser(city, "clerk", "city3.clerk"));
+    const all = await getSupervisionOverview({ year: "2024" });
+    expect(all.total).toBe(3 + 3 + 110);
+    expect(all.regions.map((r) => [r.unitName, r.units, r.public])).toEqual([
+      [north.name, 4, 2],
+      [south.name, 111, 0],
+    ]);
+    expect(all.directUnits).toMatchObject({ units: 1, public: 1 });
+    // 2024's deadline has passed: every unit without a public report is overdue.
+    expect(all.regions.map((r) => r.overdue)).toEqual([2, 111]);
+    expect([all.page, all.pageCount, all.rows.length, all.showParents]).toEqual([1, 2, 100, true]);
+    const second = await getSupervisionOverview({ year: "2024", page: "2" });
+    expect(second.rows).toHaveLength(16);
+    expect(new Set([...all.rows, ...second.rows].map((r) => r.unitId)).size).toBe(116);
+    expect((await getSupervisionOverview({ year: "2024", page: "99" })).page).toBe(2);
+
+    const northOnly = await getSupervisionOverview({ year: "2024", under: String(north.id) });
+    expect(northOnly.scope.map((s) => s.unitName)).toEqual([city.name, north.name]);
+    expect(northOnly.under).toBe(north.id);
+    expect(northOnly.rows.map((r) => r.unitName).sort()).toEqual(northTowns.map((t) => t.name).sort());
+    expect([northOnly.total, northOnly.counts.published, northOnly.regions, northOnly.showParents]).toEqual([3, 1, [], false]);
+
+    // A unit elsewhere, a township (nothing below it) or nonsense: the viewer's own units.
+    for (const under of [String(otherCounty.id), String(northTowns[1]!.id), "abc", String(city.id)]) {
+      const view = await getSupervisionOverview({ year: "2024", under });
+      expect([view.under, view.total, view.scope.length]).toEqual([null, 116, 1]);
+    }
+    await actAs(await addUser(north, "leader", "north.leader"));
+    const fromNorth = await getSupervisionOverview({ year: "2024", under: String(south.id) });
+    expect([fromNorth.unitName, fromNorth.total, fromNorth.under]).toEqual([north.name, 3, null]);
   });
 });

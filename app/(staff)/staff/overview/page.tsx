@@ -12,6 +12,8 @@ import {
 import { loadOrNotFound } from "@/lib/load";
 import { OVERVIEW_STATUS_LABELS, overviewRowCells } from "@/components/staff/overview-rows-html";
 import { OverviewRows } from "@/components/staff/overview-rows";
+import { OverviewRegions, OverviewScopeTrail, overviewHref } from "@/components/staff/overview-regions";
+import { Pagination } from "@/components/public/pagination";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await viewerOverviewTitle()) ?? "下级单位总览" };
@@ -25,11 +27,15 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function SupervisionOverviewPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const overview = await loadOrNotFound(
-    getSupervisionOverview({ year: first(params.year), sort: first(params.sort), order: first(params.order) }),
+    getSupervisionOverview({
+      year: first(params.year),
+      sort: first(params.sort),
+      order: first(params.order),
+      under: first(params.under),
+      page: first(params.page),
+    }),
   );
-  const { year, rows, counts, lateCounts } = overview;
-  // A city's overview spans counties and their townships: each row then says which unit it is under.
-  const showParents = rows.some((row) => row.parentName !== overview.unitName);
+  const { year, rows, counts, lateCounts, showParents, under } = overview;
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{overview.title}</h1>
@@ -41,11 +47,12 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
         <span className="ml-2 text-sm text-muted">哪些下级单位须单独编制和公开年度报告</span>
       </p>
 
-      <YearPicker year={year} years={overview.years} keep={{ sort: overview.sort, order: overview.order }} />
+      <OverviewScopeTrail scope={overview.scope} year={year} />
+      <YearPicker year={year} years={overview.years} keep={{ sort: overview.sort, order: overview.order, ...(under ? { under: String(under) } : {}) }} />
 
       <section aria-labelledby="summary-heading" className="mb-6 rounded border border-line bg-white p-4">
         <h2 id="summary-heading" className="mb-3 text-lg font-semibold">
-          {year}年度汇总（共 {rows.length} 个单位）
+          {year}年度汇总（{under ? `${overview.unitName}，` : ""}共 {overview.total} 个单位）
         </h2>
         <ul aria-label="各状态单位数" className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4 lg:grid-cols-5">
           {OVERVIEW_STATUSES.map((status) => (
@@ -56,13 +63,17 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
         </ul>
       </section>
 
+      <OverviewRegions regions={overview.regions} directUnits={overview.directUnits} unitName={overview.unitName} year={year} />
+
       <div className="overflow-x-auto rounded border border-line bg-white">
         {/*
           The rows' styles are set once here, not on each row: a city's table has hundreds of rows
           (components/staff/overview-rows.tsx). 是否逾期 (5th cell) and 上级 (6th) are muted.
         */}
         <table className="w-full text-sm [&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_td:nth-child(n+5)]:text-muted [&_tbody_th]:px-3 [&_tbody_th]:py-2 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_tr]:border-t [&_tbody_tr]:border-line">
-          <caption className="sr-only">{year}年度各单位年度报告情况</caption>
+          <caption className="sr-only">
+            {year}年度各单位年度报告情况{overview.pageCount > 1 ? `（第 ${overview.page} 页，共 ${overview.pageCount} 页）` : ""}
+          </caption>
           <thead className="bg-gray-50 text-left">
             <tr>
               <SortableHeader overview={overview} column="unit" label="单位" />
@@ -76,6 +87,12 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
           <OverviewRows rows={rows.map(overviewRowCells)} showParents={showParents} />
         </table>
       </div>
+      <Pagination
+        page={overview.page}
+        pageCount={overview.pageCount}
+        path="/staff/overview"
+        params={{ year, under, sort: overview.sort, order: overview.order }}
+      />
       {overview.offList.length > 0 && <OffListUnits rows={overview.offList} />}
       <p className="mt-3 text-sm text-muted">
         单位名称带链接的，点击即可阅读其已公开的年度报告。“逾期未发布”：已过公开截止日期，仍没有公开的年度报告（未开始、未发布或已撤回）；“逾期发布”：首次发布晚于截止日期。
@@ -120,7 +137,7 @@ function SummaryItem({ label, count, alert = false }: { label: string; count: nu
 function SortableHeader({ overview, column, label }: { overview: SupervisionOverview; column: OverviewSort; label: string }) {
   const sorted = overview.sort === column;
   const nextOrder = sorted && overview.order === "asc" ? "desc" : "asc";
-  const href = `/staff/overview?${new URLSearchParams({ year: String(overview.year), sort: column, order: nextOrder })}`;
+  const href = overviewHref({ year: overview.year, under: overview.under, sort: column, order: nextOrder });
   return (
     <th scope="col" className="px-3 py-2" aria-sort={sorted ? (overview.order === "asc" ? "ascending" : "descending") : undefined}>
       <Link href={href} className="text-ink">
