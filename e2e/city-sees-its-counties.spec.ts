@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { orgCodeCheckChar } from "../lib/validations/org-code";
 import { seriousViolations } from "./support/axe";
 import { queryOne } from "./support/db";
+import { summaryCount } from "./support/overview";
 import { PERSONAS, signInAs } from "./support/personas";
 
 /**
@@ -77,23 +78,41 @@ test.describe("a city supervises its counties", () => {
     await expect(page).toHaveURL(/under=\d+/);
     await expect(page).toHaveURL(/year=2023/);
     await expect(page.getByRole("navigation", { name: "查看范围" })).toContainText("示例市东山县人民政府");
-    await expect(page.getByRole("heading", { level: 2, name: /示例市东山县人民政府，共 2 个单位/ })).toBeVisible();
+    // The county's own government and its two townships, as 各地区情况 counted them.
+    await expect(page.getByRole("heading", { level: 2, name: /示例市东山县人民政府，共 3 个单位/ })).toBeVisible();
     const units = page.getByRole("table", { name: /2023年度各单位年度报告情况/ });
-    await expect(units.getByRole("rowheader")).toHaveText([/龙潭乡/, /桃源镇/]);
-    // All under one county: no 上级 column.
+    await expect(units.getByRole("rowheader")).toHaveText([/龙潭乡/, "示例市东山县人民政府", /桃源镇/]);
+    // All of one county: no 上级 column.
     await expect(units.getByRole("columnheader", { name: "上级" })).toHaveCount(0);
     expect(await seriousViolations(page)).toEqual([]);
 
     // Sorting keeps the county.
     await units.getByRole("link", { name: "状态" }).click();
     await expect(page).toHaveURL(/sort=status/);
-    await expect(units.getByRole("rowheader")).toHaveCount(2);
+    await expect(units.getByRole("rowheader")).toHaveCount(3);
 
     await page.getByRole("navigation", { name: "查看范围" }).getByRole("link", { name: /全部/ }).click();
     await expect(page).not.toHaveURL(/under=/);
     await expect(page).toHaveURL(/year=2023/);
     await expect(rowOf(page, /青石镇/)).toHaveCount(1);
     await expect(rowOf(page, /桃源镇/)).toHaveCount(1);
+
+    // Only the overdue units: click 逾期未发布 in the summary.
+    const overdue = await summaryCount(page, "逾期未发布");
+    expect(overdue).toBeGreaterThanOrEqual(3);
+    await page.getByRole("list", { name: "各状态单位数" }).getByRole("link", { name: /逾期未发布/ }).click();
+    await expect(page).toHaveURL(/show=overdue/);
+    await expect(page.getByText(`只显示「逾期未发布」的单位，共 ${overdue} 个。`)).toBeVisible();
+    const overdueRows = page.getByRole("table", { name: /各单位年度报告情况（逾期未发布）/ }).getByRole("rowheader");
+    await expect(overdueRows).toHaveCount(overdue);
+    await expect(rowOf(page, /青石镇/)).toHaveCount(0);
+    // Still only the overdue ones after clicking a county: all three of 东山县.
+    await page.getByRole("table", { name: "2023年度各地区年度报告公开情况" }).getByRole("link", { name: "示例市东山县人民政府" }).click();
+    await expect(page).toHaveURL(/show=overdue/);
+    await expect(overdueRows).toHaveText([/龙潭乡/, "示例市东山县人民政府", /桃源镇/]);
+    await page.getByRole("link", { name: "显示全部单位" }).click();
+    await expect(page).not.toHaveURL(/show=/);
+    await expect(page.getByRole("table", { name: /2023年度各单位年度报告情况$/ }).getByRole("rowheader")).toHaveCount(3);
   });
 
   test("a township clerk has no overview: no menu entry, and the page is a 404", async ({ page }) => {

@@ -23,10 +23,11 @@ export interface OverviewScopeStep {
   readonly unitName: string;
 }
 
-/** The overview's address for a region and year (the sort is kept, the page starts again). */
-export function overviewHref(params: { year: number; under?: number | null; sort?: string; order?: string; page?: number }): string {
+/** The overview's address for a year, a region, a summary item (`show`), a sort and a page. */
+export function overviewHref(params: { year: number; under?: number | null; show?: string | null; sort?: string; order?: string; page?: number }): string {
   const query = new URLSearchParams({ year: String(params.year) });
   if (params.under) query.set("under", String(params.under));
+  if (params.show) query.set("show", params.show);
   if (params.sort) query.set("sort", params.sort);
   if (params.order) query.set("order", params.order);
   if (params.page && params.page > 1) query.set("page", String(params.page));
@@ -34,7 +35,7 @@ export function overviewHref(params: { year: number; under?: number | null; sort
 }
 
 /** 「临港市 › 远岭县」: from the viewer's unit to the listed region; nothing when the viewer's own units are listed. */
-export function OverviewScopeTrail({ scope, year }: { scope: readonly OverviewScopeStep[]; year: number }) {
+export function OverviewScopeTrail({ scope, year, show }: { scope: readonly OverviewScopeStep[]; year: number; show: string | null }) {
   if (scope.length < 2) return null;
   return (
     <nav aria-label="查看范围" className="mb-4 text-sm">
@@ -49,7 +50,7 @@ export function OverviewScopeTrail({ scope, year }: { scope: readonly OverviewSc
                   {step.unitName}
                 </span>
               ) : (
-                <Link href={overviewHref({ year, under: i === 0 ? null : step.unitId })}>{i === 0 ? `全部（${step.unitName}）` : step.unitName}</Link>
+                <Link href={overviewHref({ year, show, under: i === 0 ? null : step.unitId })}>{i === 0 ? `全部（${step.unitName}）` : step.unitName}</Link>
               )}
             </li>
           );
@@ -69,11 +70,14 @@ export function OverviewRegions({
   directUnits,
   unitName,
   year,
+  show,
 }: {
   regions: readonly OverviewRegion[];
   directUnits: OverviewRegion | null;
   unitName: string;
   year: number;
+  /** The summary item the units table is narrowed to, kept when a region is clicked. */
+  show: string | null;
 }) {
   if (regions.length === 0) return null;
   const row = (region: OverviewRegion, name: ReactNode, key: string) => (
@@ -120,7 +124,7 @@ export function OverviewRegions({
             </tr>
           </thead>
           <tbody>
-            {regions.map((region) => row(region, <Link href={overviewHref({ year, under: region.unitId })}>{region.unitName}</Link>, String(region.unitId)))}
+            {regions.map((region) => row(region, <Link href={overviewHref({ year, show, under: region.unitId })}>{region.unitName}</Link>, String(region.unitId)))}
             {directUnits && directUnits.units > 0 && row(directUnits, `${unitName}直属部门和单位`, "direct")}
           </tbody>
         </table>

@@ -92,9 +92,9 @@ function lateHtml(late: OverviewRowCells[7], daysLate: number, isPublic: boolean
   return isPublic ? "按时发布" : "未逾期";
 }
 
-/** The <tbody> content: one row per unit (an overdue one tinted), or a single row saying there are none. */
-export function overviewRowsHtml(rows: readonly OverviewRowCells[], showParents: boolean): string {
-  if (rows.length === 0) return `<tr><td colspan="${showParents ? 6 : 5}" class="py-6! text-center text-muted">本单位没有下级单位。</td></tr>`;
+/** The <tbody> content: one row per unit (an overdue one tinted), or a single row saying there are none (`emptyText`). */
+export function overviewRowsHtml(rows: readonly OverviewRowCells[], showParents: boolean, emptyText = "本单位没有下级单位。"): string {
+  if (rows.length === 0) return `<tr><td colspan="${showParents ? 6 : 5}" class="py-6! text-center text-muted">${escapeHtml(emptyText)}</td></tr>`;
   let html = "";
   for (const [unitName, publicReportId, unitActive, status, note, publishedOn, deadline, late, daysLate, isPublic, parentName] of rows) {
     html +=

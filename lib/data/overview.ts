@@ -25,6 +25,10 @@ export const OVERVIEW_STATUSES: readonly OverviewStatus[] = ["not_started", ...R
  */
 export type Lateness = "overdue" | "published_late";
 
+/** What the units table can be narrowed to: a status, or a lateness (the summary's items). */
+export type OverviewShow = OverviewStatus | Lateness;
+const OVERVIEW_SHOWS: readonly string[] = [...OVERVIEW_STATUSES, "overdue", "published_late"];
+
 export const OVERVIEW_SORTS = ["unit", "status", "publishedAt"] as const;
 export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
 export type SortOrder = "asc" | "desc";
@@ -79,7 +83,7 @@ export interface OverviewScopeStep {
 export const OVERVIEW_PAGE_SIZE = 100;
 
 export interface SupervisionOverview {
-  /** The unit whose subordinates are listed: the viewer's, or a region below it (`under`). */
+  /** The unit whose subordinates are listed: the viewer's, or a region below it (`under`), which is then listed too. */
   unitName: string;
   /** 「县级总览」, 「市级总览」…: by the supervising unit's level. */
   title: string;
@@ -99,10 +103,14 @@ export interface SupervisionOverview {
   regions: OverviewRegion[];
   /** Units below the listed unit that are no region themselves (a city's own departments), rolled up; null when there are no regions. */
   directUnits: OverviewRegion | null;
-  /** This page of the units on their supervisor's 报送单位名单 (the counts are of all of them). */
+  /** The summary item the units table is narrowed to, or null for every unit. */
+  show: OverviewShow | null;
+  /** This page of the units on their supervisor's 报送单位名单, narrowed by `show` (the counts are of all of them). */
   rows: OverviewRow[];
-  /** All units on the lists (every page). */
+  /** All units on the lists (every page, whatever `show`). */
   total: number;
+  /** The units `show` leaves in the table (every page). */
+  shownCount: number;
   page: number;
   pageCount: number;
   /** Whether the units are under more than one unit, so each row says which (the 上级 column). */
@@ -224,16 +232,18 @@ function compareRows(sort: OverviewSort, order: SortOrder): (a: OverviewRow, b: 
  * (`offList`), with the reason, and are not counted. Anyone else gets "not found".
  */
 export async function getSupervisionOverview(
-  params: { year?: string; sort?: string; order?: string; under?: string; page?: string } = {},
+  params: { year?: string; sort?: string; order?: string; under?: string; page?: string; show?: string } = {},
 ): Promise<SupervisionOverview> {
   const { unit: viewerUnit, tree } = await requireSupervisor();
   const year = parseOverviewYear(params.year, defaultOverviewYear());
   const sort: OverviewSort = (OVERVIEW_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as OverviewSort) : "unit";
   const order: SortOrder = params.order === "desc" ? "desc" : "asc";
+  const show = OVERVIEW_SHOWS.includes(params.show ?? "") ? (params.show as OverviewShow) : null;
   const scope = scopeOf(tree, viewerUnit, params.under);
   const unit = tree.byId.get(scope[scope.length - 1]!.unitId)!;
 
-  const subordinates = unitsBelow(tree, unit.id);
+  // A region is listed with its own government, as 各地区情况 counts it.
+  const subordinates = scope.length > 1 ? [unit, ...unitsBelow(tree, unit.id)] : unitsBelow(tree, unit.id);
   const ids = subordinates.map((u) => u.id);
 
   // Three independent reads (on PostgreSQL they go out together).
@@ -302,7 +312,8 @@ export async function getSupervisionOverview(
   }
 
   const { regions, directUnits } = rollUp(tree, unit.id, rows);
-  const pageCount = pageCountOf(rows.length, OVERVIEW_PAGE_SIZE);
+  const shown = show === null ? rows : rows.filter((row) => row.status === show || row.late === show);
+  const pageCount = pageCountOf(shown.length, OVERVIEW_PAGE_SIZE);
   const page = clampPage(Number(params.page ?? 1), pageCount);
   return {
     unitName: unit.name,
@@ -315,11 +326,13 @@ export async function getSupervisionOverview(
     under: scope.length > 1 ? unit.id : null,
     regions,
     directUnits,
-    rows: rows.slice((page - 1) * OVERVIEW_PAGE_SIZE, page * OVERVIEW_PAGE_SIZE),
+    show,
+    rows: shown.slice((page - 1) * OVERVIEW_PAGE_SIZE, page * OVERVIEW_PAGE_SIZE),
     total: rows.length,
+    shownCount: shown.length,
     page,
     pageCount,
-    showParents: rows.some((row) => row.parentName !== unit.name),
+    showParents: rows.some((row) => row.unitId !== unit.id && row.parentName !== unit.name),
     offList,
     counts,
     lateCounts,

@@ -129,11 +129,21 @@ describe("supervision reaches down the whole tree", () => {
     expect(new Set([...all.rows, ...second.rows].map((r) => r.unitId)).size).toBe(116);
     expect((await getSupervisionOverview({ year: "2024", page: "99" })).page).toBe(2);
 
+    // A summary item narrows the table, not the counts; in a region too.
+    const published = await getSupervisionOverview({ year: "2024", show: "published" });
+    expect([published.show, published.total, published.shownCount, published.counts.published, published.pageCount]).toEqual(["published", 116, 3, 3, 1]);
+    expect(published.rows.map((r) => r.unitName).sort()).toEqual([north.name, northTowns[0]!.name, bureau.name].sort());
+    const overdueInNorth = await getSupervisionOverview({ year: "2024", show: "overdue", under: String(north.id) });
+    expect(overdueInNorth.rows.map((r) => r.unitName).sort()).toEqual([northTowns[1]!.name, northTowns[2]!.name].sort());
+    expect(overdueInNorth.rows.every((r) => r.late === "overdue")).toBe(true);
+    expect((await getSupervisionOverview({ year: "2024", show: "everything" })).show).toBeNull();
+
     const northOnly = await getSupervisionOverview({ year: "2024", under: String(north.id) });
     expect(northOnly.scope.map((s) => s.unitName)).toEqual([city.name, north.name]);
     expect(northOnly.under).toBe(north.id);
-    expect(northOnly.rows.map((r) => r.unitName).sort()).toEqual(northTowns.map((t) => t.name).sort());
-    expect([northOnly.total, northOnly.counts.published, northOnly.regions, northOnly.showParents]).toEqual([3, 1, [], false]);
+    // The county itself too, as 各地区情况 counts it.
+    expect(northOnly.rows.map((r) => r.unitName).sort()).toEqual([north, ...northTowns].map((t) => t.name).sort());
+    expect([northOnly.total, northOnly.counts.published, northOnly.regions, northOnly.showParents]).toEqual([4, 2, [], false]);
 
     // A unit elsewhere, a township (nothing below it) or nonsense: the viewer's own units.
     for (const under of [String(otherCounty.id), String(northTowns[1]!.id), "abc", String(city.id)]) {
@@ -143,5 +153,6 @@ describe("supervision reaches down the whole tree", () => {
     await actAs(await addUser(north, "leader", "north.leader"));
     const fromNorth = await getSupervisionOverview({ year: "2024", under: String(south.id) });
     expect([fromNorth.unitName, fromNorth.total, fromNorth.under]).toEqual([north.name, 3, null]);
+    expect(fromNorth.rows.map((r) => r.unitName)).not.toContain(north.name);
   });
 });

@@ -7,6 +7,7 @@ import {
   viewerOverviewTitle,
   type SupervisionOverview,
   type OverviewRow,
+  type OverviewShow,
   type OverviewSort,
 } from "@/lib/data/overview";
 import { loadOrNotFound } from "@/lib/load";
@@ -33,22 +34,30 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
       order: first(params.order),
       under: first(params.under),
       page: first(params.page),
+      show: first(params.show),
     }),
   );
-  const { year, rows, counts, lateCounts, showParents, under } = overview;
+  const { year, rows, counts, lateCounts, showParents, under, show } = overview;
+  const showHref = (item: OverviewShow | null) => overviewHref({ year, under, show: item, sort: overview.sort, order: overview.order });
+  const showLabel = show === null ? null : show === "overdue" ? "逾期未发布" : show === "published_late" ? "逾期发布" : OVERVIEW_STATUS_LABELS[show];
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{overview.title}</h1>
       <p className="mb-2 text-muted">
-        {overview.unitName}下属各单位{year}年度政府信息公开工作年度报告的编制和公开情况（只读）。
+        {overview.unitName}
+        {under ? "及其" : ""}下属各单位{year}年度政府信息公开工作年度报告的编制和公开情况（只读）。
       </p>
       <p className="mb-6">
         <Link href={`/staff/reporting-list?${new URLSearchParams({ year: String(year) })}`}>报送单位名单</Link>
         <span className="ml-2 text-sm text-muted">哪些下级单位须单独编制和公开年度报告</span>
       </p>
 
-      <OverviewScopeTrail scope={overview.scope} year={year} />
-      <YearPicker year={year} years={overview.years} keep={{ sort: overview.sort, order: overview.order, ...(under ? { under: String(under) } : {}) }} />
+      <OverviewScopeTrail scope={overview.scope} year={year} show={show} />
+      <YearPicker
+        year={year}
+        years={overview.years}
+        keep={{ sort: overview.sort, order: overview.order, ...(under ? { under: String(under) } : {}), ...(show ? { show } : {}) }}
+      />
 
       <section aria-labelledby="summary-heading" className="mb-6 rounded border border-line bg-white p-4">
         <h2 id="summary-heading" className="mb-3 text-lg font-semibold">
@@ -56,14 +65,24 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
         </h2>
         <ul aria-label="各状态单位数" className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-4 lg:grid-cols-5">
           {OVERVIEW_STATUSES.map((status) => (
-            <SummaryItem key={status} label={OVERVIEW_STATUS_LABELS[status]} count={counts[status]} />
+            <SummaryItem key={status} label={OVERVIEW_STATUS_LABELS[status]} count={counts[status]} href={showHref(status)} active={show === status} />
           ))}
-          <SummaryItem label="逾期未发布" count={lateCounts.overdue} alert />
-          <SummaryItem label="逾期发布" count={lateCounts.published_late} alert />
+          <SummaryItem label="逾期未发布" count={lateCounts.overdue} href={showHref("overdue")} active={show === "overdue"} alert />
+          <SummaryItem label="逾期发布" count={lateCounts.published_late} href={showHref("published_late")} active={show === "published_late"} alert />
         </ul>
+        <p className="mt-2 text-sm text-muted">点击某一项，下方单位列表只显示该类单位。</p>
       </section>
 
-      <OverviewRegions regions={overview.regions} directUnits={overview.directUnits} unitName={overview.unitName} year={year} />
+      <OverviewRegions regions={overview.regions} directUnits={overview.directUnits} unitName={overview.unitName} year={year} show={show} />
+
+      {showLabel && (
+        <p className="mb-2 text-sm">
+          只显示「{showLabel}」的单位，共 {overview.shownCount} 个。
+          <Link href={showHref(null)} className="ml-2">
+            显示全部单位
+          </Link>
+        </p>
+      )}
 
       <div className="overflow-x-auto rounded border border-line bg-white">
         {/*
@@ -72,7 +91,8 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
         */}
         <table className="w-full text-sm [&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_td:nth-child(n+5)]:text-muted [&_tbody_th]:px-3 [&_tbody_th]:py-2 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_tr]:border-t [&_tbody_tr]:border-line">
           <caption className="sr-only">
-            {year}年度各单位年度报告情况{overview.pageCount > 1 ? `（第 ${overview.page} 页，共 ${overview.pageCount} 页）` : ""}
+            {year}年度各单位年度报告情况{showLabel ? `（${showLabel}）` : ""}
+            {overview.pageCount > 1 ? `（第 ${overview.page} 页，共 ${overview.pageCount} 页）` : ""}
           </caption>
           <thead className="bg-gray-50 text-left">
             <tr>
@@ -84,14 +104,18 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
               {showParents && <th scope="col" className="px-3 py-2">上级</th>}
             </tr>
           </thead>
-          <OverviewRows rows={rows.map(overviewRowCells)} showParents={showParents} />
+          <OverviewRows
+            rows={rows.map(overviewRowCells)}
+            showParents={showParents}
+            emptyText={showLabel ? `没有「${showLabel}」的单位。` : undefined}
+          />
         </table>
       </div>
       <Pagination
         page={overview.page}
         pageCount={overview.pageCount}
         path="/staff/overview"
-        params={{ year, under, sort: overview.sort, order: overview.order }}
+        params={{ year, under, show, sort: overview.sort, order: overview.order }}
       />
       {overview.offList.length > 0 && <OffListUnits rows={overview.offList} />}
       <p className="mt-3 text-sm text-muted">
@@ -125,11 +149,16 @@ function OffListUnits({ rows }: { rows: OverviewRow[] }) {
   );
 }
 
-function SummaryItem({ label, count, alert = false }: { label: string; count: number; alert?: boolean }) {
+/** A status (or lateness) and its count; a link that narrows the units table to it. */
+function SummaryItem({ label, count, href, active, alert = false }: { label: string; count: number; href: string; active: boolean; alert?: boolean }) {
   const emphasis = alert && count > 0;
   return (
-    <li className={`rounded border px-3 py-2 ${emphasis ? "border-red-300 bg-red-50 text-red-900" : "border-line"}`}>
-      <span>{label}</span> <strong className="text-lg">{count}</strong>
+    <li
+      className={`rounded border ${emphasis ? "border-red-300 bg-red-50 text-red-900" : "border-line"} ${active ? "outline-2 outline-offset-1 outline-gov-red" : ""}`}
+    >
+      <Link href={href} aria-current={active ? "true" : undefined} className="block px-3 py-2 text-inherit no-underline hover:underline">
+        <span>{label}</span> <strong className="text-lg">{count}</strong>
+      </Link>
     </li>
   );
 }
@@ -137,7 +166,7 @@ function SummaryItem({ label, count, alert = false }: { label: string; count: nu
 function SortableHeader({ overview, column, label }: { overview: SupervisionOverview; column: OverviewSort; label: string }) {
   const sorted = overview.sort === column;
   const nextOrder = sorted && overview.order === "asc" ? "desc" : "asc";
-  const href = overviewHref({ year: overview.year, under: overview.under, sort: column, order: nextOrder });
+  const href = overviewHref({ year: overview.year, under: overview.under, show: overview.show, sort: column, order: nextOrder });
   return (
     <th scope="col" className="px-3 py-2" aria-sort={sorted ? (overview.order === "asc" ? "ascending" : "descending") : undefined}>
       <Link href={href} className="text-ink">
