@@ -69,6 +69,16 @@ export function parseChinaDateOrIso(raw: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** A `YYYY-MM-DD` date as a day number (days since 1970-01-01), for comparing many dates cheaply. */
+export function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+/** The day number (as dayNumber counts) of the China calendar day an instant falls on. */
+export function chinaDayNumber(at: Date): number {
+  return Math.floor((at.getTime() + CHINA_OFFSET_MS) / DAY_MS);
+}
+
 /** Whole days from one `YYYY-MM-DD` to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);

@@ -521,6 +521,7 @@ async function provinceOnly() {
     const year = (sqlite.$client.prepare("select max(year) as y from reports where live_edition_id is not null").get() as { y: number }).y;
     const county = sqlite.$client.prepare("select id, name from units where kind = 'county' order by id limit 1").get() as { id: number; name: string };
     const city = sqlite.$client.prepare("select id, name from units where kind = 'city' order by id limit 1").get() as { id: number; name: string };
+    const province = sqlite.$client.prepare("select id, name from units where kind = 'province' order by id limit 1").get() as { id: number; name: string };
     const township = sqlite.$client.prepare("select id from units where kind = 'township' order by id desc limit 1").get() as { id: number };
     const report = sqlite.$client.prepare("select id from reports where unit_id = ? and year = ?").get(township.id, year) as { id: number } | undefined;
     sqlite.$client.close();
@@ -536,7 +537,7 @@ async function provinceOnly() {
     // and the two behind nginx would serve pages of different lengths.
     const site = { SITE_URL: "https://xxgk.example.gov.cn" };
     const engineEnv: Record<string, string> = url ? { DATABASE_URL: url, TRUST_PROXY: "1", ...site } : { DATABASE_URL: "", ...site };
-    const prepared = await prepareProvince(copyPath, engineEnv, { countyId: county.id, cityId: city.id, year, editors: PROVINCE_EDITORS, password: PASSWORD });
+    const prepared = await prepareProvince(copyPath, engineEnv, { countyId: county.id, cityId: city.id, provinceId: province.id, year, editors: PROVINCE_EDITORS, password: PASSWORD });
     const { county: countySummation, city: citySummation } = prepared;
     console.log(`Prepared ${PROVINCE_EDITORS} editors' drafts of ${prepared.editorsYear} and the 汇总 of ${countySummation.unitName} and ${citySummation.unitName} in ${Math.round((performance.now() - preparing) / 1000)} s.`);
 
@@ -546,6 +547,7 @@ async function provinceOnly() {
 
     const countyCookies = await signIn("bench.county");
     const cityCookies = await signIn("bench.city");
+    const provinceCookies = await signIn("bench.province");
     const q = (text: string, extra = "") => `/search?q=${encodeURIComponent(text)}${extra}`;
     const measured: { what: string; path: string; p50: number; p95: number; bytes: number; target: string }[] = [];
     // Three unmeasured requests first: the figure is the page as readers see it once the server
@@ -582,6 +584,9 @@ async function provinceOnly() {
       // A city's overview: 各地区情况 and the first 100 of its units (the generated province's first city has about 440).
       await measure(`city overview (${city.name}): 各地区情况 and the first page of its units`, `/staff/overview?year=${year}`, "p95 ≤ 50 ms", cityCookies);
       await measure(`city overview, one county clicked (${county.name})`, `/staff/overview?year=${year}&under=${county.id}`, "p95 ≤ 50 ms", cityCookies);
+      // Every unit of the province is read and counted for 各地区情况; the table shows a page of them.
+      await measure(`province overview (${province.name}): 各地区情况 and the first page of its ${size.units - 1} units`, `/staff/overview?year=${year}`, "p95 ≤ 50 ms", provinceCookies);
+      await measure(`province overview, its units overdue (show=overdue)`, `/staff/overview?year=${year}&show=overdue`, "p95 ≤ 50 ms", provinceCookies);
     }
 
     const editors: Editor[] = [];

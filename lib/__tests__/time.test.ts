@@ -9,6 +9,9 @@ import {
   chinaLocalTime,
   chinaYear,
   chineseDate,
+  chinaDayNumber,
+  dayNumber,
+  daysBetween,
   daysUntil,
   dueReportYear,
   indexNoYear,
@@ -49,6 +52,20 @@ describe("China time", () => {
     expect(reportDeadline(2026, "01-31")).toBe("2027-01-31");
     expect(daysUntil("2027-01-31", newYearInChina)).toBe(30);
     expect(daysUntil("2026-12-31", newYearInChina)).toBe(-1);
+  });
+
+  it("counts days by day numbers exactly as by China dates, across midnight in China", () => {
+    expect(chinaDayNumber(newYearInChina)).toBe(dayNumber("2027-01-01"));
+    expect(chinaDayNumber(new Date("2026-12-31T15:59:59.999Z"))).toBe(dayNumber("2026-12-31"));
+    expect(chinaDayNumber(new Date("2026-12-31T16:00:00Z"))).toBe(dayNumber("2027-01-01"));
+    // Every 7 hours over four years, against a handful of deadlines (leap day included).
+    for (let t = Date.UTC(2023, 0, 1); t < Date.UTC(2027, 0, 1); t += 7 * 3_600_000) {
+      const at = new Date(t);
+      for (const deadline of ["2024-01-31", "2024-02-29", "2025-03-31", "2026-12-31"]) {
+        expect(dayNumber(deadline) - chinaDayNumber(at)).toBe(daysUntil(deadline, at));
+        expect(chinaDayNumber(at) - dayNumber(deadline)).toBe(daysBetween(deadline, chinaDate(at)));
+      }
+    }
   });
 });
 

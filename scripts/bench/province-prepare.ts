@@ -2,7 +2,7 @@
  * The province bench's preparation (province-setup.ts) in a process of its own: a process picks
  * its engine's tables when it starts (db/schema.ts reads DATABASE_URL), so the bench runs this
  * with the environment of the server it will measure. Input: a JSON argument
- * `{ countyId, cityId, year, editors, password }`; output: one line of JSON (ProvincePrepared).
+ * `{ countyId, cityId, provinceId, year, editors, password }`; output: one line of JSON (ProvincePrepared).
  */
 import { closeDb, openEngineDatabase } from "@/db/client";
 import { hashPassword } from "@/lib/password-hash";
@@ -11,6 +11,8 @@ import { benchAccount, prepareEditors, prepareSummation, type PreparedSummation,
 export interface ProvincePrepareInput {
   countyId: number;
   cityId: number;
+  /** The province's own unit: its clerk reads the province's overview. */
+  provinceId: number;
   /** The year of the published reports to sum. */
   year: number;
   editors: number;
@@ -32,6 +34,7 @@ async function main() {
     const account = (username: string, role: "clerk" | "leader", unitId: number) => benchAccount(db, { username, role, unitId, passwordHash });
     const countyClerk = await account("bench.county", "clerk", input.countyId);
     const cityClerk = await account("bench.city", "clerk", input.cityId);
+    await account("bench.province", "clerk", input.provinceId);
     const { year: editorsYear, editors } = await prepareEditors(db, input.editors, passwordHash);
     const county = await prepareSummation(db, { unitId: input.countyId, year: input.year, clerk: countyClerk, leader: await account("bench.county.leader", "leader", input.countyId) });
     const city = await prepareSummation(db, { unitId: input.cityId, year: input.year, clerk: cityClerk, leader: await account("bench.city.leader", "leader", input.cityId) });
