@@ -646,7 +646,14 @@ async function provinceOnly() {
     else if (reportPage) {
       const [sqliteOne, ...others] = reportPage.topologies;
       const how = `report page \`${reportPage.url}\` with its live count, wrk 32 connections, ${reportPage.rounds} interleaved ${reportPage.seconds} s rounds: req/s min / median`;
-      for (const t of [sqliteOne!, ...others]) rows.push([`${how}, ${t.label}`, `${t.min} / ${t.median}; ${t.checked} responses checked, ${t.bad} not a 200 of the right length`, ""]);
+      for (const t of [sqliteOne!, ...others]) {
+        // wrk has exited when the processes are read again: its share is in the rest.
+        const busyCores = (machine().cpus * t.cpuBusy.reduce((sum, b) => sum + b, 0)) / t.cpuBusy.length / 100;
+        const rest = Math.round((busyCores - t.coresByCommand.reduce((sum, c) => sum + c.cores, 0)) * 100) / 100;
+        const cores = [...t.coresByCommand.map((c) => `${c.command} ${c.cores}`), `the rest (wrk, …) ${rest}`].join(", ");
+        const cpu = `the machine's ${machine().cpus} cores ${Math.min(...t.cpuBusy)}–${Math.max(...t.cpuBusy)}% busy (cores used: ${cores})`;
+        rows.push([`${how}, ${t.label}`, `${t.min} / ${t.median}; ${t.checked} responses checked, ${t.bad} not a 200 of the right length; ${cpu}`, ""]);
+      }
       for (const r of reportPage.ratios) rows.push([`${r.label} against 1 process on SQLite (per round): min / median`, `**${r.min}× / ${r.median}×**`, r.label.includes("2 processes") ? "≥ 1.6×" : ""]);
     }
     printTable(rows);

@@ -84,6 +84,38 @@ export interface Topology {
 export interface TopologyResult extends ThroughputSummary {
   label: string;
   runs: WrkResult[];
+  /** The share of the machine's CPU time busy during each timed run (all cores, every process: wrk, nginx, the app, the database), in percent. */
+  cpuBusy: number[];
+  /** Over the timed runs, the cores each command kept busy on average (1 = one core all the time), largest first. */
+  coresByCommand: { command: string; cores: number }[];
+}
+
+/** CPU time (user + system jiffies) used so far by the processes of each command name: wrk, nginx, node, postgres … */
+function cpuByCommand(): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const pid of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    // "pid (comm) state …": the name may hold spaces; utime and stime are fields 14 and 15.
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const command = name.startsWith("postgres") ? "postgres" : name.split(/[ :]/)[0]!;
+    used.set(command, (used.get(command) ?? 0) + Number(fields[11]) + Number(fields[12]));
+  }
+  return used;
+}
+
+/** The machine's CPU time so far (/proc/stat's first line): busy and total jiffies. */
+function cpuTimes(): { busy: number; total: number } {
+  const fields = fs.readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is already in user).
+  const total = fields.slice(0, 8).reduce((sum, n) => sum + n, 0);
+  return { busy: total - fields[3]! - fields[4]!, total };
 }
 
 export interface TopologyComparison {
@@ -110,18 +142,34 @@ export async function compareTopologies(options: { reportId: number; topologies:
     lengths.push(await pageLength(`${t.base}${pagePath}`, options.reportId));
   }
   const runs: WrkResult[][] = options.topologies.map(() => []);
+  const busy: number[][] = options.topologies.map(() => []);
+  const byCommand: Map<string, number>[] = options.topologies.map(() => new Map());
+  const ticksPerSecond = 100; // USER_HZ on Linux
   for (let round = 0; round < options.rounds; round++) {
     for (const [i, t] of options.topologies.entries()) {
+      const before = cpuTimes();
+      const commandsBefore = cpuByCommand();
       // The count on the page grows by a digit now and then: a few bytes of slack.
       runs[i]!.push(await runWrk(`${t.base}${pagePath}`, { seconds: options.seconds, expectLength: lengths[i]!, lengthSlack: 24 }));
+      const after = cpuTimes();
+      for (const [command, ticks] of cpuByCommand()) {
+        const spent = ticks - (commandsBefore.get(command) ?? 0);
+        if (spent > 0) byCommand[i]!.set(command, (byCommand[i]!.get(command) ?? 0) + spent);
+      }
+      busy[i]!.push(Math.round((1000 * (after.busy - before.busy)) / Math.max(1, after.total - before.total)) / 10);
     }
   }
+  const coresOf = (i: number) =>
+    [...byCommand[i]!]
+      .map(([command, ticks]) => ({ command, cores: Math.round((ticks / ticksPerSecond / (options.rounds * options.seconds)) * 100) / 100 }))
+      .filter((c) => c.cores >= 0.05)
+      .sort((a, b) => b.cores - a.cores);
   const baseline = runs[0]!.map(asRun);
   return {
     url: pagePath,
     rounds: options.rounds,
     seconds: options.seconds,
-    topologies: options.topologies.map((t, i) => ({ label: t.label, ...throughputSummary(runs[i]!.map(asRun)), runs: runs[i]! })),
+    topologies: options.topologies.map((t, i) => ({ label: t.label, ...throughputSummary(runs[i]!.map(asRun)), runs: runs[i]!, cpuBusy: busy[i]!, coresByCommand: coresOf(i) })),
     ratios: options.topologies.slice(1).map((t, i) => ({ label: t.label, ...roundRatios(runs[i + 1]!.map(asRun), baseline) })),
   };
 }
