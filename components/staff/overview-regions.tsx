@@ -64,17 +64,20 @@ function publicShare(region: OverviewRegion): string {
   return region.units === 0 ? "—" : `${Math.round((region.public / region.units) * 1000) / 10}%`;
 }
 
-/** 各地区情况: one row per region below the listed unit, and one for its own departments. */
+/** 各地区情况: one row per region below the listed unit, and one for its own departments (and itself, when it is listed). */
 export function OverviewRegions({
   regions,
   directUnits,
   unitName,
   year,
   show,
+  listsItself,
 }: {
   regions: readonly OverviewRegion[];
   directUnits: OverviewRegion | null;
   unitName: string;
+  /** Whether the listed unit is a row itself (a region clicked): then it is counted with its departments. */
+  listsItself: boolean;
   year: number;
   /** The summary item the units table is narrowed to, kept when a region is clicked. */
   show: string | null;
@@ -125,7 +128,7 @@ export function OverviewRegions({
           </thead>
           <tbody>
             {regions.map((region) => row(region, <Link href={overviewHref({ year, show, under: region.unitId })}>{region.unitName}</Link>, String(region.unitId)))}
-            {directUnits && directUnits.units > 0 && row(directUnits, `${unitName}直属部门和单位`, "direct")}
+            {directUnits && directUnits.units > 0 && row(directUnits, `${unitName}${listsItself ? "本级及" : ""}直属部门和单位`, "direct")}
           </tbody>
         </table>
       </div>

@@ -18,6 +18,14 @@ type OverviewStatus = "not_started" | ReportStatus;
 
 export const OVERVIEW_STATUS_LABELS: Record<OverviewStatus, string> = { not_started: "未开始", ...REPORT_STATUS_LABELS };
 
+/** The summary's two lateness items. */
+export const LATENESS_LABELS = { overdue: "逾期未发布", published_late: "逾期发布" } as const;
+
+/** What a summary item (a status or a lateness) is called. */
+export function overviewItemLabel(item: OverviewStatus | keyof typeof LATENESS_LABELS): string {
+  return item === "overdue" || item === "published_late" ? LATENESS_LABELS[item] : OVERVIEW_STATUS_LABELS[item];
+}
+
 /** What a row shows of a subordinate unit (the overview's OverviewRow). */
 export interface OverviewRowView {
   readonly unitName: string;

@@ -101,7 +101,10 @@ export interface SupervisionOverview {
   under: number | null;
   /** The regions directly below the listed unit (units with units below them), rolled up; empty for a county. */
   regions: OverviewRegion[];
-  /** Units below the listed unit that are no region themselves (a city's own departments), rolled up; null when there are no regions. */
+  /**
+   * Units below the listed unit that are no region themselves (a city's own departments), and the
+   * listed unit itself when it is a row (a region clicked), rolled up; null when there are no regions.
+   */
   directUnits: OverviewRegion | null;
   /** The summary item the units table is narrowed to, or null for every unit. */
   show: OverviewShow | null;

@@ -11,7 +11,7 @@ import {
   type OverviewSort,
 } from "@/lib/data/overview";
 import { loadOrNotFound } from "@/lib/load";
-import { OVERVIEW_STATUS_LABELS, overviewRowCells } from "@/components/staff/overview-rows-html";
+import { LATENESS_LABELS, OVERVIEW_STATUS_LABELS, overviewItemLabel, overviewRowCells } from "@/components/staff/overview-rows-html";
 import { OverviewRows } from "@/components/staff/overview-rows";
 import { OverviewRegions, OverviewScopeTrail, overviewHref } from "@/components/staff/overview-regions";
 import { Pagination } from "@/components/public/pagination";
@@ -39,7 +39,7 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
   );
   const { year, rows, counts, lateCounts, showParents, under, show } = overview;
   const showHref = (item: OverviewShow | null) => overviewHref({ year, under, show: item, sort: overview.sort, order: overview.order });
-  const showLabel = show === null ? null : show === "overdue" ? "逾期未发布" : show === "published_late" ? "逾期发布" : OVERVIEW_STATUS_LABELS[show];
+  const showLabel = show === null ? null : overviewItemLabel(show);
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{overview.title}</h1>
@@ -67,13 +67,26 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
           {OVERVIEW_STATUSES.map((status) => (
             <SummaryItem key={status} label={OVERVIEW_STATUS_LABELS[status]} count={counts[status]} href={showHref(status)} active={show === status} />
           ))}
-          <SummaryItem label="逾期未发布" count={lateCounts.overdue} href={showHref("overdue")} active={show === "overdue"} alert />
-          <SummaryItem label="逾期发布" count={lateCounts.published_late} href={showHref("published_late")} active={show === "published_late"} alert />
+          <SummaryItem label={LATENESS_LABELS.overdue} count={lateCounts.overdue} href={showHref("overdue")} active={show === "overdue"} alert />
+          <SummaryItem
+            label={LATENESS_LABELS.published_late}
+            count={lateCounts.published_late}
+            href={showHref("published_late")}
+            active={show === "published_late"}
+            alert
+          />
         </ul>
         <p className="mt-2 text-sm text-muted">点击某一项，下方单位列表只显示该类单位。</p>
       </section>
 
-      <OverviewRegions regions={overview.regions} directUnits={overview.directUnits} unitName={overview.unitName} year={year} show={show} />
+      <OverviewRegions
+        regions={overview.regions}
+        directUnits={overview.directUnits}
+        unitName={overview.unitName}
+        year={year}
+        show={show}
+        listsItself={under !== null}
+      />
 
       {showLabel && (
         <p className="mb-2 text-sm">
