@@ -33,7 +33,14 @@ export interface UnitTree {
   /** Each unit's direct children, in id order. */
   readonly children: ReadonlyMap<number, readonly TreeUnitRow[]>;
   readonly activeCount: number;
+  /**
+   * Each unit's place when all are sorted by name in Chinese order (zh-CN collation, then id):
+   * lists of thousands of units sort by these numbers instead of collating names on every request.
+   */
+  readonly nameOrder: ReadonlyMap<number, number>;
 }
+
+const collator = new Intl.Collator("zh-CN");
 
 /** The tree kept, with the connection it was read from (a test file's database is another). */
 let kept: { db: Db; tree: UnitTree } | null = null;
@@ -46,7 +53,15 @@ function buildTree(stamp: string, rows: TreeUnitRow[]): UnitTree {
     if (list) list.push(unit);
     else children.set(unit.parentId, [unit]);
   }
-  return { stamp, units: rows, byId: new Map(rows.map((u) => [u.id, u])), children, activeCount: rows.filter((r) => r.active).length };
+  const byName = [...rows].sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
+  return {
+    stamp,
+    units: rows,
+    byId: new Map(rows.map((u) => [u.id, u])),
+    children,
+    activeCount: rows.filter((r) => r.active).length,
+    nameOrder: new Map(byName.map((u, i) => [u.id, i])),
+  };
 }
 
 /** The unit tree as it is now; its staleness is checked once per request (a page, its layout and its metadata all ask). */
