@@ -49,7 +49,9 @@ export async function listUnits(): Promise<UnitSummary[]> {
       parentName: sql<string | null>`${parent}`,
       orgCode: units.orgCode,
       active: units.active,
-      userCount: sql<number>`(select count(*) from users u where u.unit_id = ${units.id})`,
+      // units.id spelled out: drizzle writes a select field's own column unqualified ("id"),
+      // which inside this subquery named u.id, so every unit showed the same wrong count.
+      userCount: sql<number>`(select count(*) from users u where u.unit_id = units.id)`,
     })
     .from(units)
     .orderBy(asc(units.parentId), asc(units.id));

@@ -11,7 +11,7 @@ import { createNextYearReport } from "@/lib/data/reports";
 import { getViewer } from "@/lib/data/session";
 import { createUnit, listUnits, setUnitActive, updateUnit } from "@/lib/data/units";
 import { createUser, listUsers, resetUserPassword, setUserActive, unlockUser, updateUser } from "@/lib/data/users";
-import { units } from "@/db/schema";
+import { units, users } from "@/db/schema";
 import { orgCodeCheckChar } from "@/lib/validations/org-code";
 import {
   actAs,
@@ -275,6 +275,19 @@ describe("an admin manages units", () => {
     await setUnitActive(district.id, false);
     const { error } = await refusal(() => setUnitActive(village.id, true));
     expect(error.code).toBe("invalid");
+  });
+
+  it("lists every unit with its parent and its own number of accounts", async () => {
+    await actAs(f.admin);
+    const town = addUnit({ name: "测试县计数镇人民政府", shortName: "计数镇", kind: "township", parentId: f.county.id });
+    for (const name of ["a", "b", "c"]) await addUser(town, "clerk", `count.${name}`);
+    const listed = await listUnits();
+    expect(listed.find((u) => u.id === town.id)).toMatchObject({ parentName: f.county.name, userCount: 3 });
+    // Every unit's count is its own accounts', as the users table has them (units differ: the
+    // county has its admin, each township its clerk and leader, and what earlier tests added).
+    const accounts = database().select({ unitId: users.unitId }).from(users).all();
+    expect(listed.map((u) => [u.name, u.userCount])).toEqual(listed.map((u) => [u.name, accounts.filter((a) => a.unitId === u.id).length]));
+    expect(new Set(listed.map((u) => u.userCount)).size).toBeGreaterThan(2);
   });
 
   it("only admins manage units; the attempt is audited", async () => {
