@@ -168,5 +168,16 @@ test.describe.serial("a township files its report with the county", () => {
     await page.getByRole("button", { name: "确认备案" }).click();
     await expect(page.getByRole("status")).toContainText("已确认备案");
     await expect(page.getByRole("table", { name: "2025年度已办理的备案" }).getByRole("row").filter({ hasText: WEST })).toContainText("已确认备案");
+
+    // 县级总览 says the same in its 备案 column; 东岭镇's 2024 report was accepted before publication.
+    await nav(page).getByRole("link", { name: "县级总览" }).click();
+    await page.getByLabel("报告年度").selectOption("2025");
+    await page.getByRole("button", { name: "查看" }).click();
+    const filingCell = (unit: string) => rowOf(page, unit).getByRole("cell").nth(4);
+    await expect(page.getByRole("columnheader", { name: "备案" })).toBeVisible();
+    await expect(filingCell(WEST)).toHaveText("已备案");
+    await page.getByLabel("报告年度").selectOption("2024");
+    await page.getByRole("button", { name: "查看" }).click();
+    await expect(filingCell(EAST)).toHaveText("已备案");
   });
 });

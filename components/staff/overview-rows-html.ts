@@ -1,6 +1,6 @@
 import { escapeHtml } from "@/lib/document/html-tree";
 import { chinaDate, chinaDateTime } from "@/lib/time";
-import { REPORT_STATUS_LABELS, type ReportStatus } from "@/lib/vocabulary";
+import { FILING_STATUS_LABELS, REPORT_STATUS_LABELS, type FilingStatus, type ReportStatus } from "@/lib/vocabulary";
 
 /*
  * The overview table's rows (issue 17). A city's overview lists several hundred units (a
@@ -10,8 +10,8 @@ import { REPORT_STATUS_LABELS, type ReportStatus } from "@/lib/vocabulary";
  * city's 440 rows). So the page sends each row once as a short tuple of its cell values
  * (OverviewRowCells), and components/staff/overview-rows.tsx writes them as one HTML string, on
  * the server for the HTML and in the browser from the payload; every value is escaped. A row
- * carries no classes: the table styles its cells (the 单位 header cell, the muted 是否逾期 and
- * 上级 columns) once, in app/(staff)/staff/overview/page.tsx.
+ * carries no classes: the table styles its cells (the 单位 header cell, the muted 是否逾期, 备案
+ * and 上级 columns) once, in app/(staff)/staff/overview/page.tsx.
  */
 
 type OverviewStatus = "not_started" | ReportStatus;
@@ -38,6 +38,7 @@ export interface OverviewRowView {
   readonly inCorrection: boolean;
   readonly scheduledAt: Date | null;
   readonly withdrawnAt: Date | null;
+  readonly filing: FilingStatus | null;
   readonly deadline: string;
   readonly late: "overdue" | "published_late" | null;
   readonly daysLate: number;
@@ -61,6 +62,8 @@ export type OverviewRowCells = readonly [
   isPublic: boolean,
   /** The unit directly above, or "" (shown when the table has the 上级 column). */
   parentName: string,
+  /** Its latest 备案 with the unit above, or "" when never filed. */
+  filing: FilingStatus | "",
 ];
 
 function statusNote(row: OverviewRowView): string {
@@ -84,6 +87,7 @@ export function overviewRowCells(row: OverviewRowView): OverviewRowCells {
     row.daysLate,
     row.isPublic,
     row.parentName ?? "",
+    row.filing ?? "",
   ];
 }
 
@@ -102,9 +106,9 @@ function lateHtml(late: OverviewRowCells[7], daysLate: number, isPublic: boolean
 
 /** The <tbody> content: one row per unit (an overdue one tinted), or a single row saying there are none (`emptyText`). */
 export function overviewRowsHtml(rows: readonly OverviewRowCells[], showParents: boolean, emptyText = "本单位没有下级单位。"): string {
-  if (rows.length === 0) return `<tr><td colspan="${showParents ? 6 : 5}" class="py-6! text-center text-muted">${escapeHtml(emptyText)}</td></tr>`;
+  if (rows.length === 0) return `<tr><td colspan="${showParents ? 7 : 6}" class="py-6! text-center text-muted">${escapeHtml(emptyText)}</td></tr>`;
   let html = "";
-  for (const [unitName, publicReportId, unitActive, status, note, publishedOn, deadline, late, daysLate, isPublic, parentName] of rows) {
+  for (const [unitName, publicReportId, unitActive, status, note, publishedOn, deadline, late, daysLate, isPublic, parentName, filing] of rows) {
     html +=
       `<tr${late === "overdue" ? ' class="bg-red-50"' : ""}>` +
       `<th scope="row">${unitHtml(unitName, publicReportId, unitActive)}</th>` +
@@ -112,6 +116,7 @@ export function overviewRowsHtml(rows: readonly OverviewRowCells[], showParents:
       `<td>${publishedOn ? escapeHtml(publishedOn) : "—"}</td>` +
       `<td>${escapeHtml(deadline)}</td>` +
       `<td>${lateHtml(late, daysLate, isPublic)}</td>` +
+      `<td>${filing ? escapeHtml(FILING_STATUS_LABELS[filing] ?? "") : "—"}</td>` +
       (showParents ? `<td>${parentName ? escapeHtml(parentName) : "—"}</td>` : "") +
       `</tr>`;
   }

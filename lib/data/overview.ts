@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { inIds } from "@/db/dialect";
 import { reportingListEntries, reports, REPORT_STATUSES, type ReportStatus, type UnitKind } from "@/db/schema";
 import { now } from "@/lib/clock";
@@ -11,6 +11,7 @@ import { unitLevel } from "@/lib/unit-levels";
 import { db } from "./db";
 import { unitTree, unitsBelow, type TreeUnitRow, type UnitTree } from "./unit-tree";
 import { getViewer, requireViewer } from "./session";
+import type { FilingStatus } from "@/lib/vocabulary";
 import { chinaDayNumber, chinaYear, dayNumber, dueReportYear, reportDeadline } from "@/lib/time";
 
 /** A subordinate unit's report state for the year; "not_started" when it has no report yet. */
@@ -50,6 +51,8 @@ export interface OverviewRow {
   inCorrection: boolean;
   scheduledAt: Date | null;
   withdrawnAt: Date | null;
+  /** Its latest 备案 with the unit above (before or after publication), or null when never filed. */
+  filing: FilingStatus | null;
   deadline: string;
   late: Lateness | null;
   /** Days past the deadline: until today when overdue, until publication when published late. */
@@ -262,6 +265,9 @@ export async function getSupervisionOverview(
             liveEditionId: reports.liveEditionId,
             scheduledAt: reports.scheduledAt,
             withdrawnAt: reports.withdrawnAt,
+            // The report's latest filing (report_filings_report_idx: one index entry per report).
+            // Spelled out: drizzle writes the outer column unqualified here, which would name f.id.
+            filing: sql<FilingStatus | null>`(select f.status from report_filings f where f.report_id = reports.id order by f.id desc limit 1)`,
           })
           .from(reports)
           .where(and(eq(reports.year, year), inIds(reports.unitId, ids))),
@@ -305,6 +311,7 @@ export async function getSupervisionOverview(
       inCorrection: isPublic && report!.status !== "published",
       scheduledAt: report?.status === "scheduled" ? report.scheduledAt : null,
       withdrawnAt: report?.status === "withdrawn" ? report.withdrawnAt : null,
+      filing: report?.filing ?? null,
       deadline,
       ...(placement.included ? lateness : { late: null, daysLate: 0 }),
       offListReason: placement.included ? null : (placement.reason ?? ""),

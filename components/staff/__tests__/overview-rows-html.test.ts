@@ -13,6 +13,7 @@ const row = (over: Partial<OverviewRowView> = {}): OverviewRowView => ({
   inCorrection: false,
   scheduledAt: null,
   withdrawnAt: null,
+  filing: null,
   deadline: "2024-01-31",
   late: null,
   daysLate: 0,
@@ -32,12 +33,12 @@ describe("the overview's rows", () => {
   it("shows each unit with its status, dates and lateness, linking a public report", () => {
     const html = overviewRowsHtml([row(), row({ unitName: "柳溪镇人民政府", reportId: null, status: "not_started", publishedAt: null, isPublic: false, late: "overdue", daysLate: 3 })], true);
     expect(cells(html)).toEqual([
-      ["青石镇人民政府", "已发布", "2024-01-20", "2024-01-31", "按时发布", "示例县人民政府"],
-      ["柳溪镇人民政府", "未开始", "—", "2024-01-31", "逾期未发布（已逾期 3 天）", "示例县人民政府"],
+      ["青石镇人民政府", "已发布", "2024-01-20", "2024-01-31", "按时发布", "—", "示例县人民政府"],
+      ["柳溪镇人民政府", "未开始", "—", "2024-01-31", "逾期未发布（已逾期 3 天）", "—", "示例县人民政府"],
     ]);
     expect(html).toContain('<a href="/reports/12">青石镇人民政府</a>');
     expect(html).toContain('<tr class="bg-red-50">');
-    expect(cells(overviewRowsHtml([row()], false))[0]).toHaveLength(5);
+    expect(cells(overviewRowsHtml([row()], false))[0]).toHaveLength(6);
   });
 
   it("writes an ordinary row without classes: the table styles its hundreds of rows once", () => {
@@ -64,7 +65,12 @@ describe("the overview's rows", () => {
     const html = overviewRowsHtml([row({ unitName: hostile, parentName: hostile, unitActive: false })], true);
     expect(html).not.toContain("<img");
     expect(cells(html)[0]![0]).toBe(`${hostile}（已停用）`);
-    expect(cells(html)[0]![5]).toBe(hostile);
+    expect(cells(html)[0]![6]).toBe(hostile);
+  });
+
+  it("says how far each report's 备案 with the unit above has got", () => {
+    const html = overviewRowsHtml([row({ filing: "pending" }), row({ filing: "accepted" }), row({ filing: "returned" }), row()], false);
+    expect(cells(html).map((r) => r[5])).toEqual(["待备案", "已备案", "已退回", "—"]);
   });
 
   it("says so when there are no units", () => {

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { runDuePublications } from "@/db/commands/publication";
 import { reportFilings, units } from "@/db/schema";
 import { acceptFiling, acknowledgeFiling, getFiling, listFilings, returnFiling } from "@/lib/data/filings";
+import { getSupervisionOverview } from "@/lib/data/overview";
 import { getReportHistory } from "@/lib/data/report-history";
 import { getReportingList, saveReportingList } from "@/lib/data/reporting-list";
 import { approveReport, FILING_BEFORE_PUBLICATION, getReviewData, publishApprovedReport } from "@/lib/data/workflow";
@@ -24,6 +25,9 @@ const countyLeader = await addUser(f.county, "leader", "county.leader", "李县�
 const otherCounty = addUnit({ name: "测试邻县人民政府", shortName: "邻县", kind: "county", parentId: null });
 const otherClerk = await addUser(otherCounty, "clerk", "other.clerk", "邻县文书");
 const YEAR = 2024;
+
+/** The 备案 column of the unit's row in the viewer's overview of YEAR. */
+const overviewFilingOf = async (unitId: number) => (await getSupervisionOverview({ year: String(YEAR) })).rows.find((r) => r.unitId === unitId)?.filing;
 
 const filingsOf = (reportId: number) => database().select().from(reportFilings).where(eq(reportFilings.reportId, reportId)).orderBy(reportFilings.id).all();
 
@@ -95,6 +99,9 @@ describe("发布前备案", () => {
     const view = await getFiling(filing().id);
     expect(view).toMatchObject({ canDecide: false, status: "pending" });
     expect(view.document.metadata.writtenOn).toBe(APPROVAL.writtenOn);
+    // The overview's 备案 column says the same.
+    expect(await overviewFilingOf(f.qingshi.unit.id)).toBe("pending");
+    expect(await overviewFilingOf(f.liuxi.unit.id)).toBeNull();
   });
 
   it("only the county's clerks decide: its leader, a township clerk, the other county's clerk and an admin are refused and audited", async () => {
@@ -147,6 +154,8 @@ describe("发布前备案", () => {
     expect(accepted.audit).toEqual([audited(countyClerk, "filing.accept", { target: ["report", reportId] })]);
     expect(accepted.notifications).toEqual([notified(f.qingshi.clerk, "filing_accepted", reportId), notified(f.qingshi.leader, "filing_accepted", reportId)]);
     expect((await listFilings({ year: String(YEAR) })).decided.map((r) => r.status)).toEqual(["accepted", "returned"]);
+    // The latest filing, not the one returned before it.
+    expect(await overviewFilingOf(f.qingshi.unit.id)).toBe("accepted");
 
     await actAs(f.qingshi.leader);
     await publishApprovedReport(reportId, PUBLISH_NOW);

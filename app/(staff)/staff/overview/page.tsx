@@ -100,7 +100,7 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
       <div className="overflow-x-auto rounded border border-line bg-white">
         {/*
           The rows' styles are set once here, not on each row: a city's table has hundreds of rows
-          (components/staff/overview-rows.tsx). 是否逾期 (5th cell) and 上级 (6th) are muted.
+          (components/staff/overview-rows.tsx). 是否逾期 (5th cell), 备案 (6th) and 上级 (7th) are muted.
         */}
         <table className="w-full text-sm [&_tbody_td]:px-3 [&_tbody_td]:py-2 [&_tbody_td:nth-child(n+5)]:text-muted [&_tbody_th]:px-3 [&_tbody_th]:py-2 [&_tbody_th]:text-left [&_tbody_th]:font-normal [&_tbody_tr]:border-t [&_tbody_tr]:border-line">
           <caption className="sr-only">
@@ -114,6 +114,7 @@ export default async function SupervisionOverviewPage({ searchParams }: { search
               <SortableHeader overview={overview} column="publishedAt" label="发布日期" />
               <th scope="col" className="px-3 py-2">公开截止</th>
               <th scope="col" className="px-3 py-2">是否逾期</th>
+              <th scope="col" className="px-3 py-2">备案</th>
               {showParents && <th scope="col" className="px-3 py-2">上级</th>}
             </tr>
           </thead>
