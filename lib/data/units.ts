@@ -38,7 +38,8 @@ async function requireUnitManager() {
 /** Every unit with its parent's name and its level; admins only. */
 export async function listUnits(): Promise<UnitSummary[]> {
   await requireUnitManager();
-  const parent = sql`(select p.name from units p where p.id = ${units.parentId})`;
+  // Outer columns spelled out in both subqueries (see userCount below).
+  const parent = sql`(select p.name from units p where p.id = units.parent_id)`;
   const rows = await db()
     .select({
       id: units.id,
