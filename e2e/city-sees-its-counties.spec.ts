@@ -56,6 +56,8 @@ test.describe("a city supervises its counties", () => {
     await nav(page).getByRole("link", { name: "年报体检" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "年报体检" })).toBeVisible();
     await expect(page.getByText("示例市人民政府下属各单位")).toBeVisible();
+    await page.getByLabel("报告年度").selectOption("2023");
+    await page.getByRole("button", { name: "查看" }).click();
     await expect(page.getByRole("rowheader", { name: /青石镇/ }).first()).toBeVisible();
   });
 

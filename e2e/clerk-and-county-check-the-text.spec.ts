@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { parseCsv } from "../lib/csv";
+import { dueReportYear } from "../lib/time";
 import { insertUser, queryOne, uniqueUsername } from "./support/db";
 import { caretToEnd } from "./support/editor";
 import { DEMO_PASSWORD, signInAs } from "./support/personas";
@@ -133,6 +134,11 @@ test.describe.serial("年报体检: the clerk sees X-1 and X-5 while writing, th
     await signInAs(page, "county.clerk", DEMO_PASSWORD);
     await page.getByRole("link", { name: "年报体检" }).click();
     await expect(page.getByRole("heading", { name: "年报体检", level: 1 })).toBeVisible();
+    // It opens on the year due now; this report is 2024's, the archive's earlier: every year.
+    await expect(page.getByLabel("报告年度")).toHaveValue(String(dueReportYear(new Date())));
+    await page.getByLabel("报告年度").selectOption({ label: "全部年度" });
+    await page.getByRole("button", { name: "查看" }).click();
+    await expect(page).toHaveURL(/year=all/);
     const row = page.getByRole("row", { name: new RegExp(`^示例县${TOWN}人民政府 2024年 `) });
     await expect(row).toContainText("待审核");
     await expect(row).toContainText("正文中引用的数字与表格一致：1 条，已说明 1 条");
@@ -144,6 +150,7 @@ test.describe.serial("年报体检: the clerk sees X-1 and X-5 while writing, th
     await expect(archived).toContainText("已发布（导入）");
 
     await page.getByRole("link", { name: "最高雷同比例" }).click();
+    await expect(page).toHaveURL(/year=all/);
     await expect(page.getByRole("columnheader", { name: /最高雷同比例/ })).toHaveAttribute("aria-sort", "descending");
     await expect(page.getByRole("row").nth(1)).toContainText("100%");
 
@@ -159,6 +166,16 @@ test.describe.serial("年报体检: the clerk sees X-1 and X-5 while writing, th
     expect(column("正文与上年报告或其他单位报告雷同（未说明）")).toBe("0");
     expect(column("最高雷同比例(%)")).toBe("100");
     expect(column("雷同来源")).toBe("本单位2023年度报告");
+    expect(rows.some((r) => r[1] === "2022")).toBe(true);
+
+    // One year: only that year's reports.
+    await page.getByLabel("报告年度").selectOption("2024");
+    await page.getByRole("button", { name: "查看" }).click();
+    await expect(row).toBeVisible();
+    await expect(archived).toHaveCount(0);
+    // Each row's 年度 cell (the first after the unit).
+    const yearCells = page.getByRole("table", { name: /各单位2024年度报告体检结果/ }).locator("tbody tr td:first-of-type");
+    expect(new Set(await yearCells.allInnerTexts())).toEqual(new Set(["2024年"]));
   });
 
   test("a clerk or leader of a township is not shown the county's 年报体检", async ({ page }) => {

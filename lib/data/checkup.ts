@@ -1,5 +1,5 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { readReportDocument } from "@/db/report-store";
 import { lastTransitionTo } from "@/db/report-transitions";
 import { reports, units, type ReportStatus, type UnitKind } from "@/db/schema";
@@ -10,7 +10,7 @@ import { reportDeadline } from "@/lib/time";
 import { REPORT_STATUS_LABELS } from "@/lib/vocabulary";
 import { findingKey } from "@/lib/validations/workflow";
 import { db } from "./db";
-import { descendantsOf, latenessOf, requireSupervisor, type Lateness, type SortOrder } from "./overview";
+import { defaultOverviewYear, descendantsOf, latenessOf, parseOverviewYear, requireSupervisor, type Lateness, type SortOrder } from "./overview";
 import { checkStoredReport } from "./report-checks";
 
 /*
@@ -48,6 +48,10 @@ export interface CheckupRow {
 
 export interface CountyCheckup {
   unitName: string;
+  /** The report year checked, or "all" (every year, imported archives included). */
+  year: number | "all";
+  /** Years the year select offers, newest first. */
+  years: number[];
   sort: CheckupSort;
   order: SortOrder;
   rows: CheckupRow[];
@@ -84,13 +88,16 @@ async function explainedKeys(reportId: number, status: ReportStatus): Promise<Se
 }
 
 /**
- * For clerks and leaders of a supervising unit (province, city, county): every report of every
- * unit below it, with its errors, its warnings by rule (explained or open), the most copied
- * section (X-5) and whether it was late. Anyone else gets "not found". Each report is checked
- * on request: fine for a county's tens of reports; a city's thousands would want a cache per edition.
+ * For clerks and leaders of a supervising unit (province, city, county): every report of the
+ * chosen year (default: the year due now; "all" for every year) of every unit below it, with its
+ * errors, its warnings by rule (explained or open), the most copied section (X-5) and whether it
+ * was late. Anyone else gets "not found". Each report is checked on request, against the other
+ * public reports of its year (X-5): a county's year is tens of reports; a city's or province's
+ * years, thousands, would want the results kept per edition.
  */
-export async function getCountyCheckup(params: { sort?: string; order?: string } = {}): Promise<CountyCheckup> {
+export async function getCountyCheckup(params: { year?: string; sort?: string; order?: string } = {}): Promise<CountyCheckup> {
   const { unit } = await requireSupervisor();
+  const year = params.year === "all" ? "all" : parseOverviewYear(params.year, defaultOverviewYear());
   const sort: CheckupSort = (CHECKUP_SORTS as readonly string[]).includes(params.sort ?? "") ? (params.sort as CheckupSort) : "unit";
   const order: SortOrder = params.order === "desc" ? "desc" : "asc";
 
@@ -98,12 +105,17 @@ export async function getCountyCheckup(params: { sort?: string; order?: string }
     .select({ id: units.id, name: units.name, kind: units.kind, parentId: units.parentId, active: units.active, reportDeadline: units.reportDeadline })
     .from(units);
   const subordinates = new Map(descendantsOf(unit.id, allUnits).map((u) => [u.id, u]));
-  const found = subordinates.size
-    ? await db()
-        .select({ id: reports.id, unitId: reports.unitId, year: reports.year, status: reports.status, origin: reports.origin, publishedAt: reports.publishedAt, liveEditionId: reports.liveEditionId })
-        .from(reports)
-        .where(inArray(reports.unitId, [...subordinates.keys()]))
-    : [];
+  const ofSubordinates = inArray(reports.unitId, [...subordinates.keys()]);
+  const [found, reportYears] = subordinates.size
+    ? await Promise.all([
+        db()
+          .select({ id: reports.id, unitId: reports.unitId, year: reports.year, status: reports.status, origin: reports.origin, publishedAt: reports.publishedAt, liveEditionId: reports.liveEditionId })
+          .from(reports)
+          .where(year === "all" ? ofSubordinates : and(ofSubordinates, eq(reports.year, year))),
+        db().selectDistinct({ year: reports.year }).from(reports).where(ofSubordinates),
+      ])
+    : [[], []];
+  const years = [...new Set([...reportYears.map((r) => r.year), defaultOverviewYear(), ...(year === "all" ? [] : [year])])].sort((a, b) => b - a);
 
   const rows: CheckupRow[] = [];
   for (const report of found) {
@@ -147,6 +159,8 @@ export async function getCountyCheckup(params: { sort?: string; order?: string }
   rows.sort(compareRows(sort, order));
   return {
     unitName: unit.name,
+    year,
+    years,
     sort,
     order,
     rows,

@@ -10,7 +10,9 @@ import { createUnit, updateUnit } from "@/lib/data/units";
 import { reports, units } from "@/db/schema";
 import { orgCodeCheckChar } from "@/lib/validations/org-code";
 import type { UnitKind } from "@/lib/vocabulary";
-import { actAs, addUnit, addUser, audited, database, refusal, seedFixture, written } from "@/lib/testing/integration-db";
+import { actAs, addTownship, addUnit, addUser, audited, clock, database, refusal, reportRow, seedFixture, written } from "@/lib/testing/integration-db";
+import { draftReport } from "@/lib/testing/report-flows";
+import { dueReportYear } from "@/lib/time";
 import { eq } from "drizzle-orm";
 
 const f = await seedFixture();
@@ -154,5 +156,22 @@ describe("supervision reaches down the whole tree", () => {
     const fromNorth = await getSupervisionOverview({ year: "2024", under: String(south.id) });
     expect([fromNorth.unitName, fromNorth.total, fromNorth.under]).toEqual([north.name, 3, null]);
     expect(fromNorth.rows.map((r) => r.unitName)).not.toContain(north.name);
+  });
+
+  it("年报体检 checks the year due by default, and another year or every year when asked", async () => {
+    const town = await addTownship("体检镇");
+    const years = [reportRow(await draftReport(town)).year, reportRow(await draftReport(town)).year];
+    await actAs(await addUser(f.county, "clerk", "checkup.clerk"));
+    const ofTown = (checkup: Awaited<ReturnType<typeof getCountyCheckup>>) => checkup.rows.filter((r) => r.unitId === town.unit.id).map((r) => r.year);
+
+    const one = await getCountyCheckup({ year: String(years[1]) });
+    expect(ofTown(one)).toEqual([years[1]]);
+    expect(one.rows.every((r) => r.year === years[1])).toBe(true);
+    const all = await getCountyCheckup({ year: "all" });
+    expect(ofTown(all).sort()).toEqual([...years].sort());
+    expect(all.years).toEqual(expect.arrayContaining(years));
+    const byDefault = await getCountyCheckup();
+    expect(byDefault.year).toBe(dueReportYear(clock.now()));
+    expect(byDefault.rows.every((r) => r.year === byDefault.year)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonLinkClass } from "@/components/ui/button";
+import { YearPicker } from "@/components/staff/year-picker";
 import { getCountyCheckup, type CheckupRow, type CheckupSort, type CountyCheckup } from "@/lib/data/checkup";
 import { loadOrNotFound } from "@/lib/load";
 import { REPORT_STATUS_LABELS } from "@/lib/vocabulary";
@@ -12,21 +13,24 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /**
- * 年报体检 for county-level staff: every report of every subordinate unit (imported archives
- * included) with its errors, its warnings by rule, its most copied section and whether it was late.
+ * 年报体检 for county-level staff: every report of the chosen year (or of every year, imported
+ * archives included) of every subordinate unit, with its errors, its warnings by rule, its most
+ * copied section and whether it was late.
  */
 export default async function CountyCheckupPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const checkup = await loadOrNotFound(getCountyCheckup({ sort: first(params.sort), order: first(params.order) }));
+  const checkup = await loadOrNotFound(getCountyCheckup({ year: first(params.year), sort: first(params.sort), order: first(params.order) }));
   const { rows } = checkup;
-  const query = new URLSearchParams({ sort: checkup.sort, order: checkup.order });
+  const query = new URLSearchParams({ year: String(checkup.year), sort: checkup.sort, order: checkup.order });
+  const yearWords = checkup.year === "all" ? "历年" : `${checkup.year}年度`;
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">年报体检</h1>
       <p className="mb-4 text-muted">
-        {checkup.unitName}下属各单位历年政府信息公开工作年度报告的检查结果，包括导入的历史报告。检查内容与填报员编辑时看到的相同：
+        {checkup.unitName}下属各单位{yearWords}政府信息公开工作年度报告的检查结果，包括导入的历史报告。检查内容与填报员编辑时看到的相同：
         表格数据、正文与表格是否一致、与上年报告或其他单位报告是否雷同（达到 {checkup.copiedThreshold}% 即提醒）、内容是否单薄、数据变化是否异常、是否残留模板文字。
       </p>
+      <YearPicker year={checkup.year} years={checkup.years} keep={{ sort: checkup.sort, order: checkup.order }} allYears="全部年度" />
       <p className="mb-6">
         <a href={`/staff/checkup/checkup.csv?${query}`} className={buttonLinkClass("secondary")} download>
           导出 CSV
@@ -34,7 +38,9 @@ export default async function CountyCheckupPage({ searchParams }: { searchParams
       </p>
       <div className="overflow-x-auto rounded border border-line bg-white">
         <table className="w-full text-sm">
-          <caption className="sr-only">各单位年度报告体检结果（共 {rows.length} 份报告）</caption>
+          <caption className="sr-only">
+            各单位{yearWords}报告体检结果（共 {rows.length} 份报告）
+          </caption>
           <thead className="bg-gray-50 text-left">
             <tr>
               <SortableHeader checkup={checkup} column="unit" label="单位" />
@@ -49,7 +55,9 @@ export default async function CountyCheckupPage({ searchParams }: { searchParams
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={7} className="px-3 py-6 text-center text-muted">下级单位还没有年度报告。</td>
+                <td colSpan={7} className="px-3 py-6 text-center text-muted">
+                  {checkup.year === "all" ? "下级单位还没有年度报告。" : `下级单位还没有${checkup.year}年度的报告。`}
+                </td>
               </tr>
             )}
             {rows.map((row) => (
@@ -130,7 +138,7 @@ function SortableHeader({ checkup, column, label }: { checkup: CountyCheckup; co
   // Counts and shares read best largest first.
   const firstOrder = column === "unit" ? "asc" : "desc";
   const nextOrder = sorted ? (checkup.order === "asc" ? "desc" : "asc") : firstOrder;
-  const href = `/staff/checkup?${new URLSearchParams({ sort: column, order: nextOrder })}`;
+  const href = `/staff/checkup?${new URLSearchParams({ year: String(checkup.year), sort: column, order: nextOrder })}`;
   return (
     <th scope="col" className="px-3 py-2 whitespace-nowrap" aria-sort={sorted ? (checkup.order === "asc" ? "ascending" : "descending") : undefined}>
       <Link href={href} className="text-ink">
