@@ -14,8 +14,8 @@ import { defaultOverviewYear, descendantsOf, latenessOf, parseOverviewYear, requ
 import { checkStoredReport } from "./report-checks";
 
 /*
- * 年报体检 for a county: every report of every subordinate unit (all years, imported archives
- * included) checked as the clerk's editor checks it, with what is still open.
+ * 年报体检 for a county: every report of every subordinate unit (of one year or of all years,
+ * imported archives included) checked as the clerk's editor checks it, with what is still open.
  */
 
 export const CHECKUP_SORTS = ["unit", "year", "errors", "warnings", "copied", "late"] as const;
