@@ -1,6 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { insertUnit, insertUser, queryOne, uniqueUsername } from "./support/db";
 import { signInAs } from "./support/personas";
+import { addCompleteReport } from "./support/reports";
+import { dueReportYear } from "../lib/time";
 import { summaryCount } from "./support/overview";
 
 /**
@@ -30,7 +32,8 @@ test.describe("a county keeps its list of reporting units", () => {
 
   test.beforeAll(async () => {
     countyId = insertUnit(COUNTY, "名单县", "county", null, "MDX00001");
-    insertUnit(JUSTICE, "名单县司法局", "department", countyId, "MDX00002");
+    // The 司法局 has drafted the year due (年报体检 lists it); the township has nothing yet.
+    await addCompleteReport(insertUnit(JUSTICE, "名单县司法局", "department", countyId, "MDX00002"), dueReportYear(new Date()), "draft");
     insertUnit(TOWN, "名单县甲镇", "township", countyId, "MDX00003");
     clerk = uniqueUsername("list.clerk");
     await insertUser({ username: clerk, password: PASSWORD, role: "clerk", unitShortName: "名单县" });
@@ -40,7 +43,7 @@ test.describe("a county keeps its list of reporting units", () => {
     await signInAs(page, clerk, PASSWORD);
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "县级总览" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "县级总览" })).toBeVisible();
-    // Neither unit has a report for the year due: both overdue, the 司法局 included (the default list).
+    // Neither unit has published the year due: both overdue, the 司法局 included (the default list).
     await expect(overviewRow(page, JUSTICE).getByRole("cell").nth(3)).toContainText("逾期未发布");
     expect(await summaryCount(page, "逾期未发布")).toBe(2);
 
@@ -81,5 +84,11 @@ test.describe("a county keeps its list of reporting units", () => {
     await expect(offList).toContainText("不在报送名单（垂直管理）");
     await expect(overviewRow(page, TOWN).getByRole("cell").nth(3)).toContainText("逾期未发布");
     expect(await summaryCount(page, "逾期未发布")).toBe(1);
+
+    // 年报体检 says so at the 司法局's draft and does not count it late.
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "年报体检" }).click();
+    const checkupRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(JUSTICE) }) });
+    await expect(checkupRow.getByRole("rowheader")).toContainText("不在报送单位名单（垂直管理），不计逾期");
+    await expect(checkupRow.getByRole("cell").last()).toHaveText("否");
   });
 });

@@ -2,9 +2,10 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { readReportDocument } from "@/db/report-store";
 import { lastTransitionTo } from "@/db/report-transitions";
-import { reports, units, type ReportStatus, type UnitKind } from "@/db/schema";
+import { reportingListEntries, reports, units, type ReportStatus, type UnitKind } from "@/db/schema";
 import type { RuleId } from "@/lib/formats";
 import { copiedTextThresholdPercent, countFindings, RULES, type CopiedTextMatch, type Finding } from "@/lib/rules";
+import { placementOf } from "@/lib/reporting-list";
 import { copiedTextThreshold } from "@/lib/site";
 import { reportDeadline } from "@/lib/time";
 import { REPORT_STATUS_LABELS } from "@/lib/vocabulary";
@@ -42,6 +43,11 @@ export interface CheckupRow {
   openWarningCount: number;
   /** The section most copied from elsewhere (X-5), whatever its share. */
   topCopied: (CopiedTextMatch & { sectionHeading: string }) | null;
+  /**
+   * Why the unit was left out of its supervisor's 报送单位名单 for the report's year (垂直管理 …),
+   * or null when it is on it. A unit left out is never late, as in the overview.
+   */
+  offListReason: string | null;
   late: Lateness | null;
   daysLate: number;
 }
@@ -106,15 +112,21 @@ export async function getCountyCheckup(params: { year?: string; sort?: string; o
     .from(units);
   const subordinates = new Map(descendantsOf(unit.id, allUnits).map((u) => [u.id, u]));
   const ofSubordinates = inArray(reports.unitId, [...subordinates.keys()]);
-  const [found, reportYears] = subordinates.size
+  const listedUnits = inArray(reportingListEntries.unitId, [...subordinates.keys()]);
+  const [found, reportYears, savedList] = subordinates.size
     ? await Promise.all([
         db()
           .select({ id: reports.id, unitId: reports.unitId, year: reports.year, status: reports.status, origin: reports.origin, publishedAt: reports.publishedAt, liveEditionId: reports.liveEditionId })
           .from(reports)
           .where(year === "all" ? ofSubordinates : and(ofSubordinates, eq(reports.year, year))),
         db().selectDistinct({ year: reports.year }).from(reports).where(ofSubordinates),
+        // Each unit is placed by the list of the unit directly above it, for the report's year.
+        db()
+          .select({ year: reportingListEntries.year, supervisorId: reportingListEntries.supervisorId, unitId: reportingListEntries.unitId, included: reportingListEntries.included, reason: reportingListEntries.reason })
+          .from(reportingListEntries)
+          .where(year === "all" ? listedUnits : and(listedUnits, eq(reportingListEntries.year, year))),
       ])
-    : [[], []];
+    : [[], [], []];
   const years = [...new Set([...reportYears.map((r) => r.year), defaultOverviewYear(), ...(year === "all" ? [] : [year])])].sort((a, b) => b - a);
 
   const rows: CheckupRow[] = [];
@@ -139,6 +151,7 @@ export async function getCountyCheckup(params: { year?: string; sort?: string; o
     const counts = countFindings(findings);
     const top = copied.reduce<CopiedTextMatch | null>((best, c) => (best === null || c.percent > best.percent ? c : best), null);
     const isPublic = report.status === "published" || (report.liveEditionId !== null && report.status !== "withdrawn");
+    const placement = placementOf(sub, savedList.filter((e) => e.year === report.year && e.unitId === sub.id));
     rows.push({
       reportId: report.id,
       unitId: sub.id,
@@ -153,7 +166,8 @@ export async function getCountyCheckup(params: { year?: string; sort?: string; o
       warningCount: counts.warnings,
       openWarningCount: open,
       topCopied: top ? { ...top, sectionHeading: document.sections.find((s) => s.key === top.sectionKey)?.heading ?? "" } : null,
-      ...latenessOf(reportDeadline(report.year, sub.reportDeadline), { publishedAt: report.publishedAt, isPublic }),
+      offListReason: placement.included ? null : (placement.reason ?? ""),
+      ...(placement.included ? latenessOf(reportDeadline(report.year, sub.reportDeadline), { publishedAt: report.publishedAt, isPublic }) : { late: null, daysLate: 0 }),
     });
   }
   rows.sort(compareRows(sort, order));
@@ -186,6 +200,7 @@ export function checkupCsvRows(checkup: CountyCheckup): (string | number)[][] {
     "雷同部分",
     "是否逾期",
     "逾期天数",
+    "报送单位名单",
   ];
   return [
     header,
@@ -204,6 +219,7 @@ export function checkupCsvRows(checkup: CountyCheckup): (string | number)[][] {
       row.topCopied?.sectionHeading || (row.topCopied ? "引言" : ""),
       row.late === "overdue" ? "逾期未发布" : row.late === "published_late" ? "逾期发布" : "否",
       row.daysLate,
+      row.offListReason === null ? "在名单" : `不在名单${row.offListReason ? `（${row.offListReason}）` : ""}`,
     ]),
   ];
 }

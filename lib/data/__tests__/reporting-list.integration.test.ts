@@ -5,10 +5,14 @@
  * and does not count it as overdue. Only the supervising unit's clerks save.
  */
 import { describe, expect, it } from "vitest";
+import { transaction } from "@/db/transaction";
+import { insertReportDocument } from "@/db/report-store";
+import { getCountyCheckup } from "@/lib/data/checkup";
 import { getSupervisionOverview } from "@/lib/data/overview";
+import { createEmptyReport } from "@/lib/interchange";
 import { getReportingList, saveReportingList } from "@/lib/data/reporting-list";
 import { MISSING_REASON_MESSAGE } from "@/lib/validations/reporting-list";
-import { actAs, addUnit, addUser, audited, refusal, seedFixture, written } from "@/lib/testing/integration-db";
+import { actAs, addUnit, addUser, audited, database, refusal, seedFixture, written } from "@/lib/testing/integration-db";
 
 const f = await seedFixture();
 const justice = addUnit({ name: "测试县司法局", shortName: "县司法局", kind: "department", parentId: f.county.id });
@@ -81,6 +85,15 @@ describe("the county clerk keeps the list", () => {
     expect(overview.offList).toEqual([expect.objectContaining({ unitId: justice.id, offListReason: "垂直管理", late: null })]);
     expect(overview.lateCounts.overdue).toBe(overview.rows.filter((r) => r.late === "overdue").length);
     expect(overview.lateCounts.overdue).toBe(2);
+
+    // 年报体检 says so at the 司法局's 2024 report (a draft, past its deadline) and does not count it late.
+    for (const [unitId, name] of [[justice.id, justice.name], [f.qingshi.unit.id, f.qingshi.unit.name]] as const) {
+      const doc = createEmptyReport({ format: "gov-2021", year: 2024, unit: { name, kind: "township" } });
+      await transaction(database(), (tx) => insertReportDocument(tx, doc, { unitId, status: "draft", origin: "editor" }));
+    }
+    const checkup = await getCountyCheckup({ year: "2024" });
+    expect(checkup.rows.find((r) => r.unitId === justice.id)).toMatchObject({ offListReason: "垂直管理", late: null });
+    expect(checkup.rows.find((r) => r.unitId === f.qingshi.unit.id)).toMatchObject({ offListReason: null, late: "overdue" });
 
     // Another year keeps its defaults.
     expect((await getSupervisionOverview({ year: "2023" })).offList).toEqual([]);

@@ -80,6 +80,9 @@ function CheckupTableRow({ row, checkup }: { row: CheckupRow; checkup: CountyChe
     <tr className="border-t border-line align-top">
       <th scope="row" className="px-3 py-2 text-left font-normal">
         {row.unitName}
+        {row.offListReason !== null && (
+          <span className="block text-xs text-muted">不在报送单位名单{row.offListReason ? `（${row.offListReason}）` : ""}，不计逾期</span>
+        )}
       </th>
       <td className="px-3 py-2 whitespace-nowrap">{row.year}年</td>
       <td className="px-3 py-2 whitespace-nowrap">
